@@ -1,0 +1,5 @@
+"""Run plainte with ``python -m plainte``."""
+
+from plainte.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""The command line: the same core as the desktop app, for scripts and terminals.
+
+Exit codes: 0 success; 1 input or data refused (a message on stderr says what
+and where); 2 usage error. No traceback reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from plainte import __version__
+from plainte.core import i18n, paths
+from plainte.core.errors import NotFound, PlainteError
+from plainte.core.i18n import tr
+from plainte.core.store import Store
+
+EXPORT_FORMATS = ("json", "csv")
+
+
+class Refused(PlainteError):
+    """A command's input that the CLI itself refuses (exit 1)."""
+
+
+def _today(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(tr("cli.bad_today", value=text)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, its help in the interface language."""
+    parser = argparse.ArgumentParser(
+        prog="plainte",
+        description=tr("cli.description"),
+        epilog=tr("cli.epilog"),
+    )
+    parser.add_argument("--version", action="version", version=f"plainte {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help=tr("cli.opt.data_dir"))
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_today, help=tr("cli.opt.today"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=tr("cli.commands"))
+
+    sub.add_parser("demo", help=tr("cli.cmd.demo"))
+    p = sub.add_parser("cases", help=tr("cli.cmd.cases"))
+    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p = sub.add_parser("import", help=tr("cli.cmd.import"))
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    p = sub.add_parser("export", help=tr("cli.cmd.export"))
+    p.add_argument("case", metavar="CASE", help=tr("cli.opt.case_or_all"))
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
+    p = sub.add_parser("stats", help=tr("cli.cmd.stats"))
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p = sub.add_parser("restore", help=tr("cli.cmd.restore"))
+    p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
+    return parser
+
+
+class Context:
+    """What every command needs: the data directory, "today", the store on demand."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.data_dir = paths.data_dir(args.data_dir)
+        self.today: date = args.today or date.today()
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.data_dir)
+        return self._store
+
+    def load(self, case_id: str):
+        return self.store.load_case(case_id)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _write_output(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` atomically, or to stdout when there is none."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8", newline="")
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise Refused("cannot_write", path=target, detail=exc.strerror or str(exc)) from None
+
+
+def cmd_demo(ctx: Context) -> int:
+    from plainte.core.demo import demo_files
+    from plainte.core.sagafile import read_saga
+
+    cases = [c for f in demo_files() for c in read_saga(f).cases]
+    result = ctx.store.import_cases(cases)
+    print(tr("cli.demo_loaded", count=len(cases), new=result.cases_new))
+    return 0
+
+
+def cmd_cases(ctx: Context) -> int:
+    summaries = ctx.store.list_cases(ctx.today)
+    if ctx.args.json:
+        rows = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "provider": s.provider,
+                "country": s.country,
+                "sector": s.sector,
+                "status": s.status.value,
+                "events": s.events,
+            }
+            for s in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print(tr("cli.no_cases"))
+        return 0
+    table = [
+        (s.id, s.provider, tr(f"status.{s.status.value}"), str(s.events), s.title)
+        for s in summaries
+    ]
+    head = (tr("cli.col.id"), tr("cli.col.provider"), tr("cli.col.status"),
+            tr("cli.col.events"), tr("cli.col.title"))  # fmt: skip
+    print(_table([head, *table]))
+    return 0
+
+
+def _table(rows: list[Sequence[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(lines)
+
+
+def cmd_import(ctx: Context) -> int:
+    from plainte.core.sagafile import read_saga
+
+    status = 0
+    for path in ctx.args.files:
+        try:
+            saga = read_saga(path)
+        except PlainteError as exc:
+            print(tr("cli.refused", error=str(exc)), file=sys.stderr)
+            status = 1
+            continue
+        for where in saga.warnings:
+            print(tr("cli.unknown_field", path=path, where=where), file=sys.stderr)
+        result = ctx.store.import_cases(saga.cases)
+        print(
+            tr("cli.imported", path=path, cases=len(saga.cases), new=result.cases_new,
+               events=result.events)  # fmt: skip
+        )
+    return status
+
+
+def cmd_export(ctx: Context) -> int:
+    from plainte.core.csvexport import cases_to_csv
+    from plainte.core.sagafile import dump_saga
+
+    ids = ctx.store.case_ids() if ctx.args.case == "all" else [ctx.args.case]
+    cases = [ctx.load(i) for i in ids]
+    if ctx.args.format == "json":
+        text = dump_saga(cases)
+    else:
+        text = cases_to_csv(cases)
+    _write_output(text, ctx.args.output)
+    return 0
+
+
+def cmd_stats(ctx: Context) -> int:
+    from plainte.core.stats import compute
+
+    stats = compute(ctx.load(ctx.args.case), ctx.today)
+    if ctx.args.json:
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    lang = i18n.language()
+    rows = []
+    for key, value in stats.to_json().items():
+        if key == "channels":
+            value = ", ".join(f"{tr('channel.' + k)} {n}" for k, n in stats.channels.items())
+        elif key in ("today", "first_day", "last_day") and value:
+            value = i18n.format_date(date.fromisoformat(value), lang)
+        rows.append((tr(f"stats.{key}"), str(value if value is not None else "—")))
+    width = max(len(r[0]) for r in rows)
+    print("\n".join(f"{label.ljust(width)}  {value}" for label, value in rows))
+    return 0
+
+
+def cmd_restore(ctx: Context) -> int:
+    from plainte.core import backups
+    from plainte.core.store import STORE_NAME
+
+    folder = ctx.data_dir / backups.FOLDER
+    if ctx.args.backup is None:
+        found = backups.list_backups(folder)
+        if not found:
+            print(tr("cli.no_backups", folder=folder))
+        for path in found:
+            print(path)
+        return 0
+    if not ctx.args.backup.is_file():
+        raise Refused("no_such_backup", path=ctx.args.backup)
+    kept = backups.restore(ctx.args.backup, ctx.data_dir / STORE_NAME)
+    print(tr("cli.restored", backup=ctx.args.backup, kept=kept))
+    return 0
+
+
+COMMANDS: dict[str, Callable[[Context], int]] = {
+    "demo": cmd_demo,
+    "cases": cmd_cases,
+    "import": cmd_import,
+    "export": cmd_export,
+    "stats": cmd_stats,
+    "restore": cmd_restore,
+}
+
+
+def _crash_report(data_dir: Path) -> Path | None:
+    """Keep the traceback of an unexpected error in a file, for a bug report."""
+    try:
+        folder = data_dir / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"error-{datetime.now():%Y%m%dT%H%M%S}.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run plainte with ``argv`` (default: the process's arguments); return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from plainte.gui.app import run
+
+        return run(args)
+    ctx = Context(args)
+    try:
+        return COMMANDS[args.command](ctx)
+    except NotFound as exc:
+        print(tr("cli.error", error=str(exc)), file=sys.stderr)
+        return 1
+    except PlainteError as exc:
+        print(tr("cli.error", error=str(exc)), file=sys.stderr)
+        backups_list = getattr(exc, "backups", None)
+        if backups_list is not None:
+            print(_backup_advice(backups_list), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last line of defence: no traceback on the terminal
+        report = _crash_report(ctx.data_dir)
+        print(tr("cli.unexpected", error=f"{type(exc).__name__}: {exc}", report=report),
+              file=sys.stderr)  # fmt: skip
+        return 1
+    finally:
+        ctx.close()
+
+
+def _backup_advice(found: list[Path]) -> str:
+    if not found:
+        return tr("cli.no_backup_to_restore")
+    listed = "\n".join(f"  {p}" for p in found[:10])
+    return tr("cli.backups_available", backups=listed, example=found[0])

@@ -1,0 +1,1 @@
+"""The domain of plainte, free of Qt: model, store, facts, ladders, composing."""

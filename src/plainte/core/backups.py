@@ -1,0 +1,66 @@
+"""Backups of the store, made with SQLite's backup API: the last ten are kept."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+FOLDER = "backups"
+KEEP = 10
+_PREFIX = "plainte-"
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """The backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{_PREFIX}*.sqlite"), reverse=True)
+
+
+def take(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
+    """Copy the database behind ``conn`` into ``folder`` and prune to the last ten.
+
+    The name holds the time to the microsecond, so backups sort by age.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    target = folder / f"{_PREFIX}{stamp}-{reason}.sqlite"
+    partial = target.with_suffix(".partial")
+    dest = sqlite3.connect(partial)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    partial.replace(target)
+    for old in list_backups(folder)[KEEP:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def daily(conn: sqlite3.Connection, folder: Path) -> Path | None:
+    """Take the day's backup unless one was already taken today."""
+    today = datetime.now().strftime("%Y%m%d")
+    latest = list_backups(folder)
+    if latest and latest[0].name.startswith(f"{_PREFIX}{today}"):
+        return None
+    return take(conn, folder, "daily")
+
+
+def restore(backup: Path, store_path: Path) -> Path:
+    """Put ``backup`` in place of the store; the replaced file is kept beside it.
+
+    Return:
+        Where the replaced store was moved (``plainte.sqlite.replaced-…``).
+    """
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    kept = store_path.with_name(f"{store_path.name}.replaced-{stamp}")
+    if store_path.exists():
+        store_path.replace(kept)
+    for suffix in ("-wal", "-shm"):
+        side = store_path.with_name(store_path.name + suffix)
+        if side.exists():
+            side.replace(kept.with_name(kept.name + suffix))
+    shutil.copyfile(backup, store_path)
+    return kept

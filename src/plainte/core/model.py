@@ -1,0 +1,198 @@
+"""The saga's data: cases, events, promises, attachments, as plain dataclasses.
+
+The enumerations are those of ``spec/saga-format.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+
+class Channel(str, Enum):
+    """How a contact happened."""
+
+    PHONE = "phone"
+    EMAIL = "email"
+    CHAT = "chat"
+    LETTER = "letter"
+    REGISTERED_LETTER = "registered_letter"
+    SOCIAL_PUBLIC = "social_public"
+    SOCIAL_DM = "social_dm"
+    SMS = "sms"
+    STORE = "store"
+    WEB_FORM = "web_form"
+    APP = "app"
+    OTHER = "other"
+
+
+WRITTEN_CHANNELS = frozenset(
+    {Channel.EMAIL, Channel.LETTER, Channel.REGISTERED_LETTER, Channel.WEB_FORM}
+)
+
+
+class Direction(str, Enum):
+    """``out``: from the consumer to the provider; ``in``: the other way."""
+
+    OUT = "out"
+    IN = "in"
+
+
+class CaseStatus(str, Enum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+    SWITCHED = "switched"
+    ABANDONED = "abandoned"
+
+
+class PromiseStatus(str, Enum):
+    PENDING = "pending"
+    KEPT = "kept"
+    BROKEN = "broken"
+
+
+SECTORS = ("mobile", "internet", "landline", "tv", "energy", "bank", "other")
+STEP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass
+class When:
+    """A moment as the saga file gives it: a date, or a date-time with or without offset.
+
+    ``text`` is kept exactly as written so files round-trip; ``value`` is parsed.
+    """
+
+    text: str
+    value: datetime | date
+
+    @property
+    def day(self) -> date:
+        """The calendar day, in the moment's own local time."""
+        return self.value.date() if isinstance(self.value, datetime) else self.value
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.value, datetime)
+
+    @property
+    def sort_key(self) -> str:
+        """Local wall-clock time as ``YYYY-MM-DDTHH:MM:SS``, the timeline's order."""
+        if isinstance(self.value, datetime):
+            return self.value.replace(tzinfo=None).isoformat(timespec="seconds")
+        return self.value.isoformat() + "T00:00:00"
+
+
+def parse_when(text: str) -> When:
+    """Parse an ISO 8601 date, local date-time or date-time with offset.
+
+    Raises:
+        ValueError: the text is none of these.
+    """
+    if not isinstance(text, str) or not 10 <= len(text) <= 40:
+        raise ValueError(text)
+    if len(text) == 10:
+        return When(text, date.fromisoformat(text))
+    if "T" not in text and " " not in text:
+        raise ValueError(text)
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return When(text, value)
+
+
+@dataclass
+class Attachment:
+    name: str
+    sha256: str
+    size: int
+
+
+@dataclass
+class Promise:
+    """Something the provider said it would do, by ``due``."""
+
+    id: str
+    text: str
+    due: When | None = None
+    status: PromiseStatus = PromiseStatus.PENDING
+    closed_at: When | None = None
+    event_id: str | None = None
+
+    def is_broken(self, today: date) -> bool:
+        """Broken, or still pending on a day after its due date."""
+        if self.status is PromiseStatus.BROKEN:
+            return True
+        return (
+            self.status is PromiseStatus.PENDING and self.due is not None and self.due.day < today
+        )
+
+    def is_overdue(self, today: date) -> bool:
+        """Still pending although its due date has passed."""
+        return self.status is PromiseStatus.PENDING and self.is_broken(today)
+
+
+@dataclass
+class Event:
+    """One contact, attempt or message in the saga."""
+
+    id: str
+    at: When
+    channel: Channel
+    direction: Direction
+    answered: bool = True
+    counterpart: str | None = None
+    reference: str | None = None
+    summary: str | None = None
+    wait_minutes: float | None = None
+    step: str | None = None
+    promises: list[Promise] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+@dataclass
+class Customer:
+    name: str | None = None
+    address: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    def is_empty(self) -> bool:
+        return not any((self.name, self.address, self.email, self.phone))
+
+
+@dataclass
+class Case:
+    """A saga: one person against one provider about one problem."""
+
+    id: str
+    title: str
+    provider: str
+    country: str
+    sector: str
+    provider_handle: str | None = None
+    language: str | None = None
+    account_ref: str | None = None
+    customer: Customer = field(default_factory=Customer)
+    status: CaseStatus = CaseStatus.OPEN
+    notes: str | None = None
+    events: list[Event] = field(default_factory=list)
+
+    def promises(self) -> list[Promise]:
+        """Every promise of the case, in timeline order."""
+        return [p for e in self.events for p in e.promises]
+
+
+@dataclass
+class CaseSummary:
+    """What the case list shows, without loading the timeline."""
+
+    id: str
+    title: str
+    provider: str
+    country: str
+    sector: str
+    status: CaseStatus
+    events: int
+    first_day: date | None
+    last_day: date | None
+    promises_broken: int

@@ -1,0 +1,33 @@
+"""Where the person's data lives.
+
+The default is the folder Qt's ``QStandardPaths.AppDataLocation`` gives an
+application named ``plainte`` (computed here without Qt, so the command line
+and the app agree; a GUI test checks they do). ``PLAINTE_DATA_DIR`` or
+``--data-dir`` choose another.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "plainte"
+
+
+def default_data_dir() -> Path:
+    """The platform's application-data folder for plainte."""
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", home / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / APP_NAME
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory: ``explicit``, else ``PLAINTE_DATA_DIR``, else the default."""
+    chosen = explicit or os.environ.get("PLAINTE_DATA_DIR")
+    return Path(chosen).expanduser() if chosen else default_data_dir()

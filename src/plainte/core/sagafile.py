@@ -1,0 +1,392 @@
+"""Saga files (``spec/saga-format.md``): read with every check, write losslessly.
+
+The reader trusts nothing: a file that breaks the contract raises
+:class:`SagaFileError` naming the first place that is wrong, and nothing of it
+is kept. Fields the contract does not name are reported as warnings.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from plainte.core.errors import SagaFileError
+from plainte.core.model import (
+    SECTORS,
+    STEP_ID,
+    Attachment,
+    Case,
+    CaseStatus,
+    Channel,
+    Customer,
+    Direction,
+    Event,
+    Promise,
+    PromiseStatus,
+    When,
+    parse_when,
+)
+
+FORMAT = "plainte-saga"
+VERSION = 1
+MAX_SHORT = 1_000
+"""Longest title, name, reference… a file may give (characters)."""
+MAX_LONG = 100_000
+"""Longest summary or note (characters): a long e-mail pasted whole fits."""
+MAX_BYTES = 200 * 1024 * 1024
+"""Largest saga file read: far above 10,000 events, far below a memory scare."""
+
+_COUNTRY = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_NAMESPACE = uuid.UUID("6f1c2a52-8f0e-4c84-9c8a-5d6a2b0e7d31")
+
+_TOP_FIELDS = {"format", "version", "exported_at", "cases"}
+_CASE_FIELDS = {
+    "id", "title", "provider", "provider_handle", "country", "sector", "language",
+    "account_ref", "customer", "status", "notes", "events",
+}  # fmt: skip
+_CUSTOMER_FIELDS = {"name", "address", "email", "phone"}
+_EVENT_FIELDS = {
+    "id", "at", "channel", "direction", "answered", "counterpart", "reference",
+    "summary", "wait_minutes", "step", "promises", "attachments",
+}  # fmt: skip
+_PROMISE_FIELDS = {"id", "text", "due", "status", "closed_at"}
+_ATTACHMENT_FIELDS = {"name", "sha256", "size"}
+
+
+@dataclass
+class SagaFile:
+    """What a saga file holds once checked."""
+
+    cases: list[Case]
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Walks the parsed JSON, building the model and raising at the first fault."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+
+    def fail(self, where: str, key: str, **params: object) -> SagaFileError:
+        return SagaFileError(self.path, where, key, **params)
+
+    def obj(self, value: Any, where: str, known: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "not_an_object")
+        for name in value:
+            if name not in known:
+                self.warnings.append(f"{where}.{name}" if where else name)
+        return value
+
+    def text(self, data: dict, name: str, where: str, *, required: bool = False,
+             limit: int = MAX_SHORT) -> str | None:  # fmt: skip
+        loc = f"{where}.{name}"
+        value = data.get(name)
+        if value is None:
+            if required:
+                raise self.fail(loc, "missing")
+            return None
+        if not isinstance(value, str):
+            raise self.fail(loc, "not_text")
+        if required and not value.strip():
+            raise self.fail(loc, "empty")
+        if len(value) > limit:
+            raise self.fail(loc, "too_long", limit=limit)
+        if _CONTROL.search(value):
+            raise self.fail(loc, "control_character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self.fail(loc, "not_valid_text") from None
+        return value
+
+    def choice(self, data: dict, name: str, where: str, allowed, *, default=None,
+               required: bool = False):  # fmt: skip
+        loc = f"{where}.{name}"
+        value = data.get(name)
+        if value is None:
+            if required:
+                raise self.fail(loc, "missing")
+            return default
+        if not isinstance(value, str) or value not in allowed:
+            shown = value if isinstance(value, str) else json.dumps(value)[:60]
+            return self._bad_choice(loc, shown, allowed)
+        return value
+
+    def _bad_choice(self, loc: str, shown: str, allowed) -> Any:
+        raise self.fail(loc, "not_one_of", value=shown[:60], allowed=", ".join(allowed))
+
+    def when(self, data: dict, name: str, where: str, *, required: bool = False) -> When | None:
+        loc = f"{where}.{name}"
+        value = data.get(name)
+        if value is None:
+            if required:
+                raise self.fail(loc, "missing")
+            return None
+        if not isinstance(value, str):
+            raise self.fail(loc, "not_a_date", value=json.dumps(value)[:60])
+        try:
+            return parse_when(value)
+        except ValueError:
+            raise self.fail(loc, "not_a_date", value=value[:60]) from None
+
+    def ident(self, data: dict, where: str, seen: set[str], make: str) -> str:
+        value = data.get("id")
+        if value is None:
+            value = str(uuid.uuid5(_NAMESPACE, make))
+        elif not isinstance(value, str) or not value.strip() or len(value) > 200:
+            raise self.fail(f"{where}.id", "bad_id")
+        elif _CONTROL.search(value):
+            raise self.fail(f"{where}.id", "control_character")
+        if value in seen:
+            raise self.fail(f"{where}.id", "duplicate_id", value=value[:60])
+        seen.add(value)
+        return value
+
+    def items(self, data: dict, name: str, where: str, *, required: bool = False) -> list:
+        value = data.get(name)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}.{name}", "missing")
+            return []
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{name}", "not_a_list")
+        return value
+
+    def document(self, top: Any) -> list[Case]:
+        top = self.obj(top, "", _TOP_FIELDS)
+        if top.get("format") != FORMAT:
+            raise self.fail("format", "wrong_format", value=str(top.get("format"))[:60])
+        version = top.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail("version", "bad_version", value=json.dumps(version)[:30])
+        if version > VERSION:
+            raise self.fail("version", "version_too_new", found=version, supported=VERSION)
+        cases = self.items(top, "cases", "", required=True)
+        seen: set[str] = set()
+        return [self.case(c, f"cases[{i}]", seen) for i, c in enumerate(cases)]
+
+    def case(self, raw: Any, where: str, seen: set[str]) -> Case:
+        data = self.obj(raw, where, _CASE_FIELDS)
+        title = self.text(data, "title", where, required=True)
+        provider = self.text(data, "provider", where, required=True)
+        country = self.text(data, "country", where, required=True)
+        if not _COUNTRY.match(country):
+            raise self.fail(f"{where}.country", "bad_country", value=country[:20])
+        sector = self.choice(data, "sector", where, SECTORS, required=True)
+        case_id = self.ident(data, where, seen, f"case|{provider}|{title}|{country}")
+        customer = Customer()
+        if data.get("customer") is not None:
+            cust = self.obj(data["customer"], f"{where}.customer", _CUSTOMER_FIELDS)
+            customer = Customer(
+                **{k: self.text(cust, k, f"{where}.customer") for k in sorted(_CUSTOMER_FIELDS)}
+            )
+        case = Case(
+            id=case_id,
+            title=title,
+            provider=provider,
+            country=country,
+            sector=sector,
+            provider_handle=self.text(data, "provider_handle", where),
+            language=self.choice(data, "language", where, ("fr", "en")),
+            account_ref=self.text(data, "account_ref", where),
+            customer=customer,
+            status=CaseStatus(
+                self.choice(data, "status", where, [s.value for s in CaseStatus], default="open")
+            ),
+            notes=self.text(data, "notes", where, limit=MAX_LONG),
+        )
+        event_ids: set[str] = set()
+        promise_ids: set[str] = set()
+        for i, raw_event in enumerate(self.items(data, "events", where, required=True)):
+            case.events.append(
+                self.event(raw_event, f"{where}.events[{i}]", case_id, event_ids, promise_ids)
+            )
+        case.events.sort(key=lambda e: e.at.sort_key)
+        return case
+
+    def event(self, raw: Any, where: str, case_id: str, seen: set[str], promise_ids: set[str]) -> Event:
+        data = self.obj(raw, where, _EVENT_FIELDS)
+        at = self.when(data, "at", where, required=True)
+        channel = Channel(self.choice(data, "channel", where, [c.value for c in Channel],
+                                      required=True))  # fmt: skip
+        direction = Direction(
+            self.choice(data, "direction", where, [d.value for d in Direction], required=True)
+        )
+        answered = data.get("answered", True)
+        if not isinstance(answered, bool):
+            raise self.fail(f"{where}.answered", "not_a_boolean")
+        wait = data.get("wait_minutes")
+        if wait is not None:
+            if isinstance(wait, bool) or not isinstance(wait, (int, float)):
+                raise self.fail(f"{where}.wait_minutes", "not_a_number")
+            if not math.isfinite(wait) or wait < 0 or wait > 1_000_000:
+                raise self.fail(f"{where}.wait_minutes", "negative_wait", value=wait)
+            wait = float(wait)
+        step = self.text(data, "step", where)
+        if step is not None and not STEP_ID.match(step):
+            raise self.fail(f"{where}.step", "bad_step", value=step[:60])
+        summary = self.text(data, "summary", where, limit=MAX_LONG)
+        make = f"event|{case_id}|{at.text}|{channel.value}|{direction.value}|{summary}"
+        event = Event(
+            id=self.ident(data, where, seen, make),
+            at=at,
+            channel=channel,
+            direction=direction,
+            answered=answered,
+            counterpart=self.text(data, "counterpart", where),
+            reference=self.text(data, "reference", where),
+            summary=summary,
+            wait_minutes=wait,
+            step=step,
+        )
+        for i, raw_promise in enumerate(self.items(data, "promises", where)):
+            event.promises.append(
+                self.promise(raw_promise, f"{where}.promises[{i}]", event, promise_ids)
+            )
+        for i, raw_att in enumerate(self.items(data, "attachments", where)):
+            event.attachments.append(self.attachment(raw_att, f"{where}.attachments[{i}]"))
+        return event
+
+    def promise(self, raw: Any, where: str, event: Event, seen: set[str]) -> Promise:
+        data = self.obj(raw, where, _PROMISE_FIELDS)
+        text = self.text(data, "text", where, required=True, limit=MAX_LONG)
+        return Promise(
+            id=self.ident(data, where, seen, f"promise|{event.id}|{text}"),
+            text=text,
+            due=self.when(data, "due", where),
+            status=PromiseStatus(
+                self.choice(data, "status", where, [s.value for s in PromiseStatus],
+                            default="pending")  # fmt: skip
+            ),
+            closed_at=self.when(data, "closed_at", where),
+            event_id=event.id,
+        )
+
+    def attachment(self, raw: Any, where: str) -> Attachment:
+        data = self.obj(raw, where, _ATTACHMENT_FIELDS)
+        name = self.text(data, "name", where, required=True)
+        sha = data.get("sha256")
+        if not isinstance(sha, str) or not _SHA256.match(sha):
+            raise self.fail(f"{where}.sha256", "bad_sha256")
+        size = data.get("size")
+        if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+            raise self.fail(f"{where}.size", "bad_size")
+        return Attachment(name=name, sha256=sha, size=size)
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(name)
+
+
+def parse_saga(data: bytes, path: Path | None = None) -> SagaFile:
+    """Check and read a saga file's bytes.
+
+    Raises:
+        SagaFileError: at the first place the file breaks the contract.
+    """
+    if len(data) > MAX_BYTES:
+        raise SagaFileError(path, "", "file_too_large", limit=MAX_BYTES // (1024 * 1024))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SagaFileError(path, f"byte {exc.start}", "not_utf8") from None
+    try:
+        top = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise SagaFileError(
+            path, f"line {exc.lineno}, column {exc.colno}", "not_json", detail=exc.msg
+        ) from None
+    except (ValueError, RecursionError):
+        raise SagaFileError(path, "", "not_json", detail="NaN, Infinity or nesting too deep") from None
+    reader = _Reader(path)
+    cases = reader.document(top)
+    return SagaFile(cases=cases, warnings=reader.warnings)
+
+
+def read_saga(path: Path) -> SagaFile:
+    """Read and check the saga file at ``path``.
+
+    Raises:
+        SagaFileError: the file cannot be read or breaks the contract.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SagaFileError(path, "", "unreadable", detail=exc.strerror or str(exc)) from None
+    return parse_saga(data, path)
+
+
+def _clean(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if v is not None}
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The saga-file form of a case (spec field order, absent fields left out)."""
+    events = []
+    for event in case.events:
+        promises = [
+            _clean({
+                "id": p.id,
+                "text": p.text,
+                "due": p.due.text if p.due else None,
+                "status": p.status.value,
+                "closed_at": p.closed_at.text if p.closed_at else None,
+            })
+            for p in event.promises
+        ]  # fmt: skip
+        attachments = [{"name": a.name, "sha256": a.sha256, "size": a.size} for a in event.attachments]
+        events.append(_clean({
+            "id": event.id,
+            "at": event.at.text,
+            "channel": event.channel.value,
+            "direction": event.direction.value,
+            "answered": event.answered,
+            "counterpart": event.counterpart,
+            "reference": event.reference,
+            "summary": event.summary,
+            "wait_minutes": _number(event.wait_minutes) if event.wait_minutes is not None else None,
+            "step": event.step,
+            "promises": promises or None,
+            "attachments": attachments or None,
+        }))  # fmt: skip
+    customer = _clean(vars(case.customer)) or None
+    return _clean({
+        "id": case.id,
+        "title": case.title,
+        "provider": case.provider,
+        "provider_handle": case.provider_handle,
+        "country": case.country,
+        "sector": case.sector,
+        "language": case.language,
+        "account_ref": case.account_ref,
+        "customer": customer,
+        "status": case.status.value,
+        "notes": case.notes,
+        "events": events,
+    })  # fmt: skip
+
+
+def dump_saga(cases: list[Case], exported_at: datetime | None = None) -> str:
+    """The saga file holding ``cases``, as UTF-8 JSON text ending in a newline."""
+    moment = exported_at or datetime.now(timezone.utc)
+    top = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": moment.isoformat(timespec="seconds"),
+        "cases": [case_to_dict(c) for c in cases],
+    }
+    return json.dumps(top, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,457 @@
+"""The SQLite store: one file in the data directory, every change one transaction.
+
+WAL journal, foreign keys on, schema version in ``PRAGMA user_version`` migrated
+forward after a backup. A file that is not a plainte store, or is damaged, is
+checked read-only and never written to: :class:`StoreDamaged` names the backups.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from plainte.core import backups
+from plainte.core.errors import NotFound, StoreDamaged, StoreError
+from plainte.core.model import (
+    Attachment,
+    Case,
+    CaseStatus,
+    CaseSummary,
+    Channel,
+    Customer,
+    Direction,
+    Event,
+    Promise,
+    PromiseStatus,
+    parse_when,
+)
+
+APPLICATION_ID = 0x706C6E74  # "plnt"
+SCHEMA_VERSION = 1
+STORE_NAME = "plainte.sqlite"
+_HEADER = b"SQLite format 3\x00"
+
+_SCHEMA_1 = """
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    provider_handle TEXT,
+    country TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    language TEXT,
+    account_ref TEXT,
+    customer_name TEXT,
+    customer_address TEXT,
+    customer_email TEXT,
+    customer_phone TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    notes TEXT
+);
+CREATE TABLE events (
+    rowid INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    sort_at TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    answered INTEGER NOT NULL DEFAULT 1,
+    counterpart TEXT,
+    reference TEXT,
+    summary TEXT,
+    wait_minutes REAL,
+    step TEXT,
+    UNIQUE (case_id, id)
+);
+CREATE INDEX events_by_time ON events(case_id, sort_at);
+CREATE TABLE promises (
+    rowid INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    due TEXT,
+    due_day TEXT,
+    status TEXT NOT NULL DEFAULT 'pending',
+    closed_at TEXT,
+    UNIQUE (case_id, id),
+    FOREIGN KEY (case_id, event_id) REFERENCES events(case_id, id) ON DELETE CASCADE
+);
+CREATE INDEX promises_by_event ON promises(case_id, event_id);
+CREATE TABLE attachments (
+    rowid INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    FOREIGN KEY (case_id, event_id) REFERENCES events(case_id, id) ON DELETE CASCADE
+);
+CREATE INDEX attachments_by_event ON attachments(case_id, event_id);
+"""
+
+MIGRATIONS: dict[int, str] = {}
+"""SQL that takes a store from version N to N + 1, keyed by N."""
+
+
+@dataclass
+class Change:
+    """What a committed transaction changed, for whoever shows the data."""
+
+    kind: str
+    case_ids: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ImportResult:
+    cases_new: int = 0
+    cases_updated: int = 0
+    events: int = 0
+    backup: Path | None = None
+
+
+def check_store_file(path: Path) -> None:
+    """Refuse a file that is not a healthy plainte store, without writing to it.
+
+    Raises:
+        StoreDamaged: with the reason and the backups beside the store.
+    """
+    folder = path.parent / backups.FOLDER
+
+    def refuse(detail: str) -> StoreDamaged:
+        return StoreDamaged(path, backups.list_backups(folder), detail)
+
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(_HEADER))
+    except OSError as exc:
+        raise refuse(exc.strerror or str(exc)) from None
+    if header != _HEADER:
+        raise refuse("not an SQLite database")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if app_id != APPLICATION_ID and tables:
+                raise refuse("an SQLite database of another program")
+            if version > SCHEMA_VERSION:
+                raise StoreError("store_too_new", path, found=version, supported=SCHEMA_VERSION)
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise refuse(verdict)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise refuse(str(exc)) from None
+
+
+class Store:
+    """The plainte store in ``data_dir``.
+
+    Open it with :meth:`open`; every change goes through one of its methods, in
+    one transaction, and is announced to the listeners given to :meth:`subscribe`.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._listeners: list[Callable[[Change], None]] = []
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path.parent / backups.FOLDER
+
+    @classmethod
+    def open(cls, data_dir: Path, *, daily_backup: bool = True) -> Store:
+        """Open, create or migrate the store in ``data_dir``.
+
+        Raises:
+            StoreDamaged: the file is not a plainte store or is damaged.
+            StoreError: it cannot be created, or was made by a newer plainte.
+        """
+        path = data_dir / STORE_NAME
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError("cannot_create", path, detail=exc.strerror or str(exc)) from None
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            check_store_file(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.Error as exc:
+            raise StoreError("cannot_create", path, detail=str(exc)) from None
+        store = cls(path, conn)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            with store.transaction():
+                for statement in _SCHEMA_1.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        elif version < SCHEMA_VERSION:
+            store.backup("migration")
+            store._migrate(version)
+        elif existed and daily_backup:
+            backups.daily(store.conn, store.backup_dir)
+        return store
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            while version < SCHEMA_VERSION:
+                for statement in MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                version += 1
+            self.conn.execute(f"PRAGMA user_version={version}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        """Call ``listener`` with a :class:`Change` after every committed change."""
+        self._listeners.append(listener)
+
+    def _announce(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is committed, or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def backup(self, reason: str) -> Path:
+        """Copy the store with SQLite's backup API into ``backups/``; keep the last ten."""
+        return backups.take(self.conn, self.backup_dir, reason)
+
+    # Reading ------------------------------------------------------------------
+
+    def case_ids(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT id FROM cases ORDER BY title, id")]
+
+    def has_case(self, case_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone()
+        return row is not None
+
+    def list_cases(self, today: date) -> list[CaseSummary]:
+        """Every case with its counts, for the case list (no timeline loaded)."""
+        rows = self.conn.execute(
+            """
+            SELECT c.id, c.title, c.provider, c.country, c.sector, c.status,
+                   (SELECT count(*) FROM events e WHERE e.case_id = c.id),
+                   (SELECT min(sort_at) FROM events e WHERE e.case_id = c.id),
+                   (SELECT max(sort_at) FROM events e WHERE e.case_id = c.id),
+                   (SELECT count(*) FROM promises p WHERE p.case_id = c.id
+                      AND (p.status = 'broken'
+                           OR (p.status = 'pending' AND p.due_day < ?)))
+            FROM cases c ORDER BY c.title COLLATE NOCASE, c.id
+            """,
+            (today.isoformat(),),
+        ).fetchall()
+        return [
+            CaseSummary(
+                id=r[0],
+                title=r[1],
+                provider=r[2],
+                country=r[3],
+                sector=r[4],
+                status=CaseStatus(r[5]),
+                events=r[6],
+                first_day=date.fromisoformat(r[7][:10]) if r[7] else None,
+                last_day=date.fromisoformat(r[8][:10]) if r[8] else None,
+                promises_broken=r[9],
+            )
+            for r in rows
+        ]
+
+    def load_case(self, case_id: str) -> Case:
+        """The whole case, its timeline sorted by time.
+
+        Raises:
+            NotFound: no case has that id.
+        """
+        row = self.conn.execute(
+            "SELECT id, title, provider, country, sector, provider_handle, language,"
+            " account_ref, customer_name, customer_address, customer_email, customer_phone,"
+            " status, notes FROM cases WHERE id = ?",
+            (case_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound("no_such_case", case=case_id)
+        case = Case(
+            id=row[0],
+            title=row[1],
+            provider=row[2],
+            country=row[3],
+            sector=row[4],
+            provider_handle=row[5],
+            language=row[6],
+            account_ref=row[7],
+            customer=Customer(name=row[8], address=row[9], email=row[10], phone=row[11]),
+            status=CaseStatus(row[12]),
+            notes=row[13],
+        )
+        by_id: dict[str, Event] = {}
+        for r in self.conn.execute(
+            "SELECT id, at, channel, direction, answered, counterpart, reference, summary,"
+            " wait_minutes, step FROM events WHERE case_id = ? ORDER BY sort_at, rowid",
+            (case_id,),
+        ):
+            event = Event(
+                id=r[0],
+                at=parse_when(r[1]),
+                channel=Channel(r[2]),
+                direction=Direction(r[3]),
+                answered=bool(r[4]),
+                counterpart=r[5],
+                reference=r[6],
+                summary=r[7],
+                wait_minutes=r[8],
+                step=r[9],
+            )
+            by_id[event.id] = event
+            case.events.append(event)
+        for r in self.conn.execute(
+            "SELECT event_id, id, text, due, status, closed_at FROM promises"
+            " WHERE case_id = ? ORDER BY rowid",
+            (case_id,),
+        ):
+            by_id[r[0]].promises.append(
+                Promise(
+                    id=r[1],
+                    text=r[2],
+                    due=parse_when(r[3]) if r[3] else None,
+                    status=PromiseStatus(r[4]),
+                    closed_at=parse_when(r[5]) if r[5] else None,
+                    event_id=r[0],
+                )
+            )
+        for r in self.conn.execute(
+            "SELECT event_id, name, sha256, size FROM attachments WHERE case_id = ? ORDER BY rowid",
+            (case_id,),
+        ):
+            by_id[r[0]].attachments.append(Attachment(name=r[1], sha256=r[2], size=r[3]))
+        return case
+
+    # Writing ------------------------------------------------------------------
+
+    def import_cases(self, cases: list[Case], *, backup: bool = True) -> ImportResult:
+        """Add or update ``cases`` (matched by id), all in one transaction.
+
+        Events and promises are matched by id within their case; what the store
+        holds and the file does not is kept. A backup is taken first.
+        """
+        result = ImportResult(backup=self.backup("import") if backup else None)
+        with self.transaction() as conn:
+            for case in cases:
+                if self.has_case(case.id):
+                    result.cases_updated += 1
+                else:
+                    result.cases_new += 1
+                conn.execute(
+                    """
+                    INSERT INTO cases (id, title, provider, provider_handle, country, sector,
+                        language, account_ref, customer_name, customer_address, customer_email,
+                        customer_phone, status, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET title = excluded.title,
+                        provider = excluded.provider, provider_handle = excluded.provider_handle,
+                        country = excluded.country, sector = excluded.sector,
+                        language = excluded.language, account_ref = excluded.account_ref,
+                        customer_name = excluded.customer_name,
+                        customer_address = excluded.customer_address,
+                        customer_email = excluded.customer_email,
+                        customer_phone = excluded.customer_phone,
+                        status = excluded.status, notes = excluded.notes
+                    """,
+                    (
+                        case.id, case.title, case.provider, case.provider_handle, case.country,
+                        case.sector, case.language, case.account_ref, case.customer.name,
+                        case.customer.address, case.customer.email, case.customer.phone,
+                        case.status.value, case.notes,
+                    ),
+                )  # fmt: skip
+                self._write_events(case.id, case.events)
+                result.events += len(case.events)
+        self._announce(Change("import", {c.id for c in cases}))
+        return result
+
+    def _write_events(self, case_id: str, events: list[Event]) -> None:
+        conn = self.conn
+        conn.executemany(
+            """
+            INSERT INTO events (case_id, id, at, sort_at, channel, direction, answered,
+                counterpart, reference, summary, wait_minutes, step)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(case_id, id) DO UPDATE SET at = excluded.at,
+                sort_at = excluded.sort_at, channel = excluded.channel,
+                direction = excluded.direction, answered = excluded.answered,
+                counterpart = excluded.counterpart, reference = excluded.reference,
+                summary = excluded.summary, wait_minutes = excluded.wait_minutes,
+                step = excluded.step
+            """,
+            [
+                (
+                    case_id, e.id, e.at.text, e.at.sort_key, e.channel.value, e.direction.value,
+                    int(e.answered), e.counterpart, e.reference, e.summary, e.wait_minutes, e.step,
+                )
+                for e in events
+            ],
+        )  # fmt: skip
+        promises = [(e.id, p) for e in events for p in e.promises]
+        if promises:
+            conn.executemany(
+                """
+                INSERT INTO promises (case_id, event_id, id, text, due, due_day, status, closed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(case_id, id) DO UPDATE SET event_id = excluded.event_id,
+                    text = excluded.text, due = excluded.due, due_day = excluded.due_day,
+                    status = excluded.status, closed_at = excluded.closed_at
+                """,
+                [
+                    (
+                        case_id, event_id, p.id, p.text, p.due.text if p.due else None,
+                        p.due.day.isoformat() if p.due else None, p.status.value,
+                        p.closed_at.text if p.closed_at else None,
+                    )
+                    for event_id, p in promises
+                ],
+            )  # fmt: skip
+        with_files = [e for e in events if e.attachments]
+        if with_files:
+            conn.executemany(
+                "DELETE FROM attachments WHERE case_id = ? AND event_id = ?",
+                [(case_id, e.id) for e in with_files],
+            )
+            conn.executemany(
+                "INSERT INTO attachments (case_id, event_id, name, sha256, size)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(case_id, e.id, a.name, a.sha256, a.size) for e in with_files for a in e.attachments],
+            )
+
+
+def now_local() -> datetime:
+    """The current local time with its offset, to the second."""
+    return datetime.now().astimezone().replace(microsecond=0)
