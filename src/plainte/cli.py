@@ -135,8 +135,13 @@ def cmd_cases(ctx: Context) -> int:
         (s.id, s.provider, tr(f"status.{s.status.value}"), str(s.events), s.title)
         for s in summaries
     ]
-    head = (tr("cli.col.id"), tr("cli.col.provider"), tr("cli.col.status"),
-            tr("cli.col.events"), tr("cli.col.title"))  # fmt: skip
+    head = (
+        tr("cli.col.id"),
+        tr("cli.col.provider"),
+        tr("cli.col.status"),
+        tr("cli.col.events"),
+        tr("cli.col.title"),
+    )
     print(_table([head, *table]))
     return 0
 
@@ -165,8 +170,13 @@ def cmd_import(ctx: Context) -> int:
             print(tr("cli.unknown_field", path=path, where=where), file=sys.stderr)
         result = ctx.store.import_cases(saga.cases)
         print(
-            tr("cli.imported", path=path, cases=len(saga.cases), new=result.cases_new,
-               events=result.events)  # fmt: skip
+            tr(
+                "cli.imported",
+                path=path,
+                cases=len(saga.cases),
+                new=result.cases_new,
+                events=result.events,
+            )
         )
     return status
 
@@ -177,10 +187,7 @@ def cmd_export(ctx: Context) -> int:
 
     ids = ctx.store.case_ids() if ctx.args.case == "all" else [ctx.args.case]
     cases = [ctx.load(i) for i in ids]
-    if ctx.args.format == "json":
-        text = dump_saga(cases)
-    else:
-        text = cases_to_csv(cases)
+    text = dump_saga(cases) if ctx.args.format == "json" else cases_to_csv(cases)
     _write_output(text, ctx.args.output)
     return 0
 
@@ -272,8 +279,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the last line of defence: no traceback on the terminal
         report = _crash_report(ctx.data_dir)
-        print(tr("cli.unexpected", error=f"{type(exc).__name__}: {exc}", report=report),
-              file=sys.stderr)  # fmt: skip
+        print(
+            tr("cli.unexpected", error=f"{type(exc).__name__}: {exc}", report=report),
+            file=sys.stderr,
+        )
         return 1
     finally:
         ctx.close()

@@ -12,9 +12,20 @@ import io
 from plainte.core.model import Case
 
 COLUMNS = (
-    "case_id", "event_id", "at", "channel", "direction", "answered", "counterpart",
-    "reference", "wait_minutes", "step", "summary", "promises", "attachments",
-)  # fmt: skip
+    "case_id",
+    "event_id",
+    "at",
+    "channel",
+    "direction",
+    "answered",
+    "counterpart",
+    "reference",
+    "wait_minutes",
+    "step",
+    "summary",
+    "promises",
+    "attachments",
+)
 
 
 def _cell(value: str | None) -> str:
@@ -39,9 +50,19 @@ def cases_to_csv(cases: list[Case]) -> str:
             wait = "" if e.wait_minutes is None else f"{e.wait_minutes:g}"
             writer.writerow(
                 (
-                    case.id, e.id, e.at.text, e.channel.value, e.direction.value,
-                    "yes" if e.answered else "no", _cell(e.counterpart), _cell(e.reference),
-                    wait, e.step or "", _cell(e.summary), _cell(promises), _cell(files),
+                    case.id,
+                    e.id,
+                    e.at.text,
+                    e.channel.value,
+                    e.direction.value,
+                    "yes" if e.answered else "no",
+                    _cell(e.counterpart),
+                    _cell(e.reference),
+                    wait,
+                    e.step or "",
+                    _cell(e.summary),
+                    _cell(promises),
+                    _cell(files),
                 )
-            )  # fmt: skip
+            )
     return "\ufeff" + out.getvalue()

@@ -97,6 +97,17 @@ def format_date(day: date | datetime, lang: str | None = None) -> str:
     return f"{month} {day.day}, {day.year}"
 
 
+def format_date_short(day: date | datetime, lang: str | None = None) -> str:
+    """A compact day for tables: "14 sept. 2016", "Sep 14, 2016"."""
+    lang = lang or language()
+    if isinstance(day, datetime):
+        day = day.date()
+    month = lookup("months_short", lang)[day.month - 1]
+    if lang == "fr":
+        return f"{day.day} {month} {day.year}"
+    return f"{month} {day.day}, {day.year}"
+
+
 def format_time(moment: datetime, lang: str | None = None) -> str:
     """A clock time: "14 h 32" in French, "2:32 pm" in English."""
     lang = lang or language()

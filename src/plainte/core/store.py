@@ -134,7 +134,8 @@ def check_store_file(path: Path) -> None:
     if header != _HEADER:
         raise refuse("not an SQLite database")
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        # immutable: no lock, no -wal or -shm file is created beside a refused file
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -387,12 +388,22 @@ class Store:
                         status = excluded.status, notes = excluded.notes
                     """,
                     (
-                        case.id, case.title, case.provider, case.provider_handle, case.country,
-                        case.sector, case.language, case.account_ref, case.customer.name,
-                        case.customer.address, case.customer.email, case.customer.phone,
-                        case.status.value, case.notes,
+                        case.id,
+                        case.title,
+                        case.provider,
+                        case.provider_handle,
+                        case.country,
+                        case.sector,
+                        case.language,
+                        case.account_ref,
+                        case.customer.name,
+                        case.customer.address,
+                        case.customer.email,
+                        case.customer.phone,
+                        case.status.value,
+                        case.notes,
                     ),
-                )  # fmt: skip
+                )
                 self._write_events(case.id, case.events)
                 result.events += len(case.events)
         self._announce(Change("import", {c.id for c in cases}))
@@ -414,12 +425,22 @@ class Store:
             """,
             [
                 (
-                    case_id, e.id, e.at.text, e.at.sort_key, e.channel.value, e.direction.value,
-                    int(e.answered), e.counterpart, e.reference, e.summary, e.wait_minutes, e.step,
+                    case_id,
+                    e.id,
+                    e.at.text,
+                    e.at.sort_key,
+                    e.channel.value,
+                    e.direction.value,
+                    int(e.answered),
+                    e.counterpart,
+                    e.reference,
+                    e.summary,
+                    e.wait_minutes,
+                    e.step,
                 )
                 for e in events
             ],
-        )  # fmt: skip
+        )
         promises = [(e.id, p) for e in events for p in e.promises]
         if promises:
             conn.executemany(
@@ -432,13 +453,18 @@ class Store:
                 """,
                 [
                     (
-                        case_id, event_id, p.id, p.text, p.due.text if p.due else None,
-                        p.due.day.isoformat() if p.due else None, p.status.value,
+                        case_id,
+                        event_id,
+                        p.id,
+                        p.text,
+                        p.due.text if p.due else None,
+                        p.due.day.isoformat() if p.due else None,
+                        p.status.value,
                         p.closed_at.text if p.closed_at else None,
                     )
                     for event_id, p in promises
                 ],
-            )  # fmt: skip
+            )
         with_files = [e for e in events if e.attachments]
         if with_files:
             conn.executemany(
@@ -448,7 +474,11 @@ class Store:
             conn.executemany(
                 "INSERT INTO attachments (case_id, event_id, name, sha256, size)"
                 " VALUES (?, ?, ?, ?, ?)",
-                [(case_id, e.id, a.name, a.sha256, a.size) for e in with_files for a in e.attachments],
+                [
+                    (case_id, e.id, a.name, a.sha256, a.size)
+                    for e in with_files
+                    for a in e.attachments
+                ],
             )
 
 

@@ -1,0 +1,188 @@
+"""Measure plainte's figures against design.md's targets and print them as ratios.
+
+Usage: python benchmarks/run.py [--json] [--events N]
+
+Each figure is measured in this one run against its baseline (a bare sqlite3
+``executemany`` of the same rows for import and export), so the ratios hold
+from one machine to another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from plainte.core.csvexport import cases_to_csv
+from plainte.core.sagafile import dump_saga, parse_saga
+from plainte.core.store import Store
+
+CHANNELS = ("phone", "email", "chat", "social_dm", "letter", "store")
+SUMMARIES = (
+    "Called the support line again; the agent said a technician would call back.",
+    "Hold music for most of an hour, then the line dropped.",
+    "E-mail asking for a written answer to the complaint of last month.",
+    "They called while I was at work and left no message.",
+    "Chat: the agent opened ticket {ref} and promised a credit on the next bill.",
+)
+
+
+def big_saga(events: int) -> dict:
+    """A realistic saga file of one case with ``events`` events and some promises."""
+    rows = []
+    for i in range(events):
+        ref = f"INC-{200000 + i}"
+        event = {
+            "id": f"e{i}",
+            "at": f"{2020 + i // 4000}-{1 + i // 334 % 12:02d}-{1 + i % 28:02d}T{8 + i % 11:02d}:{i % 60:02d}:00+01:00",
+            "channel": CHANNELS[i % len(CHANNELS)],
+            "direction": "out" if i % 3 else "in",
+            "answered": i % 5 != 0,
+            "counterpart": f"Agent {i % 37}",
+            "reference": ref,
+            "summary": SUMMARIES[i % len(SUMMARIES)].format(ref=ref),
+            "wait_minutes": i % 45,
+        }
+        if i % 50 == 0:
+            event["promises"] = [
+                {
+                    "id": f"p{i}",
+                    "text": "A technician will call back within 48 hours",
+                    "due": "2021-01-01",
+                    "status": "pending",
+                }
+            ]
+        rows.append(event)
+    case = {
+        "id": "big",
+        "title": "The long saga",
+        "provider": "Examplecom",
+        "country": "FR",
+        "sector": "internet",
+        "language": "fr",
+        "events": rows,
+    }
+    return {"format": "plainte-saga", "version": 1, "cases": [case]}
+
+
+def best_of(
+    runs: int, fn: Callable[[], object], setup: Callable[[], object] | None = None
+) -> float:
+    """Median wall time of ``fn`` over ``runs`` runs (``setup`` untimed before each)."""
+    times = []
+    for _ in range(runs):
+        if setup:
+            setup()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(events: int, runs: int) -> list[dict]:
+    results: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        raw = json.dumps(big_saga(events)).encode()
+        cases = parse_saga(raw).cases
+        rows = [
+            (
+                e.id,
+                e.at.text,
+                e.at.sort_key,
+                e.channel.value,
+                e.direction.value,
+                int(e.answered),
+                e.counterpart,
+                e.reference,
+                e.summary,
+                e.wait_minutes,
+                e.step,
+            )
+            for e in cases[0].events
+        ]
+        counter = iter(range(10_000))
+        holder: dict[str, object] = {}
+
+        def fresh_bare() -> None:
+            conn = sqlite3.connect(root / f"bare-{next(counter)}.sqlite")
+            conn.execute(
+                "CREATE TABLE events (id TEXT, at TEXT, sort_at TEXT, channel TEXT, direction TEXT,"
+                " answered INTEGER, counterpart TEXT, reference TEXT, summary TEXT,"
+                " wait_minutes REAL, step TEXT)"
+            )
+            holder["bare"] = conn
+
+        def bare_insert() -> None:
+            conn = holder["bare"]
+            with conn:
+                conn.executemany(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                )
+
+        bare = best_of(runs, bare_insert, fresh_bare)
+
+        def fresh_store() -> None:
+            holder["store"] = Store.open(root / f"store-{next(counter)}")
+
+        def plainte_import() -> None:
+            holder["store"].import_cases(parse_saga(raw).cases)
+
+        imported = best_of(runs, plainte_import, fresh_store)
+        results.append(
+            dict(
+                name=f"import of a {events:,}-event saga file",
+                seconds=imported,
+                baseline=bare,
+                target_ratio=3.0,
+            )
+        )
+
+        store: Store = holder["store"]
+
+        def bare_read() -> None:
+            holder["bare"].execute("SELECT * FROM events").fetchall()
+
+        bare_r = best_of(runs, bare_read)
+        json_s = best_of(runs, lambda: dump_saga([store.load_case("big")]))
+        csv_s = best_of(runs, lambda: cases_to_csv([store.load_case("big")]))
+        results.append(
+            dict(name="JSON export", seconds=json_s, baseline=max(bare, bare_r), target_ratio=3.0)
+        )
+        results.append(
+            dict(name="CSV export", seconds=csv_s, baseline=max(bare, bare_r), target_ratio=3.0)
+        )
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    results = measure(args.events, args.runs)
+    for r in results:
+        r["ratio"] = r["seconds"] / r["baseline"] if r.get("baseline") else None
+        r["met"] = r["ratio"] <= r["target_ratio"] if r["ratio"] is not None else None
+    if args.json:
+        json.dump(results, sys.stdout, indent=2)
+        print()
+        return 0
+    print(f"{'figure':<40} {'time':>10} {'baseline':>10} {'ratio':>7} {'target':>7}  met")
+    for r in results:
+        print(
+            f"{r['name']:<40} {r['seconds'] * 1000:>8.1f}ms {r['baseline'] * 1000:>8.1f}ms "
+            f"{r['ratio']:>6.2f}x {r['target_ratio']:>6.1f}x  {'yes' if r['met'] else 'NO'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

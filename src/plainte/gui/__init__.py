@@ -1,0 +1,1 @@
+"""The desktop app: Qt widgets and item models over :mod:`plainte.core`."""

@@ -1,0 +1,85 @@
+"""Start the desktop app: the QApplication, the store, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from plainte.core import backups, i18n
+from plainte.core.errors import PlainteError, StoreDamaged
+from plainte.core.i18n import tr
+from plainte.core.store import STORE_NAME, Store
+
+
+def interface_language() -> str:
+    """``PLAINTE_LANG`` if set, else the system locale's language (fr or en)."""
+    if os.environ.get("PLAINTE_LANG"):
+        return i18n.system_language()
+    return "fr" if QLocale.system().name().lower().startswith("fr") else "en"
+
+
+def qt_data_dir(explicit: str | None) -> Path:
+    """``--data-dir``, else ``PLAINTE_DATA_DIR``, else Qt's AppDataLocation."""
+    chosen = explicit or os.environ.get("PLAINTE_DATA_DIR")
+    if chosen:
+        return Path(chosen).expanduser()
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location))
+
+
+def open_store(data_dir: Path) -> Store | None:
+    """Open the store, or explain why not and offer the backups; None to quit."""
+    while True:
+        try:
+            return Store.open(data_dir)
+        except StoreDamaged as exc:
+            if not offer_backups(exc):
+                return None
+        except PlainteError as exc:
+            QMessageBox.critical(None, "plainte", str(exc))
+            return None
+
+
+def offer_backups(exc: StoreDamaged) -> bool:
+    """Tell the person the store is damaged; restore the newest backup if they agree."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "plainte", str(exc))
+    if exc.backups:
+        box.setInformativeText(tr("gui.damaged.offer", backup=exc.backups[0].name))
+        box.setDetailedText("\n".join(str(p) for p in exc.backups))
+        restore = box.addButton(tr("gui.damaged.restore"), QMessageBox.ButtonRole.AcceptRole)
+    else:
+        box.setInformativeText(tr("gui.damaged.none"))
+        restore = None
+    box.addButton(tr("gui.damaged.quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore is not None and box.clickedButton() is restore:
+        backups.restore(exc.backups[0], exc.path.parent / STORE_NAME)
+        return True
+    return False
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the main window and run the event loop; return the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("plainte")
+    app.setOrganizationName("")
+    app.setDesktopFileName("plainte")
+    i18n.set_language(interface_language())
+    store = open_store(qt_data_dir(args.data_dir))
+    if store is None:
+        return 1
+    from plainte.gui.main_window import MainWindow
+
+    window = MainWindow(store, args.today or date.today())
+    window.show()
+    code = app.exec()
+    window.deleteLater()  # before the QApplication goes, or Qt warns at exit
+    app.processEvents()
+    store.close()
+    return code

@@ -1,0 +1,83 @@
+"""The case list: one row per case, read from the store's summaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from plainte.core.i18n import tr
+from plainte.core.model import CaseStatus, CaseSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseListModel(QAbstractTableModel):
+    """Provider, title, status, days running, broken promises."""
+
+    COLUMNS = ("provider", "title", "status", "days", "broken")
+    CaseIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseSummary] = []
+        self._today = date.today()
+
+    def set_cases(self, rows: list[CaseSummary], today: date) -> None:
+        """Replace the rows (after a change in the store)."""
+        self.beginResetModel()
+        self._rows = rows
+        self._today = today
+        self.endResetModel()
+
+    def case_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def row_of(self, case_id: str) -> int:
+        for row, summary in enumerate(self._rows):
+            if summary.id == case_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(f"gui.cases.{self.COLUMNS[section]}")
+        return None
+
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == self.CaseIdRole:
+            return summary.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "provider":
+                return summary.provider
+            if column == "title":
+                return summary.title
+            if column == "status":
+                return tr(f"status.{summary.status.value}")
+            if column == "days":
+                return self._days(summary)
+            if column == "broken":
+                return summary.promises_broken
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return summary.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("days", "broken"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _days(self, summary: CaseSummary) -> int | None:
+        if summary.first_day is None:
+            return None
+        end = self._today
+        if summary.status is not CaseStatus.OPEN and summary.last_day:
+            end = min(end, summary.last_day)
+        return max(0, (end - summary.first_day).days)

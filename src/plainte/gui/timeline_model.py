@@ -1,0 +1,112 @@
+"""The timeline of one case: a table model over its events, no widget per row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from plainte.core import i18n
+from plainte.core.i18n import tr
+from plainte.core.model import Case, Event
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TimelineModel(QAbstractTableModel):
+    """When, channel, direction, agent, reference, minutes on hold, summary, promises."""
+
+    COLUMNS = (
+        "at",
+        "channel",
+        "direction",
+        "summary",
+        "counterpart",
+        "reference",
+        "wait",
+        "promises",
+    )
+    EventRole = Qt.ItemDataRole.UserRole + 1
+    ChannelRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._events: list[Event] = []
+        self._dates: dict[int, str] = {}
+
+    def set_case(self, case: Case | None) -> None:
+        """Show the timeline of ``case`` (None: nothing)."""
+        self.beginResetModel()
+        self._events = case.events if case else []
+        self._dates = {}
+        self.endResetModel()
+
+    def event(self, row: int) -> Event:
+        return self._events[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(f"gui.timeline.{self.COLUMNS[section]}")
+        return None
+
+    def _when(self, row: int) -> str:
+        """The event's date (and time) in the interface language, computed once per row."""
+        text = self._dates.get(row)
+        if text is None:
+            at = self._events[row].at
+            text = i18n.format_date_short(at.day)
+            if at.has_time:
+                text += ", " + i18n.format_time(at.value)  # type: ignore[arg-type]
+            self._dates[row] = text
+        return text
+
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        event = self._events[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), event, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "direction":
+            text = tr(f"direction.{event.direction.value}")
+            return text if event.answered else f"{text} ({tr('gui.timeline.no_answer')})"
+        if role == Qt.ItemDataRole.ForegroundRole and not event.answered:
+            from PySide6.QtGui import QPalette
+            from PySide6.QtWidgets import QApplication
+
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "summary":
+            return event.summary or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "promises" and event.promises:
+            return "\n".join(f"• {p.text}" for p in event.promises)
+        if role == self.EventRole:
+            return event.id
+        if role == self.ChannelRole:
+            return event.channel.value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("wait", "promises"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: int, event: Event, column: str):
+        if column == "at":
+            return self._when(row)
+        if column == "channel":
+            return tr(f"channel.{event.channel.value}")
+        if column == "direction":
+            text = tr(f"gui.timeline.{event.direction.value}")
+            return text if event.answered else f"{text} ✗"
+        if column == "counterpart":
+            return event.counterpart or ""
+        if column == "reference":
+            return event.reference or ""
+        if column == "wait":
+            return "" if event.wait_minutes is None else f"{event.wait_minutes:g}"
+        if column == "summary":
+            return (event.summary or "").replace("\n", " ")
+        if column == "promises":
+            return str(len(event.promises)) if event.promises else ""
+        return None

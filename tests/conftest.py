@@ -1,0 +1,174 @@
+"""Shared fixtures: a store in a temporary folder, the demo sagas, saga builders, the CLI."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PLAINTE_LANG"] = "en"
+
+from plainte import cli
+from plainte.core import i18n
+from plainte.core.demo import demo_files
+from plainte.core.store import Store
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch):
+    """Every test starts in English unless it switches language itself."""
+    monkeypatch.setenv("PLAINTE_LANG", "en")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    s = Store.open(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_paths() -> list[Path]:
+    return demo_files()
+
+
+def saga_doc(events: list[dict] | None = None, **case_fields) -> dict:
+    """A minimal valid saga document with one case; fields override the defaults."""
+    case = {
+        "id": "case-1",
+        "title": "Broadband down for three weeks",
+        "provider": "Examplecom",
+        "provider_handle": "@examplecom_help",
+        "country": "GB",
+        "sector": "internet",
+        "language": "en",
+        "account_ref": "ACC-99173-UNIQUE",
+        "customer": {
+            "name": "Alex Smith",
+            "address": "4 Mill Lane, Leeds LS1 4AB",
+            "email": "alex@example.net",
+            "phone": "07700 900123",
+        },
+        "events": events
+        if events is not None
+        else [
+            {
+                "id": "a",
+                "at": "2026-08-03T09:15:00+01:00",
+                "channel": "phone",
+                "direction": "out",
+                "counterpart": "Priya",
+                "reference": "INC-204981",
+                "wait_minutes": 42,
+                "summary": "Reported the outage.",
+                "promises": [
+                    {
+                        "id": "pa",
+                        "text": "An engineer will call back within 48 hours",
+                        "due": "2026-08-05T09:15:00+01:00",
+                    }
+                ],
+            },
+            {
+                "id": "b",
+                "at": "2026-08-06",
+                "channel": "phone",
+                "direction": "in",
+                "answered": False,
+                "summary": "Missed call, no message.",
+            },
+            {
+                "id": "c",
+                "at": "2026-08-07T18:00:00",
+                "channel": "email",
+                "direction": "out",
+                "answered": False,
+                "summary": "Written complaint, no reply.",
+            },
+            {
+                "id": "d",
+                "at": "2026-08-10T11:00:00+01:00",
+                "channel": "chat",
+                "direction": "out",
+                "counterpart": "Sam",
+                "wait_minutes": 15.5,
+                "promises": [
+                    {
+                        "id": "pb",
+                        "text": "A credit of £20",
+                        "due": "2026-08-20",
+                        "status": "kept",
+                        "closed_at": "2026-08-18",
+                    }
+                ],
+            },
+        ],
+    }
+    case.update(case_fields)
+    return {"format": "plainte-saga", "version": 1, "cases": [case]}
+
+
+@pytest.fixture
+def make_saga(tmp_path: Path):
+    """Write a saga document to a file and return its path."""
+    counter = iter(range(1_000_000))
+
+    def write(doc: dict | str | bytes) -> Path:
+        path = tmp_path / f"saga-{next(counter)}.json"
+        if isinstance(doc, bytes):
+            path.write_bytes(doc)
+        elif isinstance(doc, str):
+            path.write_text(doc, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def saga():
+    """A fresh copy of the reference English saga document."""
+    return copy.deepcopy(saga_doc())
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def run_cli(data_dir: Path, capsys):
+    """Run ``plainte --data-dir DATA ARGS…`` in-process; return code, stdout, stderr."""
+
+    def run(*args: str, today: str | None = None) -> CliResult:
+        argv = ["--data-dir", str(data_dir)]
+        if today:
+            argv += ["--today", today]
+        try:
+            code = cli.main([*argv, *args])
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run

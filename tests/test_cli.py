@@ -1,0 +1,170 @@
+"""The command line contract of design.md: commands, exit codes, messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from plainte.core.store import STORE_NAME
+
+
+def test_demo_twice_changes_nothing(run_cli):
+    first = run_cli("demo")
+    assert first.code == 0 and "2 new" in first.out
+    second = run_cli("demo")
+    assert second.code == 0 and "0 new" in second.out
+    cases = run_cli("cases", "--json").json()
+    assert [c["id"] for c in cases] == ["demo-red-2016", "demo-rogers-2010"]
+    assert cases[1] == {
+        "id": "demo-rogers-2010",
+        "title": "Mise à jour d'appareil refusée, puis harcèlement téléphonique",
+        "provider": "Rogers",
+        "country": "CA-QC",
+        "sector": "mobile",
+        "status": "open",
+        "events": 14,
+    }
+
+
+def test_cases_table_and_empty_state(run_cli):
+    assert "plainte demo" in run_cli("cases").out
+    run_cli("demo")
+    out = run_cli("cases").out
+    assert "demo-red-2016" in out and "RED by SFR" in out
+
+
+def test_stats_json_has_the_contract_keys(run_cli):
+    run_cli("demo")
+    stats = run_cli("stats", "demo-rogers-2010", "--json", today="2010-07-11").json()
+    for key in (
+        "days",
+        "contacts_out",
+        "contacts_in",
+        "unanswered",
+        "calls_without_message",
+        "wait_minutes",
+        "promises",
+        "promises_kept",
+        "promises_broken",
+    ):
+        assert key in stats
+    assert stats["days"] == 6
+    assert stats["calls_without_message"] == 7
+    assert stats["today"] == "2010-07-11"
+
+
+def test_stats_in_french(run_cli, monkeypatch):
+    monkeypatch.setenv("PLAINTE_LANG", "fr")
+    run_cli("demo")
+    out = run_cli("stats", "demo-red-2016", today="2016-09-30").out
+    assert "Appels reçus sans message" in out and "12 septembre 2016" in out
+
+
+def test_import_then_export_json_round_trips(run_cli, make_saga, saga, tmp_path):
+    path = make_saga(saga)
+    result = run_cli("import", str(path))
+    assert result.code == 0, result.err
+    out = tmp_path / "out.json"
+    assert run_cli("export", "case-1", "--format", "json", "-o", str(out)).code == 0
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["cases"][0]["account_ref"] == "ACC-99173-UNIQUE"
+    assert run_cli("export", "all", "--format", "json").json()["cases"][0]["id"] == "case-1"
+
+
+def test_export_csv_one_row_per_event(run_cli, make_saga, saga, tmp_path):
+    saga["cases"][0]["events"][0]["summary"] = '=HYPERLINK("x"), with "quotes"\nand a line'
+    run_cli("import", str(make_saga(saga)))
+    out = tmp_path / "t.csv"
+    assert run_cli("export", "case-1", "--format", "csv", "-o", str(out)).code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 4
+    assert rows[0]["summary"].startswith("'=HYPERLINK")  # not a formula
+    assert rows[0]["promises"].startswith("An engineer will call back")
+    assert rows[1]["answered"] == "no"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "words"),
+    [
+        (
+            lambda d: d["cases"][0]["events"][3].update(at="yesterday"),
+            'cases[0].events[3].at: not a date: "yesterday"',
+        ),
+        (
+            lambda d: d["cases"][0]["events"][0].update(channel="pigeon"),
+            "cases[0].events[0].channel",
+        ),
+        (lambda d: d["cases"][0]["events"][0].update(wait_minutes=-1), "wait_minutes"),
+        (lambda d: d["cases"][0].pop("provider"), "cases[0].provider: required field missing"),
+        (lambda d: d.update(version=2), "version 2"),
+        (lambda d: d.update(format="csv"), "not a plainte saga file"),
+    ],
+)
+def test_bad_files_are_refused_and_the_store_is_unchanged(
+    run_cli, make_saga, saga, data_dir, mutate, words
+):
+    run_cli("demo")
+    before = run_cli("export", "all", "--format", "json").json()
+    mutate(saga)
+    path = make_saga(saga)
+    result = run_cli("import", str(path))
+    assert result.code == 1
+    assert words in result.err and str(path) in result.err
+    assert "Traceback" not in result.err
+    after = run_cli("export", "all", "--format", "json").json()
+    assert after["cases"] == before["cases"]
+
+
+def test_not_json_and_missing_file(run_cli, make_saga, tmp_path):
+    result = run_cli("import", str(make_saga("{ oops")))
+    assert result.code == 1 and "not valid JSON" in result.err and "line 1" in result.err
+    result = run_cli("import", str(tmp_path / "nowhere.json"))
+    assert result.code == 1 and "cannot be read" in result.err
+
+
+def test_unknown_case_is_exit_1(run_cli):
+    result = run_cli("stats", "nope")
+    assert result.code == 1 and 'no case with the id "nope"' in result.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["frobnicate"], ["export", "x"], ["export", "x", "--format", "docx"], ["stats"]],
+)
+def test_usage_errors_are_exit_2(run_cli, args):
+    assert run_cli(*args).code == 2
+
+
+def test_bad_today_is_a_usage_error(run_cli):
+    result = run_cli("cases", today="22/11/2026")
+    assert result.code == 2 and "YYYY-MM-DD" in result.err
+
+
+def test_damaged_store_is_exit_1_naming_file_and_backups(run_cli, data_dir):
+    run_cli("demo")
+    run_cli("demo")
+    store = data_dir / STORE_NAME
+    store.write_bytes(b"\x00" * 4096)
+    result = run_cli("cases")
+    assert result.code == 1
+    assert str(store) in result.err and "plainte restore" in result.err
+    assert store.read_bytes() == b"\x00" * 4096
+    backup = result.err.split("plainte restore ")[1].strip()
+    restored = run_cli("restore", backup)
+    assert restored.code == 0
+    assert len(run_cli("cases", "--json").json()) == 2
+
+
+def test_help_lists_every_command():
+    out = subprocess.run(
+        [sys.executable, "-m", "plainte", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    for command in ("demo", "cases", "import", "export", "stats"):
+        assert command in out
