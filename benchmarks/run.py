@@ -38,9 +38,10 @@ def big_saga(events: int) -> dict:
     rows = []
     for i in range(events):
         ref = f"INC-{200000 + i}"
+        day = f"{2020 + i // 4000}-{1 + i // 334 % 12:02d}-{1 + i % 28:02d}"
         event = {
             "id": f"e{i}",
-            "at": f"{2020 + i // 4000}-{1 + i // 334 % 12:02d}-{1 + i % 28:02d}T{8 + i % 11:02d}:{i % 60:02d}:00+01:00",
+            "at": f"{day}T{8 + i % 11:02d}:{i % 60:02d}:00+01:00",
             "channel": CHANNELS[i % len(CHANNELS)],
             "direction": "out" if i % 3 else "in",
             "answered": i % 5 != 0,

@@ -168,3 +168,36 @@ def test_help_lists_every_command():
     ).stdout
     for command in ("demo", "cases", "import", "export", "stats"):
         assert command in out
+
+
+def test_ladder_json_contract(run_cli):
+    run_cli("demo")
+    data = run_cli("ladder", "demo-red-2016", "--json", today="2016-10-01").json()
+    assert data["jurisdiction"] == "FR" and data["sector"] == "mobile"
+    steps = {s["id"]: s for s in data["steps"]}
+    assert set(steps["ombudsman"]) >= {"id", "title", "status", "opens_on", "done_on", "deadline"}
+    assert steps["first_contact"] == {**steps["first_contact"], "status": "done",
+                                      "done_on": "2016-09-12"}  # fmt: skip
+    assert steps["written_complaint"]["status"] == "open"
+    assert steps["ombudsman"]["title"] == "Médiateur des communications électroniques"
+    assert data["broken_promises"][0]["due"] == "2016-09-16"
+
+
+def test_ladder_text_in_the_case_language(run_cli):
+    run_cli("demo")
+    out = run_cli("ladder", "demo-rogers-2010", today="2010-07-20").out
+    assert "Prochaine étape" in out and "CPRST" in out
+    assert "Office de la protection du consommateur" in out
+    assert "À vérifier" in out  # the CCTS time limit is not verified
+    assert "Promesses non tenues" in out and "17 h et 19 h" in out
+
+
+def test_a_broken_user_ladder_is_reported_and_the_built_in_one_used(run_cli, data_dir):
+    run_cli("demo")
+    (data_dir / "ladders").mkdir()
+    bad = data_dir / "ladders" / "fr.yaml"
+    bad.write_text("id: fr-telecom\njurisdiction: FR\nsteps: [\n", encoding="utf-8")
+    result = run_cli("ladder", "demo-red-2016", today="2016-10-01")
+    assert result.code == 0
+    assert str(bad) in result.err and "line" in result.err
+    assert "Réclamation écrite" in result.out

@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help=tr("cli.cmd.stats"))
     p.add_argument("case", metavar="CASE")
     p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p = sub.add_parser("ladder", help=tr("cli.cmd.ladder"))
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
     p = sub.add_parser("restore", help=tr("cli.cmd.restore"))
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
     return parser
@@ -212,6 +215,43 @@ def cmd_stats(ctx: Context) -> int:
     return 0
 
 
+def cmd_ladder(ctx: Context) -> int:
+    from plainte.core.ladder import evaluate, load_ladders
+    from plainte.core.ladder_text import render
+    from plainte.core.language import case_language
+    from plainte.core.promises import ledger
+
+    case = ctx.load(ctx.args.case)
+    ladders = load_ladders(ctx.data_dir / "ladders")
+    for problem in ladders.problems:
+        print(tr("cli.ladder_refused", error=str(problem)), file=sys.stderr)
+    state = evaluate(ladders.for_case(case), case, ctx.today)
+    lang = case_language(case, i18n.language())
+    if ctx.args.json:
+        data = state.to_json()
+        data["sector"] = case.sector
+        data["language"] = lang
+        for step in data["steps"]:
+            step["title"] = step["title"][lang]
+            step["check"] = step["check"][lang] if step["check"] else None
+        data["broken_promises"] = [
+            {
+                "text": e.promise.text,
+                "promised_on": e.event.at.day.isoformat(),
+                "due": e.promise.due.day.isoformat() if e.promise.due else None,
+                "by": e.who,
+                "reference": e.reference,
+                "state": e.state,
+            }
+            for e in ledger(case, ctx.today)
+            if e.is_broken
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(render(state, case, lang))
+    return 0
+
+
 def cmd_restore(ctx: Context) -> int:
     from plainte.core import backups
     from plainte.core.store import STORE_NAME
@@ -237,6 +277,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "stats": cmd_stats,
+    "ladder": cmd_ladder,
     "restore": cmd_restore,
 }
 

@@ -1,0 +1,444 @@
+"""Escalation ladders: data in ``ladders/*.yaml``, and the engine that dates each step.
+
+A ladder lists, for a jurisdiction and its sectors, the ordered steps of a
+complaint. Each step says what opens it (rules such as "one month after the
+written complaint" or "two months after it with no answer at all"), by when it
+must be taken, where to go and which letter serves it. The engine reads the
+case's events and says, as of a day, whether each step is done, open, waiting
+for its date, or later. Facts come from the sources each file cites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plainte.core import yamlfile
+from plainte.core.dates import shift
+from plainte.core.errors import PlainteError
+from plainte.core.model import STEP_ID, Case, Channel, Direction, Event
+from plainte.core.resources import data_folder
+
+KINDS = ("provider", "provider_escalation", "adr", "regulator_report", "formal_notice", "court",
+         "switch")  # fmt: skip
+LETTER_KINDS = ("complaint", "formal-notice", "ombudsman", "cancellation", "call-recap",
+                "public-post", "satire")  # fmt: skip
+TELECOM = ("mobile", "internet", "landline", "tv")
+_PERIODS = ("days", "weeks", "months", "years")
+_LANGS = ("fr", "en")
+
+
+class LadderError(PlainteError):
+    """A ladder file that breaks the schema: ``path``, ``line`` and what is wrong."""
+
+    def __init__(self, path: Path, line: int, key: str, **params: object) -> None:
+        super().__init__(key, **params)
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        from plainte.core.i18n import tr
+
+        what = tr(f"errors.ladder.{self.key}", **self.params)
+        return tr("errors.ladder_at", path=self.path, line=self.line, what=what)
+
+
+Text = dict[str, str]
+"""A text in each language: ``{"fr": …, "en": …}``."""
+
+
+@dataclass
+class Rule:
+    """One way a step opens (or its deadline): a period after another step's date."""
+
+    after: str | None
+    days: int = 0
+    weeks: int = 0
+    months: int = 0
+    years: int = 0
+    on_answer: bool = False
+    no_answer: bool = False
+    why: Text | None = None
+
+
+@dataclass
+class Step:
+    id: str
+    kind: str
+    title: Text
+    action: Text
+    sources: list[str]
+    body: dict[str, Any] = field(default_factory=dict)
+    letter: str | None = None
+    parallel: bool = False
+    done_by: dict[str, Any] | None = None
+    opens: list[Rule] = field(default_factory=list)
+    deadline: Rule | None = None
+    documents: list[Text] = field(default_factory=list)
+    check: Text | None = None
+
+
+@dataclass
+class Ladder:
+    id: str
+    jurisdiction: str
+    sectors: tuple[str, ...]
+    title: Text
+    sources: dict[str, dict[str, str]]
+    steps: list[Step]
+    switching: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+# Reading and checking -------------------------------------------------------------
+
+
+class _Checker:
+    """Builds a :class:`Ladder` from parsed YAML, refusing the first fault at its line."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, node: Any, key: str | None, what: str, **params: object) -> LadderError:
+        params.setdefault("field", key or "")
+        return LadderError(self.path, yamlfile.line_of(node, key), what, **params)
+
+    def mapping(self, node: Any, parent: Any, key: str) -> dict:
+        if not isinstance(node, dict):
+            raise self.fail(parent, key, "not_mapping")
+        return node
+
+    def required(self, node: dict, key: str) -> Any:
+        if key not in node or node[key] in (None, "", [], {}):
+            raise self.fail(node, None, "missing", field=key)
+        return node[key]
+
+    def text(self, node: dict, key: str, *, required: bool = True) -> Text | None:
+        value = node.get(key)
+        if value is None and not required:
+            return None
+        if value is None:
+            raise self.fail(node, None, "missing", field=key)
+        if isinstance(value, str):
+            return {lang: value for lang in _LANGS}
+        if not isinstance(value, dict) or any(
+            not isinstance(value.get(lang), str) or not value[lang].strip() for lang in _LANGS
+        ):
+            raise self.fail(node, key, "not_text")
+        return {lang: value[lang] for lang in _LANGS}
+
+    def rule(self, node: Any, parent: dict, key: str, steps: set[str]) -> Rule:
+        data = self.mapping(node, parent, key)
+        unknown = set(data) - {"after", *_PERIODS, "on_answer", "no_answer", "why"}
+        if unknown:
+            raise self.fail(data, sorted(unknown)[0], "unknown_field")
+        after = data.get("after")
+        if after is not None and after != "first_event" and after not in steps:
+            raise self.fail(data, "after", "unknown_step", step=after)
+        periods = {}
+        for name in _PERIODS:
+            value = data.get(name, 0)
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3650:
+                raise self.fail(data, name, "bad_period")
+            periods[name] = value
+        for flag in ("on_answer", "no_answer"):
+            if not isinstance(data.get(flag, False), bool):
+                raise self.fail(data, flag, "not_boolean")
+        return Rule(
+            after=None if after in (None, "first_event") else after,
+            on_answer=data.get("on_answer", False),
+            no_answer=data.get("no_answer", False),
+            why=self.text(data, "why", required=False),
+            **periods,
+        )
+
+    def ladder(self, top: Any) -> Ladder:
+        if not isinstance(top, dict):
+            raise LadderError(self.path, 1, "not_mapping", field="")
+        ladder_id = self.required(top, "id")
+        jurisdiction = self.required(top, "jurisdiction")
+        sectors = self.required(top, "sectors")
+        if not isinstance(sectors, list) or not all(isinstance(s, str) for s in sectors):
+            raise self.fail(top, "sectors", "not_list")
+        sources = self.mapping(self.required(top, "sources"), top, "sources")
+        for key, source in sources.items():
+            source = self.mapping(source, sources, key)
+            if not isinstance(source.get("title"), str):
+                raise self.fail(source, None, "missing", field="title")
+        raw_steps = self.required(top, "steps")
+        if not isinstance(raw_steps, list):
+            raise self.fail(top, "steps", "not_list")
+        ids: list[str] = []
+        for raw in raw_steps:
+            step = self.mapping(raw, top, "steps")
+            step_id = self.required(step, "id")
+            if not isinstance(step_id, str) or not STEP_ID.match(step_id):
+                raise self.fail(step, "id", "bad_step_id", step=step_id)
+            if step_id in ids:
+                raise self.fail(step, "id", "duplicate_step", step=step_id)
+            ids.append(step_id)
+        steps = [self.step(raw, set(ids), sources) for raw in raw_steps]
+        switching = top.get("switching") or {}
+        if switching:
+            self.mapping(switching, top, "switching")
+            for key, item in switching.items():
+                items = item if isinstance(item, list) else [item]
+                for entry in items:
+                    entry = self.mapping(entry, switching, key)
+                    self.text(entry, "text")
+                    if key != "checklist" or "sources" in entry:  # advice needs no source
+                        self.cited(entry, sources)
+        return Ladder(
+            id=str(ladder_id),
+            jurisdiction=str(jurisdiction),
+            sectors=tuple(sectors),
+            title=self.text(top, "title"),
+            sources={k: dict(v) for k, v in sources.items()},
+            steps=steps,
+            switching=switching,
+            path=self.path,
+        )
+
+    def cited(self, node: dict, sources: dict) -> list[str]:
+        cited = self.required(node, "sources")
+        if not isinstance(cited, list):
+            raise self.fail(node, "sources", "not_list")
+        for key in cited:
+            if key not in sources:
+                raise self.fail(node, "sources", "unknown_source", source=key)
+        return list(cited)
+
+    def step(self, step: dict, ids: set[str], sources: dict) -> Step:
+        kind = self.required(step, "kind")
+        if kind not in KINDS:
+            raise self.fail(step, "kind", "bad_kind", value=kind, allowed=", ".join(KINDS))
+        letter = step.get("letter")
+        if letter is not None and letter not in LETTER_KINDS:
+            raise self.fail(step, "letter", "bad_letter", value=letter)
+        opens_raw = step.get("opens") or []
+        if not isinstance(opens_raw, list):
+            raise self.fail(step, "opens", "not_list")
+        done_by = step.get("done_by")
+        if done_by is not None:
+            done_by = self.mapping(done_by, step, "done_by")
+            channels = done_by.get("channels", [])
+            valid = {c.value for c in Channel}
+            if not isinstance(channels, list) or any(c not in valid for c in channels):
+                raise self.fail(done_by, "channels", "bad_channels")
+            if done_by.get("direction", "out") not in ("in", "out"):
+                raise self.fail(done_by, "direction", "bad_direction")
+        body = step.get("body") or {}
+        self.mapping(body, step, "body")
+        documents = step.get("documents") or []
+        if not isinstance(documents, list):
+            raise self.fail(step, "documents", "not_list")
+        return Step(
+            id=step["id"],
+            kind=kind,
+            title=self.text(step, "title"),
+            action=self.text(step, "action"),
+            sources=self.cited(step, sources),
+            body=dict(body),
+            letter=letter,
+            parallel=bool(step.get("parallel", False)),
+            done_by=done_by,
+            opens=[self.rule(r, step, "opens", ids) for r in opens_raw],
+            deadline=self.rule(step["deadline"], step, "deadline", ids)
+            if step.get("deadline")
+            else None,
+            documents=[self.text({"d": d}, "d") for d in documents],
+            check=self.text(step, "check", required=False),
+        )
+
+
+def read_ladder(path: Path) -> Ladder:
+    """Read and check one ladder file.
+
+    Raises:
+        LadderError: with the file, the line and what is wrong.
+    """
+    try:
+        top = yamlfile.load(path)
+    except yamlfile.YamlError as exc:
+        raise LadderError(path, exc.line, "not_yaml", detail=exc.detail) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LadderError(path, 0, "unreadable", detail=str(exc)) from None
+    return _Checker(path).ladder(top)
+
+
+@dataclass
+class LadderSet:
+    """The ladders in force: the built-in ones, replaced or completed by the person's."""
+
+    ladders: list[Ladder]
+    problems: list[LadderError]
+
+    def for_case(self, case: Case) -> Ladder:
+        """The ladder of the case's jurisdiction and sector, else the generic one."""
+        for ladder in self.ladders:
+            if ladder.jurisdiction == case.country and (
+                case.sector in ladder.sectors or "*" in ladder.sectors
+            ):
+                return ladder
+        return next(lad for lad in self.ladders if lad.jurisdiction == "*")
+
+
+def load_ladders(user_dir: Path | None = None) -> LadderSet:
+    """The built-in ladders, with those of ``user_dir`` (same id: replaced; new: added).
+
+    A user file that breaks the schema is left out and reported in ``problems``.
+    """
+    by_id: dict[str, Ladder] = {}
+    for path in sorted(data_folder("ladders").glob("*.yaml")):
+        ladder = read_ladder(path)
+        by_id[ladder.id] = ladder
+    problems: list[LadderError] = []
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted(user_dir.glob("*.yaml")):
+            try:
+                ladder = read_ladder(path)
+            except LadderError as exc:
+                problems.append(exc)
+                continue
+            by_id[ladder.id] = ladder
+    # a person's ladder comes first, so it wins over a built-in one for the same place
+    ordered = sorted(by_id.values(), key=lambda lad: lad.path is None or _is_builtin(lad))
+    return LadderSet(ladders=ordered, problems=problems)
+
+
+def _is_builtin(ladder: Ladder) -> bool:
+    return ladder.path is not None and ladder.path.parent == data_folder("ladders")
+
+
+# The engine ----------------------------------------------------------------------
+
+
+@dataclass
+class StepState:
+    """Where a step stands on ``today``."""
+
+    step: Step
+    status: str  # done | open | waiting | later
+    done_on: date | None = None
+    opens_on: date | None = None
+    deadline: date | None = None
+    why: Text | None = None
+    done_by_event: str | None = None
+
+    @property
+    def expired(self) -> bool:
+        return self.status == "open" and self.deadline is not None and self.deadline < self._today
+
+    _today: date = date.min
+
+
+@dataclass
+class LadderState:
+    ladder: Ladder
+    today: date
+    steps: list[StepState]
+
+    def next_step(self) -> StepState | None:
+        """The first open step of the main sequence, else the first waiting one."""
+        main = [s for s in self.steps if not s.step.parallel]
+        for status in ("open", "waiting"):
+            for state in main:
+                if state.status == status and not state.expired:
+                    return state
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        def iso(day: date | None) -> str | None:
+            return day.isoformat() if day else None
+
+        return {
+            "jurisdiction": self.ladder.jurisdiction,
+            "sector": None,
+            "ladder": self.ladder.id,
+            "steps": [
+                {
+                    "id": s.step.id,
+                    "title": s.step.title,
+                    "status": s.status,
+                    "opens_on": iso(s.opens_on),
+                    "done_on": iso(s.done_on),
+                    "deadline": iso(s.deadline),
+                    "parallel": s.step.parallel,
+                    "expired": s.expired,
+                    "check": s.step.check,
+                }
+                for s in self.steps
+            ],
+        }
+
+
+def _matches(event: Event, done_by: dict[str, Any]) -> bool:
+    direction = Direction(done_by.get("direction", "out"))
+    channels = done_by.get("channels") or []
+    return event.direction is direction and (not channels or event.channel.value in channels)
+
+
+def _is_answer(event: Event) -> bool:
+    """A reply from the provider: a contact from them that said something."""
+    return event.direction is Direction.IN and event.answered
+
+
+def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
+    """Date every step of ``ladder`` for ``case`` as of ``today``."""
+    events = [e for e in case.events if e.at.day <= today]
+    done: dict[str, tuple[date, Event]] = {}
+    for step in ladder.steps:
+        marked = next((e for e in events if e.step == step.id), None)
+        if marked is None and step.done_by:
+            marked = next((e for e in events if _matches(e, step.done_by)), None)
+        if marked is not None:
+            done[step.id] = (marked.at.day, marked)
+    first_day = events[0].at.day if events else None
+
+    def rule_date(rule: Rule) -> date | None:
+        if rule.after is None:
+            if first_day is None:
+                return None
+            start, start_event = first_day, events[0]
+        elif rule.after in done:
+            start, start_event = done[rule.after]
+        else:
+            return None
+        answers = [e for e in events if _is_answer(e) and e.at.sort_key > start_event.at.sort_key]
+        if rule.on_answer:
+            return answers[0].at.day if answers else None
+        when = shift(start, days=rule.days, weeks=rule.weeks, months=rule.months,
+                     years=rule.years)  # fmt: skip
+        if rule.no_answer and any(e.at.day <= when for e in answers):
+            return None
+        return when
+
+    states = []
+    for step in ladder.steps:
+        state = StepState(step=step, status="later", _today=today)
+        if step.id in done:
+            state.done_on, event = done[step.id]
+            state.done_by_event = event.id
+        candidates = [(d, r) for r in step.opens if (d := rule_date(r)) is not None]
+        if candidates:
+            state.opens_on, winner = min(candidates, key=lambda pair: pair[0])
+            state.why = winner.why
+        elif not step.opens and first_day is not None:
+            state.opens_on = first_day
+        if step.deadline is not None:
+            state.deadline = rule_date(step.deadline)
+        if state.done_on is not None:
+            state.status = "done"
+        elif state.opens_on is None:
+            state.status = "later"
+        elif state.opens_on > today:
+            state.status = "waiting"
+        else:
+            state.status = "open"
+        states.append(state)
+    return LadderState(ladder=ladder, today=today, steps=states)

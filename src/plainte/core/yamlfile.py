@@ -1,0 +1,68 @@
+"""YAML read with line numbers, so a faulty data file is refused at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LinedDict(dict):
+    """A mapping that remembers the line of each of its keys (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _Loader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LinedDict:
+        mapping = LinedDict(super().construct_mapping(node, deep=deep))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {str(key.value): key.start_mark.line + 1 for key, _value in node.value}
+        return mapping
+
+
+_Loader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    lambda loader, node: loader.construct_mapping(node, deep=True),
+)
+
+
+class YamlError(Exception):
+    """A YAML file that does not parse: ``line`` is where the parser stopped."""
+
+    def __init__(self, line: int, detail: str) -> None:
+        super().__init__(detail)
+        self.line = line
+        self.detail = detail
+
+
+def load(path: Path) -> Any:
+    """Parse ``path``; mappings come back as :class:`LinedDict`.
+
+    Raises:
+        YamlError: the text is not valid YAML.
+        OSError: the file cannot be read.
+    """
+    text = path.read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return _raise(mark.line + 1 if mark else 0, exc.problem or str(exc))
+    except yaml.YAMLError as exc:
+        return _raise(0, str(exc))
+
+
+def _raise(line: int, detail: str):
+    raise YamlError(line, detail)
+
+
+def line_of(node: Any, key: str | None = None) -> int:
+    """The line of ``key`` in ``node`` (or of the node itself), 0 when unknown."""
+    if isinstance(node, LinedDict):
+        if key is not None and key in node.key_lines:
+            return node.key_lines[key]
+        return node.line
+    return 0
