@@ -176,8 +176,11 @@ def test_ladder_json_contract(run_cli):
     assert data["jurisdiction"] == "FR" and data["sector"] == "mobile"
     steps = {s["id"]: s for s in data["steps"]}
     assert set(steps["ombudsman"]) >= {"id", "title", "status", "opens_on", "done_on", "deadline"}
-    assert steps["first_contact"] == {**steps["first_contact"], "status": "done",
-                                      "done_on": "2016-09-12"}  # fmt: skip
+    assert steps["first_contact"] == {
+        **steps["first_contact"],
+        "status": "done",
+        "done_on": "2016-09-12",
+    }
     assert steps["written_complaint"]["status"] == "open"
     assert steps["ombudsman"]["title"] == "Médiateur des communications électroniques"
     assert data["broken_promises"][0]["due"] == "2016-09-16"
@@ -201,3 +204,33 @@ def test_a_broken_user_ladder_is_reported_and_the_built_in_one_used(run_cli, dat
     assert result.code == 0
     assert str(bad) in result.err and "line" in result.err
     assert "Réclamation écrite" in result.out
+
+
+def test_letter_to_a_file_and_post_count(run_cli, tmp_path):
+    run_cli("demo")
+    out = tmp_path / "notice.txt"
+    result = run_cli(
+        "letter", "demo-red-2016", "--kind", "formal-notice", "-o", str(out), today="2016-10-01"
+    )
+    assert result.code == 0
+    assert "Objet : Mise en demeure" in out.read_text(encoding="utf-8")
+    post = run_cli(
+        "letter",
+        "demo-rogers-2010",
+        "--kind",
+        "satire",
+        "--lang",
+        "en",
+        "--platform",
+        "bluesky",
+        today="2010-07-20",
+    )
+    assert post.code == 0 and "@Rogers" in post.out and "of 300 characters on Bluesky" in post.err
+
+
+def test_letter_refusals_are_exit_1(run_cli):
+    run_cli("demo")
+    result = run_cli("letter", "demo-red-2016", "--kind", "call-recap")
+    assert result.code == 1 and "no call to recap" in result.err
+    assert run_cli("letter", "nope", "--kind", "complaint").code == 1
+    assert run_cli("letter", "demo-red-2016", "--kind", "poem").code == 2

@@ -16,8 +16,10 @@ from pathlib import Path
 
 from plainte import __version__
 from plainte.core import i18n, paths
+from plainte.core.compose import KINDS
 from plainte.core.errors import NotFound, PlainteError
 from plainte.core.i18n import tr
+from plainte.core.platforms import PLATFORMS
 from plainte.core.store import Store
 
 EXPORT_FORMATS = ("json", "csv")
@@ -61,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ladder", help=tr("cli.cmd.ladder"))
     p.add_argument("case", metavar="CASE")
     p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p = sub.add_parser("letter", help=tr("cli.cmd.letter"))
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--lang", choices=("fr", "en"), help=tr("cli.opt.lang"))
+    p.add_argument("--platform", choices=tuple(PLATFORMS), default="x", help=tr("cli.opt.platform"))
+    p.add_argument("--event", metavar="ID", help=tr("cli.opt.event"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
     p = sub.add_parser("restore", help=tr("cli.cmd.restore"))
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
     return parser
@@ -252,6 +261,40 @@ def cmd_ladder(ctx: Context) -> int:
     return 0
 
 
+def cmd_letter(ctx: Context) -> int:
+    from plainte.core.compose import Composer
+    from plainte.core.ladder import load_ladders
+
+    case = ctx.load(ctx.args.case)
+    ladders = load_ladders(ctx.data_dir / "ladders")
+    for problem in ladders.problems:
+        print(tr("cli.ladder_refused", error=str(problem)), file=sys.stderr)
+    composer = Composer(ladders, ctx.data_dir / "templates")
+    result = composer.compose(
+        case,
+        ctx.args.kind,
+        ctx.today,
+        lang=ctx.args.lang,
+        platform=ctx.args.platform,
+        event_id=ctx.args.event,
+    )
+    for problem in result.warnings:
+        print(tr("cli.template_refused", error=str(problem)), file=sys.stderr)
+    text = result.text if result.text.endswith("\n") else result.text + "\n"
+    _write_output(text, ctx.args.output)
+    if result.limit is not None:
+        print(
+            tr(
+                "cli.post_count",
+                count=result.count,
+                limit=result.limit,
+                platform=PLATFORMS[result.platform].name,
+            ),
+            file=sys.stderr,
+        )
+    return 0
+
+
 def cmd_restore(ctx: Context) -> int:
     from plainte.core import backups
     from plainte.core.store import STORE_NAME
@@ -278,6 +321,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "export": cmd_export,
     "stats": cmd_stats,
     "ladder": cmd_ladder,
+    "letter": cmd_letter,
     "restore": cmd_restore,
 }
 

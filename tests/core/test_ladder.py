@@ -16,9 +16,21 @@ BUILTIN = sorted(data_folder("ladders").glob("*.yaml"))
 
 
 def _case(country: str, events: list[dict], sector: str = "mobile"):
-    doc = {"format": "plainte-saga", "version": 1, "cases": [{
-        "id": "c", "title": "Line down", "provider": "Op", "country": country,
-        "sector": sector, "language": "en", "events": events}]}  # fmt: skip
+    doc = {
+        "format": "plainte-saga",
+        "version": 1,
+        "cases": [
+            {
+                "id": "c",
+                "title": "Line down",
+                "provider": "Op",
+                "country": country,
+                "sector": sector,
+                "language": "en",
+                "events": events,
+            }
+        ],
+    }
     return parse_saga(json.dumps(doc).encode()).cases[0]
 
 
@@ -56,10 +68,17 @@ def test_shared_steps_use_the_common_ids(path: Path):
 
 @pytest.mark.parametrize(
     ("country", "sector", "ladder_id"),
-    [("FR", "internet", "fr-telecom"), ("GB", "tv", "gb-telecom"), ("BE", "landline", "be-telecom"),
-     ("CA", "mobile", "ca-telecom"), ("CA-QC", "mobile", "ca-qc-telecom"),
-     ("US", "internet", "us-telecom"), ("DE", "mobile", "generic"), ("FR", "energy", "generic")],
-)  # fmt: skip
+    [
+        ("FR", "internet", "fr-telecom"),
+        ("GB", "tv", "gb-telecom"),
+        ("BE", "landline", "be-telecom"),
+        ("CA", "mobile", "ca-telecom"),
+        ("CA-QC", "mobile", "ca-qc-telecom"),
+        ("US", "internet", "us-telecom"),
+        ("DE", "mobile", "generic"),
+        ("FR", "energy", "generic"),
+    ],
+)
 def test_the_ladder_follows_country_and_sector(country, sector, ladder_id):
     ladder, _, _ = _steps(country, [], "2026-01-01", sector)
     assert ladder.id == ladder_id
@@ -150,8 +169,10 @@ def test_canada_ccts_opens_on_an_unsatisfying_answer():
 
 
 def test_quebec_adds_the_opc_and_the_small_claims_after_a_formal_notice():
-    events = [_ev("2026-02-01", "phone"), _ev("2026-02-10", "registered_letter",
-                                               step="formal_notice")]  # fmt: skip
+    events = [
+        _ev("2026-02-01", "phone"),
+        _ev("2026-02-10", "registered_letter", step="formal_notice"),
+    ]
     ladder, steps, _ = _steps("CA-QC", events, "2026-02-20")
     assert "opc" in steps and steps["opc"].status == "open"
     assert steps["court"].opens_on == date(2026, 2, 10)
@@ -190,22 +211,42 @@ def _user_ladder(folder: Path, text: str) -> Path:
     ("text", "line", "words"),
     [
         ("id: x\njurisdiction: FR\nsectors: [mobile]\n  bad: indent\n", 4, "not valid YAML"),
-        ("id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
-         "steps:\n  - id: first_contact\n    kind: provider\n    title: T\n    action: A\n"
-         "    sources: [zzz]\n", 11, 'source "zzz"'),
-        ("id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
-         "steps:\n  - id: first_contact\n    kind: wizard\n    title: T\n    action: A\n"
-         "    sources: [a]\n", 8, '"wizard" is not one of'),
-        ("id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
-         "steps:\n  - id: first_contact\n    kind: provider\n    title: T\n    action: A\n"
-         "    sources: [a]\n    opens:\n      - after: nowhere\n", 13, '"nowhere" is not a step'),
-        ("id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
-         "steps:\n  - id: first_contact\n    kind: provider\n    title: T\n    action: A\n"
-         "    sources: [a]\n    opens:\n      - months: many\n", 13, "whole number"),
-        ("id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
-         "steps:\n  - kind: provider\n", 7, 'required field "id"'),
+        (
+            "id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
+            "steps:\n  - id: first_contact\n    kind: provider\n    title: T\n    action: A\n"
+            "    sources: [zzz]\n",
+            11,
+            'source "zzz"',
+        ),
+        (
+            "id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
+            "steps:\n  - id: first_contact\n    kind: wizard\n    title: T\n    action: A\n"
+            "    sources: [a]\n",
+            8,
+            '"wizard" is not one of',
+        ),
+        (
+            "id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
+            "steps:\n  - id: first_contact\n    kind: provider\n    title: T\n    action: A\n"
+            "    sources: [a]\n    opens:\n      - after: nowhere\n",
+            13,
+            '"nowhere" is not a step',
+        ),
+        (
+            "id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
+            "steps:\n  - id: first_contact\n    kind: provider\n    title: T\n    action: A\n"
+            "    sources: [a]\n    opens:\n      - months: many\n",
+            13,
+            "whole number",
+        ),
+        (
+            "id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
+            "steps:\n  - kind: provider\n",
+            7,
+            'required field "id"',
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_broken_user_ladder_is_refused_at_its_line(tmp_path, text, line, words):
     path = _user_ladder(tmp_path / "ladders", text)
     with pytest.raises(LadderError) as info:

@@ -10,16 +10,27 @@ from plainte.core.sagafile import parse_saga
 
 
 def test_ledger_states_as_of_a_day(saga):
-    saga["cases"][0]["events"].append({
-        "id": "z", "at": "2026-08-11", "channel": "phone", "direction": "in", "counterpart": "Lee",
-        "promises": [{"id": "pz", "text": "Refund", "status": "broken", "closed_at": "2026-08-30"}],
-    })  # fmt: skip
+    saga["cases"][0]["events"].append(
+        {
+            "id": "z",
+            "at": "2026-08-11",
+            "channel": "phone",
+            "direction": "in",
+            "counterpart": "Lee",
+            "promises": [
+                {"id": "pz", "text": "Refund", "status": "broken", "closed_at": "2026-08-30"}
+            ],
+        }
+    )
     case = parse_saga(json.dumps(saga).encode()).cases[0]
     entries = ledger(case, date(2026, 8, 5))
     assert [(e.promise.id, e.state) for e in entries] == [("pa", "pending")]
     entries = ledger(case, date(2026, 8, 22))
     assert [(e.promise.id, e.state) for e in entries] == [
-        ("pa", "overdue"), ("pb", "kept"), ("pz", "broken")]  # fmt: skip
+        ("pa", "overdue"),
+        ("pb", "kept"),
+        ("pz", "broken"),
+    ]
     first = entries[0]
     assert first.who == "Priya" and first.reference == "INC-204981" and first.is_broken
     assert first.event.channel.value == "phone"

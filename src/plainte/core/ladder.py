@@ -10,6 +10,7 @@ for its date, or later. Facts come from the sources each file cites.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,10 +22,24 @@ from plainte.core.errors import PlainteError
 from plainte.core.model import STEP_ID, Case, Channel, Direction, Event
 from plainte.core.resources import data_folder
 
-KINDS = ("provider", "provider_escalation", "adr", "regulator_report", "formal_notice", "court",
-         "switch")  # fmt: skip
-LETTER_KINDS = ("complaint", "formal-notice", "ombudsman", "cancellation", "call-recap",
-                "public-post", "satire")  # fmt: skip
+KINDS = (
+    "provider",
+    "provider_escalation",
+    "adr",
+    "regulator_report",
+    "formal_notice",
+    "court",
+    "switch",
+)
+LETTER_KINDS = (
+    "complaint",
+    "formal-notice",
+    "ombudsman",
+    "cancellation",
+    "call-recap",
+    "public-post",
+    "satire",
+)
 TELECOM = ("mobile", "internet", "landline", "tv")
 _PERIODS = ("days", "weeks", "months", "years")
 _LANGS = ("fr", "en")
@@ -89,6 +104,7 @@ class Ladder:
     sources: dict[str, dict[str, str]]
     steps: list[Step]
     switching: dict[str, Any] = field(default_factory=dict)
+    legal: list[dict[str, Any]] = field(default_factory=list)
     path: Path | None = None
 
     def step(self, step_id: str) -> Step | None:
@@ -193,6 +209,13 @@ class _Checker:
                     self.text(entry, "text")
                     if key != "checklist" or "sources" in entry:  # advice needs no source
                         self.cited(entry, sources)
+        legal = top.get("legal") or []
+        if not isinstance(legal, list):
+            raise self.fail(top, "legal", "not_list")
+        for entry in legal:
+            entry = self.mapping(entry, top, "legal")
+            entry["text"] = self.text(entry, "text")
+            self.cited(entry, sources)
         return Ladder(
             id=str(ladder_id),
             jurisdiction=str(jurisdiction),
@@ -201,6 +224,7 @@ class _Checker:
             sources={k: dict(v) for k, v in sources.items()},
             steps=steps,
             switching=switching,
+            legal=legal,
             path=self.path,
         )
 
@@ -399,6 +423,18 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
         if marked is not None:
             done[step.id] = (marked.at.day, marked)
     first_day = events[0].at.day if events else None
+    position = {id(e): i for i, e in enumerate(events)}
+    answers = [i for i, e in enumerate(events) if _is_answer(e)]
+
+    def first_answer_after(index: int) -> Event | None:
+        """The provider's first answer after the event at ``index`` (same moment excluded)."""
+        at = bisect.bisect_right(answers, index)
+        while at < len(answers):
+            candidate = events[answers[at]]
+            if candidate.at.sort_key > events[index].at.sort_key:
+                return candidate
+            at += 1
+        return None
 
     def rule_date(rule: Rule) -> date | None:
         if rule.after is None:
@@ -409,12 +445,11 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
             start, start_event = done[rule.after]
         else:
             return None
-        answers = [e for e in events if _is_answer(e) and e.at.sort_key > start_event.at.sort_key]
+        answer = first_answer_after(position[id(start_event)])
         if rule.on_answer:
-            return answers[0].at.day if answers else None
-        when = shift(start, days=rule.days, weeks=rule.weeks, months=rule.months,
-                     years=rule.years)  # fmt: skip
-        if rule.no_answer and any(e.at.day <= when for e in answers):
+            return answer.at.day if answer else None
+        when = shift(start, days=rule.days, weeks=rule.weeks, months=rule.months, years=rule.years)
+        if rule.no_answer and answer is not None and answer.at.day <= when:
             return None
         return when
 

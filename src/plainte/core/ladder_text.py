@@ -70,8 +70,12 @@ def render(state: LadderState, case, lang: str) -> str:
     checks = [s for s in state.steps if s.step.check]
     if checks:
         lines += ["", tr("ladder.to_check", lang)]
-        lines += [f"- {s.step.title[lang]} : {s.step.check[lang]}" if lang == "fr"
-                  else f"- {s.step.title[lang]}: {s.step.check[lang]}" for s in checks]  # fmt: skip
+        lines += [
+            f"- {s.step.title[lang]} : {s.step.check[lang]}"
+            if lang == "fr"
+            else f"- {s.step.title[lang]}: {s.step.check[lang]}"
+            for s in checks
+        ]
     broken = [e for e in ledger(case, state.today) if e.is_broken]
     if broken:
         lines += ["", tr("ladder.broken_promises", lang)]

@@ -57,31 +57,39 @@ SECTORS = ("mobile", "internet", "landline", "tv", "energy", "bank", "other")
 STEP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-@dataclass
 class When:
     """A moment as the saga file gives it: a date, or a date-time with or without offset.
 
     ``text`` is kept exactly as written so files round-trip; ``value`` is parsed.
+    ``day`` (the calendar day in the moment's own local time) and ``sort_key``
+    (local wall-clock ``YYYY-MM-DDTHH:MM:SS``, the timeline's order) are computed
+    once: statistics and ladders read them for every event.
     """
 
-    text: str
-    value: datetime | date
+    __slots__ = ("day", "sort_key", "text", "value")
 
-    @property
-    def day(self) -> date:
-        """The calendar day, in the moment's own local time."""
-        return self.value.date() if isinstance(self.value, datetime) else self.value
+    def __init__(self, text: str, value: datetime | date) -> None:
+        self.text = text
+        self.value = value
+        if isinstance(value, datetime):
+            self.day = value.date()
+            self.sort_key = value.replace(tzinfo=None).isoformat(timespec="seconds")
+        else:
+            self.day = value
+            self.sort_key = value.isoformat() + "T00:00:00"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, When) and (self.text, self.value) == (other.text, other.value)
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"When({self.text!r})"
 
     @property
     def has_time(self) -> bool:
         return isinstance(self.value, datetime)
-
-    @property
-    def sort_key(self) -> str:
-        """Local wall-clock time as ``YYYY-MM-DDTHH:MM:SS``, the timeline's order."""
-        if isinstance(self.value, datetime):
-            return self.value.replace(tzinfo=None).isoformat(timespec="seconds")
-        return self.value.isoformat() + "T00:00:00"
 
 
 def parse_when(text: str) -> When:

@@ -1,0 +1,427 @@
+"""Letters and posts: Jinja2 templates rendered in a sandbox from a context core builds.
+
+The person's own texts are data, never template code. Templates are looked up
+first in ``DATA_DIR/templates`` (the person's overrides), then in the shipped
+``templates/``; a faulty override is reported with its file and line and the
+shipped template is used instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import traceback
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from plainte.core import i18n
+from plainte.core.errors import PlainteError
+from plainte.core.ladder import LadderSet, evaluate
+from plainte.core.language import case_language
+from plainte.core.model import Case, Channel, Direction, Event
+from plainte.core.platforms import PLATFORMS, fit
+from plainte.core.promises import ledger
+from plainte.core.redact import redact
+from plainte.core.resources import data_folder
+from plainte.core.stats import compute
+
+LETTERS = ("complaint", "formal-notice", "ombudsman", "cancellation", "call-recap")
+POSTS = ("public-post", "satire")
+KINDS = LETTERS + POSTS
+PUBLIC = frozenset(POSTS)
+REPLY_DAYS = {
+    "complaint": 30,
+    "formal-notice": 15,
+    "ombudsman": 30,
+    "cancellation": 10,
+    "call-recap": 7,
+}
+"""Reply deadlines asked for, in days from "today", unless the ladder step gives one."""
+MAX_CHRONOLOGY = 40
+"""A letter lists at most this many events: those that prove most, the rest counted."""
+PART = "\x1e"
+"""Separates the parts of a post; a part starting with ``?`` may be dropped to fit."""
+
+
+class TemplateProblem(PlainteError):
+    """A template that does not parse or fails to render: ``path`` and ``line``."""
+
+    def __init__(self, path: str, line: int | None, detail: str) -> None:
+        super().__init__("template_broken", path=path, line=line or "?", detail=detail)
+        self.path = path
+        self.line = line
+
+
+@dataclass
+class Composition:
+    """A rendered letter or post."""
+
+    kind: str
+    lang: str
+    text: str
+    subject: str | None = None
+    platform: str | None = None
+    count: int | None = None
+    limit: int | None = None
+    template: str = ""
+    warnings: list[TemplateProblem] = field(default_factory=list)
+    event_id: str | None = None
+
+
+@dataclass
+class _Facts:
+    case: Case  # held so that its id() cannot be reused by another case while cached
+    stats: Any
+    ladder: Any
+    state: Any
+    entries: list
+    events: list[Event]
+    evidence: list[Event]
+
+
+def _plural(lang: str):
+    def plural(n: int, one: str, many: str) -> str:
+        singular = n in (0, 1) if lang == "fr" else n == 1
+        return one if singular else many
+
+    return plural
+
+
+def _city(address: str | None) -> str | None:
+    """The town of a postal address: its last line, without postcodes and numbers."""
+    if not address:
+        return None
+    last = re.split(r"[,\n]", address.strip())[-1]
+    words = [w for w in last.split() if not any(c.isdigit() for c in w)]
+    return " ".join(words) or None
+
+
+class Composer:
+    """Renders the seven kinds in French and English.
+
+    Args:
+        ladders: the ladders in force (for the next step and legal references).
+        user_templates: the person's template folder (overrides), if any.
+    """
+
+    def __init__(self, ladders: LadderSet, user_templates: Path | None = None) -> None:
+        self.ladders = ladders
+        self.builtin_dir = data_folder("templates")
+        self.user_dir = user_templates if user_templates and user_templates.is_dir() else None
+        self._envs: dict[bool, SandboxedEnvironment] = {}
+        self._cache: dict[tuple, _Facts] = {}
+
+    def _env(self, with_user: bool) -> SandboxedEnvironment:
+        env = self._envs.get(with_user)
+        if env is None:
+            folders = [str(self.user_dir)] if with_user and self.user_dir else []
+            folders.append(str(self.builtin_dir))
+            env = SandboxedEnvironment(
+                loader=jinja2.FileSystemLoader(folders),
+                autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+            )
+            self._envs[with_user] = env
+        return env
+
+    @staticmethod
+    def template_name(kind: str, lang: str) -> str:
+        folder = "posts" if kind in PUBLIC else "letters"
+        return f"{folder}/{kind}.{lang}.txt.j2"
+
+    def render_template(
+        self, name: str, context: dict[str, Any]
+    ) -> tuple[str, list[TemplateProblem]]:
+        """Render ``name``: the person's version if it works, else the shipped one."""
+        warnings: list[TemplateProblem] = []
+        if self.user_dir and (self.user_dir / name).is_file():
+            try:
+                return self._render(self._env(True), name, context), warnings
+            except TemplateProblem as problem:
+                warnings.append(problem)
+        return self._render(self._env(False), name, context), warnings
+
+    def _render(self, env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+        try:
+            template = env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateProblem(
+                exc.filename or name, exc.lineno, exc.message or str(exc)
+            ) from None
+        except jinja2.TemplateNotFound:
+            raise TemplateProblem(name, None, "template not found") from None
+        try:
+            return template.render(context)
+        except Exception as exc:  # any failure inside a template is the template's fault
+            line = None
+            for frame in traceback.extract_tb(exc.__traceback__):
+                if frame.filename == template.filename:
+                    line = frame.lineno
+            raise TemplateProblem(
+                template.filename or name, line, f"{type(exc).__name__}: {exc}"
+            ) from None
+
+    def compose(
+        self,
+        case: Case,
+        kind: str,
+        today: date,
+        *,
+        lang: str | None = None,
+        platform: str = "x",
+        event_id: str | None = None,
+        sender: dict[str, str | None] | None = None,
+    ) -> Composition:
+        """Render ``kind`` for ``case`` as of ``today``.
+
+        Args:
+            lang: ``fr`` or ``en``; default: the case's language, or the detected one.
+            platform: for public kinds, the platform whose limit the post must fit.
+            event_id: for ``call-recap``, the call to recap (default: the latest call).
+            sender: the person's details for letters, overriding the case's customer.
+        """
+        if kind not in KINDS:
+            raise PlainteError("unknown_kind", kind=kind, kinds=", ".join(KINDS))
+        lang = lang or case_language(case, i18n.language())
+        context = self.context(case, kind, today, lang, event_id=event_id, sender=sender)
+        text, warnings = self.render_template(self.template_name(kind, lang), context)
+        if kind in PUBLIC:
+            target = PLATFORMS[platform]
+            parts = [
+                (p[1:], True) if p.startswith("?") else (p, False)
+                for p in (x.strip() for x in text.split(PART))
+                if p
+            ]
+            parts = [(redact(" ".join(t.split()), case), opt) for t, opt in parts]
+            post = fit(parts, target)
+            return Composition(
+                kind,
+                lang,
+                post,
+                platform=platform,
+                count=target.count(post),
+                limit=target.limit,
+                template=self.template_name(kind, lang),
+                warnings=warnings,
+            )
+        text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        subject = next(
+            (
+                ln.split(":", 1)[1].strip()
+                for ln in text.splitlines()
+                if ln.startswith(("Objet :", "Subject:", "Objet:"))
+            ),
+            None,
+        )
+        return Composition(
+            kind,
+            lang,
+            text,
+            subject=subject,
+            template=self.template_name(kind, lang),
+            warnings=warnings,
+            event_id=context.get("call", {}).get("id"),
+        )
+
+    # The context ------------------------------------------------------------------
+
+    def context(
+        self,
+        case: Case,
+        kind: str,
+        today: date,
+        lang: str,
+        *,
+        event_id: str | None = None,
+        sender: dict | None = None,
+    ) -> dict[str, Any]:
+        """Everything a template may use; public kinds get no private field at all."""
+        public = kind in PUBLIC
+        clean = (lambda s: redact(s, case) if s else s) if public else (lambda s: s)
+        facts = self._facts(case, today)
+        stats, ladder, state, entries, events, evidence = (
+            facts.stats,
+            facts.ladder,
+            facts.state,
+            facts.entries,
+            facts.events,
+            facts.evidence,
+        )
+        steps = {s.step.id: s for s in state.steps}
+
+        def day(d: date | None) -> str:
+            return i18n.format_date(d, lang) if d else ""
+
+        promises = [
+            {
+                "text": clean(e.promise.text),
+                "state": e.state,
+                # in a letter an overdue promise is what it is: not kept
+                "state_label": i18n.tr(
+                    "promise_status." + ("broken" if e.state == "overdue" else e.state), lang
+                ),
+                "broken": e.is_broken,
+                "promised_on": day(e.event.at.day),
+                "due": day(e.promise.due.day) if e.promise.due else "",
+                "who": clean(e.who) if e.who else "",
+                "reference": "" if public else (e.reference or ""),
+                "channel": i18n.tr(f"channel.{e.event.channel.value}", lang).lower(),
+                "days_late": (today - e.promise.due.day).days
+                if e.is_broken and e.promise.due and e.promise.due.day < today
+                else 0,
+            }
+            for e in entries
+        ]
+        chronology = [self._entry(e, lang, clean, public) for e in evidence]
+        next_state = state.next_step()
+        ombudsman = steps.get("ombudsman")
+        step_for_kind = next((s for s in state.steps if s.step.letter == kind), None)
+        reply_days = REPLY_DAYS.get(kind, 15)
+        written = steps.get("written_complaint")
+        figures = stats.to_json()
+        figures["contacts"] = stats.contacts_out + stats.contacts_in
+        seed = int(hashlib.sha256(f"{case.id}|{kind}".encode()).hexdigest(), 16)
+        customer = {} if public else {**vars(case.customer), **(sender or {})}
+        context: dict[str, Any] = {
+            "lang": lang,
+            "kind": kind,
+            "today": day(today),
+            "place": "" if public else (_city(customer.get("address")) or ""),
+            "case": {
+                "title": clean(case.title),
+                "provider": case.provider,
+                "handle": case.provider_handle or "",
+                "account_ref": "" if public else (case.account_ref or ""),
+                "notes": clean(case.notes) if case.notes else "",
+                "country": case.country,
+                "sector": i18n.tr(f"sector.{case.sector}", lang).lower(),
+            },
+            "customer": {k: customer.get(k) or "" for k in ("name", "address", "email", "phone")},
+            "stats": figures,
+            "since": day(stats.first_day),
+            "last_contact": day(stats.last_day),
+            "chronology": chronology,
+            "chronology_omitted": max(0, len(events) - len(chronology)),
+            "promises": promises,
+            "broken_promises": [p for p in promises if p["broken"]],
+            "kept_promises": [p for p in promises if p["state"] == "kept"],
+            "reply_by": day(today + timedelta(days=reply_days)),
+            "reply_days": reply_days,
+            "written_complaint_on": day(written.done_on) if written and written.done_on else "",
+            "ombudsman": self._step_view(ombudsman, lang, day) if ombudsman else None,
+            "next_step": self._step_view(next_state, lang, day) if next_state else None,
+            "this_step": self._step_view(step_for_kind, lang, day) if step_for_kind else None,
+            "legal": [item["text"][lang] for item in ladder.legal],
+            "variant": seed % 1000,
+            "plural": _plural(lang),
+            "sep": PART,
+        }
+        if kind == "call-recap":
+            context["call"] = self._call(events, event_id, lang, clean, public)
+        return context
+
+    def _facts(self, case: Case, today: date) -> _Facts:
+        """The language-free facts of ``case`` on ``today``, computed once per case version.
+
+        Changing the kind, the language or the platform in the composer renders
+        again from these, which keeps every rendering after the first fast. A case
+        is treated as a value: after an edit, load it again from the store.
+        """
+        key = (
+            id(case),
+            case.status,
+            len(case.events),
+            case.events[-1].id if case.events else None,
+            today,
+        )
+        facts = self._cache.get(key)
+        if facts is None:
+            ladder = self.ladders.for_case(case)
+            events = [e for e in case.events if e.at.day <= today]
+            facts = _Facts(
+                case=case,
+                stats=compute(case, today),
+                ladder=ladder,
+                state=evaluate(ladder, case, today),
+                entries=ledger(case, today),
+                events=events,
+                evidence=self._evidence(events),
+            )
+            if len(self._cache) >= 8:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[key] = facts
+        return facts
+
+    @staticmethod
+    def _step_view(state, lang: str, day) -> dict[str, Any]:
+        body = state.step.body
+        return {
+            "id": state.step.id,
+            "title": state.step.title[lang],
+            "name": body.get("name") or state.step.title[lang],
+            "url": body.get("url", ""),
+            "phone": body.get("phone", ""),
+            "status": state.status,
+            "opens_on": day(state.opens_on),
+            "deadline": day(state.deadline),
+            "documents": [d[lang] for d in state.step.documents],
+            "check": state.step.check[lang] if state.step.check else "",
+        }
+
+    @staticmethod
+    def _evidence(events: list[Event]) -> list[Event]:
+        """At most MAX_CHRONOLOGY events, keeping those that prove most, in time order."""
+        if len(events) <= MAX_CHRONOLOGY:
+            return events
+
+        def weight(e: Event) -> int:
+            return (
+                4 * bool(e.promises)
+                + 2 * bool(e.reference)
+                + 2 * (e.channel.value in ("email", "letter", "registered_letter", "web_form"))
+                + bool(e.counterpart)
+            )
+
+        ranked = sorted(range(len(events)), key=lambda i: (-weight(events[i]), -i))
+        keep = sorted({0, len(events) - 1, *ranked[: MAX_CHRONOLOGY - 2]})
+        return [events[i] for i in keep]
+
+    @staticmethod
+    def _entry(event: Event, lang: str, clean, public: bool) -> dict[str, Any]:
+        at = event.at
+        return {
+            "id": event.id,
+            "date": i18n.format_date(at.day, lang),
+            "time": i18n.format_time(at.value, lang) if at.has_time else "",  # type: ignore[arg-type]
+            "channel": i18n.tr(f"channel.{event.channel.value}", lang).lower(),
+            "outgoing": event.direction is Direction.OUT,
+            "answered": event.answered,
+            "counterpart": clean(event.counterpart) or "",
+            "reference": "" if public else (event.reference or ""),
+            "summary": clean(event.summary) or "",
+            "wait": int(event.wait_minutes) if event.wait_minutes else 0,
+            "promises": [clean(p.text) for p in event.promises],
+        }
+
+    def _call(self, events: list[Event], event_id: str | None, lang: str, clean, public) -> dict:
+        calls = [e for e in events if e.channel is Channel.PHONE]
+        if event_id is not None:
+            chosen = next((e for e in events if e.id == event_id), None)
+            if chosen is None:
+                raise PlainteError("no_such_event", event=event_id)
+        elif calls:
+            answered = [e for e in calls if e.answered]
+            chosen = (answered or calls)[-1]
+        else:
+            raise PlainteError("no_call")
+        view = self._entry(chosen, lang, clean, public)
+        view["is_call"] = chosen.channel is Channel.PHONE
+        return view

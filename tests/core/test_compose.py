@@ -1,0 +1,279 @@
+"""Letters and posts: the facts, the language, the limits, and no private data in public."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from langdetect import DetectorFactory, detect
+
+from plainte.core.compose import KINDS, LETTERS, POSTS, Composer, TemplateProblem
+from plainte.core.errors import PlainteError
+from plainte.core.ladder import load_ladders
+from plainte.core.language import case_language
+from plainte.core.platforms import PLATFORMS, Platform, fit
+from plainte.core.redact import leaks
+from plainte.core.resources import data_folder
+from plainte.core.sagafile import parse_saga, read_saga
+
+TODAY = {
+    "demo-red-2016": date(2016, 10, 1),
+    "demo-rogers-2010": date(2010, 7, 20),
+    "case-1": date(2026, 8, 22),
+}
+
+
+SINCE = {
+    "fr": {
+        "demo-red-2016": "12 septembre 2016",
+        "demo-rogers-2010": "5 juillet 2010",
+        "case-1": "3 août 2026",
+    },
+    "en": {
+        "demo-red-2016": "September 12, 2016",
+        "demo-rogers-2010": "July 5, 2010",
+        "case-1": "August 3, 2026",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def composer() -> Composer:
+    return Composer(load_ladders())
+
+
+def _demo(case_id: str):
+    for path in data_folder("demo").glob("*.json"):
+        for case in read_saga(path).cases:
+            if case.id == case_id:
+                return case
+    raise KeyError(case_id)
+
+
+@pytest.fixture
+def english(saga):
+    return parse_saga(json.dumps(saga).encode()).cases[0]
+
+
+def _cases(english):
+    return [_demo("demo-red-2016"), _demo("demo-rogers-2010"), english]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kind", [k for k in KINDS if k != "call-recap"])
+def test_every_kind_renders_for_every_saga(composer, english, kind, lang):
+    for case in _cases(english):
+        result = composer.compose(case, kind, TODAY[case.id], lang=lang)
+        text = result.text
+        assert result.lang == lang
+        assert case.provider in text or (case.provider_handle or "") in text
+        if kind in LETTERS:
+            assert case.account_ref in text
+            assert case.customer.name in text
+            since = SINCE[lang][case.id]
+            assert since in text
+
+
+def test_letters_hold_the_facts_a_lawyer_checks(composer, english):
+    text = composer.compose(english, "complaint", date(2026, 8, 22), lang="en").text
+    assert "Subject: Formal complaint — Broadband down for three weeks" in text
+    assert "4 Mill Lane, Leeds LS1 4AB" in text and "Leeds, August 22, 2026" in text
+    assert "Account reference: ACC-99173-UNIQUE" in text
+    assert (
+        "August 3, 2026, 9:15 am — phone, from me, Priya, ref. INC-204981, 42 min on hold" in text
+    )
+    assert '"An engineer will call back within 48 hours", due August 5, 2026 — broken' in text
+    assert "1. resolve the problem" in text and "3. offer compensation" in text
+    assert "Please reply in writing by September 21, 2026." in text  # 30 days
+    assert "Communications Ombudsman / CISAS" in text
+    assert text.rstrip().endswith("Alex Smith")
+
+
+def test_french_formal_notice_cites_the_law_and_names_the_mediator(composer):
+    red = _demo("demo-red-2016")
+    text = composer.compose(red, "formal-notice", date(2016, 10, 1)).text
+    assert "Objet : Mise en demeure" in text
+    assert "Lettre recommandée avec accusé de réception" in text
+    assert "au plus tard le 16 octobre 2016" in text
+    assert "articles 1217, 1221 et 1223 du Code civil" in text
+    assert "Médiateur des communications électroniques" in text
+    assert "réf. TW-88412" in text
+    assert "« Le service technique vérifie la configuration réseau" in text
+    assert "pour le 16 septembre 2016 — non tenue" in text
+
+
+def test_uk_formal_notice_is_a_letter_before_claim(composer, english):
+    text = composer.compose(english, "formal-notice", date(2026, 8, 22), lang="en").text
+    assert "Subject: Letter before claim" in text
+    assert "Consumer Rights Act 2015" in text
+    assert "By recorded delivery" in text
+
+
+def test_ombudsman_referral_lists_what_the_body_asks_for(composer):
+    rogers = _demo("demo-rogers-2010")
+    text = composer.compose(rogers, "ombudsman", date(2010, 7, 20), lang="fr").text
+    assert text.startswith("Nadia Tremblay")
+    assert "CCTS / CPRST" in text and "https://www.ccts-cprst.ca" in text
+    assert "Pièces jointes :" in text and "La solution que vous jugez raisonnable" in text
+    assert "de l'opérateur, sans message" in text
+
+
+def test_call_recap_puts_the_call_in_writing(composer, english):
+    result = composer.compose(english, "call-recap", date(2026, 8, 22), lang="en")
+    text = result.text
+    assert text.startswith("Subject: Summary of our call on August 3, 2026 — ref. INC-204981")
+    assert "at 9:15 am with Priya, reference INC-204981" in text
+    assert "you agreed to this: An engineer will call back within 48 hours" in text
+    assert result.event_id == "a"
+    other = composer.compose(english, "call-recap", date(2026, 8, 22), lang="en", event_id="d")
+    assert "exchange (chat)" in other.text and "A credit of £20" in other.text
+    with pytest.raises(PlainteError):
+        composer.compose(english, "call-recap", date(2026, 8, 22), event_id="nope")
+    with pytest.raises(PlainteError):
+        composer.compose(_demo("demo-red-2016"), "call-recap", date(2016, 10, 1))
+
+
+@pytest.mark.parametrize("platform", list(PLATFORMS))
+@pytest.mark.parametrize("kind", POSTS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_posts_fit_their_platform(composer, english, platform, kind, lang):
+    for case in _cases(english):
+        result = composer.compose(case, kind, TODAY[case.id], lang=lang, platform=platform)
+        assert result.count <= PLATFORMS[platform].limit
+        assert PLATFORMS[platform].fits(result.text)
+        assert (case.provider_handle or case.provider) in result.text
+
+
+def test_posts_use_true_figures(composer, english):
+    text = composer.compose(
+        _demo("demo-rogers-2010"), "public-post", date(2010, 7, 20), lang="en", platform="mastodon"
+    ).text
+    assert "7 calls from you without a message" in text
+    assert "4 minutes on hold" in text and "1 promise broken" in text
+
+
+def test_satire_variants_differ_between_cases(composer, english):
+    texts = set()
+    for case in _cases(english):
+        other = copy.deepcopy(case)
+        texts.add(composer.compose(other, "satire", TODAY[case.id], lang="en").text.split(" ")[0])
+    assert len(texts) >= 2
+
+
+def test_fit_never_cuts_a_word():
+    words = ["alpha", "bravo", "charlie", "delta", "echo"] * 30
+    text = fit([(" ".join(words), False)], Platform("x", "X", 50))
+    assert text.endswith("…") and len(text) <= 50
+    assert all(w in {"alpha", "bravo", "charlie", "delta", "echo"} for w in text[:-1].split())
+    assert (
+        fit([("keep this.", False), ("drop me, I am long " * 10, True)], Platform("x", "X", 40))
+        == "keep this."
+    )
+
+
+def test_x_counts_weighted_characters_and_urls():
+    x = PLATFORMS["x"]
+    assert x.count("abc") == 3
+    assert x.count("日本") == 4
+    assert x.count("see https://example.org/a/very/long/path/indeed") == 4 + 23
+
+
+LEAKY = "Call me on +33 6 12 34 56 78 or write to me@leaky.example, account ACC-99173-UNIQUE."
+
+
+@pytest.mark.parametrize("kind", POSTS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("platform", ["x", "mastodon", "linkedin"])
+def test_public_outputs_never_hold_private_data(composer, saga, kind, lang, platform):
+    case_doc = saga["cases"][0]
+    case_doc["title"] = "Line down, see ACC-99173-UNIQUE and 07700 900123"
+    case_doc["notes"] = LEAKY
+    for event in case_doc["events"]:
+        event["summary"] = LEAKY
+        event["counterpart"] = "Priya (priya@examplecom.example)"
+    case_doc["events"][0]["promises"][0]["text"] = "We will call you on 07700 900123 " + LEAKY
+    case = parse_saga(json.dumps(saga).encode()).cases[0]
+    text = composer.compose(case, kind, date(2026, 8, 22), lang=lang, platform=platform).text
+    assert leaks(text, case) == []
+    for private in (
+        "ACC-99173-UNIQUE",
+        "07700 900123",
+        "alex@example.net",
+        "Mill Lane",
+        "Alex Smith",
+        "me@leaky.example",
+        "12 34 56 78",
+        "priya@",
+    ):
+        assert private not in text
+
+
+def test_the_language_is_the_case_own_or_detected(composer, english):
+    red = _demo("demo-red-2016")
+    red.language = None
+    english.language = None
+    assert case_language(red) == "fr"
+    assert case_language(english) == "en"
+    assert composer.compose(red, "complaint", date(2016, 10, 1)).lang == "fr"
+    assert composer.compose(red, "complaint", date(2016, 10, 1), lang="en").lang == "en"
+
+
+@pytest.mark.parametrize(
+    "kind", ["complaint", "formal-notice", "ombudsman", "cancellation", "public-post", "satire"]
+)
+def test_langdetect_reads_the_language_written(composer, english, kind):
+    DetectorFactory.seed = 0
+    french = composer.compose(_demo("demo-red-2016"), kind, date(2016, 10, 1), lang="fr")
+    assert detect(french.text) == "fr"
+    assert detect(composer.compose(english, kind, date(2026, 8, 22), lang="en").text) == "en"
+
+
+def test_the_person_texts_are_data_not_template_code(composer, saga):
+    saga["cases"][0]["events"][0]["summary"] = "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}"
+    case = parse_saga(json.dumps(saga).encode()).cases[0]
+    text = composer.compose(case, "complaint", date(2026, 8, 22), lang="en").text
+    assert "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}" in text
+    assert "on hold: 49" not in text and "xxx" not in text
+
+
+def _override(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / "templates" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return tmp_path / "templates"
+
+
+def test_a_user_template_overrides_the_built_in(tmp_path, english):
+    mine = "Subject: Mine\n{{ case.provider }} owes me {{ stats.wait_minutes }} minutes.\n"
+    folder = _override(tmp_path, "letters/complaint.en.txt.j2", mine)
+    result = Composer(load_ladders(), folder).compose(
+        english, "complaint", date(2026, 8, 22), lang="en"
+    )
+    assert result.text == "Subject: Mine\nExamplecom owes me 58 minutes.\n"
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("Hello\n{{ case.provider \n", 2, "unexpected"),
+        ("Hello\n\n{{ case.nothing_here }}\n", 3, "nothing_here"),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}\n", 1, "unsafe"),
+    ],
+)
+def test_a_broken_user_template_is_reported_and_the_built_in_used(
+    tmp_path, english, text, line, words
+):
+    folder = _override(tmp_path, "letters/complaint.en.txt.j2", text)
+    result = Composer(load_ladders(), folder).compose(
+        english, "complaint", date(2026, 8, 22), lang="en"
+    )
+    assert result.text.startswith("Alex Smith")  # the built-in letter
+    (problem,) = result.warnings
+    assert isinstance(problem, TemplateProblem)
+    assert problem.line == line
+    assert "complaint.en.txt.j2" in str(problem) and f"line {line}" in str(problem)
+    assert words in str(problem)
