@@ -1,6 +1,6 @@
-"""Render the app's screens to PNG with QWidget.grab(), offscreen, in both languages.
+"""Render the app's screens to PNG, in French and English, light and dark.
 
-Usage: QT_QPA_PLATFORM=offscreen python docs/screenshots.py OUTDIR
+Usage: QT_QPA_PLATFORM=offscreen python docs/screenshots.py [OUTDIR]
 """
 
 from __future__ import annotations
@@ -33,10 +33,17 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.ToolTipBase: "#35353a",
         QPalette.ColorRole.ToolTipText: "#e8e8ea",
         QPalette.ColorRole.PlaceholderText: "#9a9aa0",
+        QPalette.ColorRole.Link: "#8ab4f8",
     }
     for role, color in roles.items():
         pal.setColor(role, QColor(color))
     return pal
+
+
+def grab(widget, path: Path, app: QApplication) -> None:
+    for _ in range(20):
+        app.processEvents()
+    widget.grab().save(str(path))
 
 
 def main(out: Path) -> None:
@@ -52,14 +59,35 @@ def main(out: Path) -> None:
             i18n.set_language(lang)
             with tempfile.TemporaryDirectory() as tmp:
                 store = Store.open(Path(tmp))
-                window = MainWindow(store, date(2016, 10, 1))
-                window.resize(1300, 760)
+                window = MainWindow(store, date(2010, 7, 20))
+                window.resize(1300, 780)
                 window.show()
-                app.processEvents()
-                window.grab().save(str(out / f"empty-{lang}-{theme}.png"))
+                grab(window, out / f"empty-{lang}-{theme}.png", app)
                 window.load_demo()
+                window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
+                grab(window, out / f"main-{lang}-{theme}.png", app)
+                for tab in (1, 2, 3):
+                    window.tabs.setCurrentIndex(tab)
+                    grab(window, out / f"tab{tab}-{lang}-{theme}.png", app)
+                window.tabs.setCurrentIndex(0)
+                composer = window.compose("formal-notice")
+                composer.resize(900, 700)
                 app.processEvents()
-                window.grab().save(str(out / f"main-{lang}-{theme}.png"))
+                from PySide6.QtCore import QThreadPool
+
+                QThreadPool.globalInstance().waitForDone(5000)
+                grab(composer, out / f"composer-{lang}-{theme}.png", app)
+                composer.close()
+                wizard = window.switch_assistant()
+                grab(wizard, out / f"switch-{lang}-{theme}.png", app)
+                wizard.next()
+                grab(wizard, out / f"switch2-{lang}-{theme}.png", app)
+                wizard.next()
+                grab(wizard, out / f"switch3-{lang}-{theme}.png", app)
+                wizard.close()
+                call = window.on_a_call()
+                grab(call, out / f"call-{lang}-{theme}.png", app)
+                call.close()
                 window.close()
                 window.deleteLater()
                 app.processEvents()

@@ -1,29 +1,19 @@
-"""The main window opens on a real store and lists the demo cases."""
+"""The main window on a real store: lists, filters, language, data folder."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
 from plainte.core import i18n, paths
-from plainte.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, store):
-    win = MainWindow(store, date(2016, 10, 1))
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_empty_store_shows_the_wry_empty_state(window):
     assert window.pages.currentWidget() is window.empty
-    assert "Lucky you" in window.empty.findChildren(type(window.title))[0].text()
+    assert "Lucky you" in window.empty.findChild(type(window.title), "emptyHeadline").text()
+    assert not window.acts["compose"].isEnabled()
 
 
 def test_demo_button_lists_the_demo_cases(qtbot, window):
@@ -36,13 +26,15 @@ def test_demo_button_lists_the_demo_cases(qtbot, window):
     assert "RED by SFR" in window.title.text()
 
 
-def test_selecting_a_case_shows_its_timeline(qtbot, window):
+def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
     window.load_demo()
-    row = window.cases.row_of("demo-rogers-2010")
-    window.case_view.selectRow(row)
+    window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
     assert window.timeline.rowCount() == 14
-    first = window.filter.index(0, 0).data()
-    assert first == "Jul 5, 2010, 8:15 pm"
+    assert window.filter.index(0, 0).data() == "Jul 5, 2010, 8:15 pm"
+    assert window.promises_panel.model.rowCount() == 1
+    assert window.promises_panel.model.entries[0].state == "overdue"
+    assert "CPRST" in window.ladder_panel.tree.topLevelItem(3).text(0)
+    assert window.dashboard.values["calls_without_message"].text() == "7"
 
 
 def test_channel_filter_and_search(qtbot, window):
@@ -57,14 +49,20 @@ def test_channel_filter_and_search(qtbot, window):
     assert window.filter.rowCount() == 14
 
 
-def test_window_speaks_french(qtbot, store):
-    i18n.set_language("fr")
-    store_window = MainWindow(store, date(2016, 10, 1))
-    qtbot.addWidget(store_window)
-    store_window.load_demo()
-    header = store_window.timeline.headerData(0, Qt.Orientation.Horizontal)
-    assert header == "Quand"
-    assert "Jour" in store_window.figures.text()
+def test_switching_language_needs_no_restart(window):
+    window.load_demo()
+    window.set_language("fr")
+    assert window.timeline.headerData(0, Qt.Orientation.Horizontal) == "Quand"
+    assert [
+        m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
+    ]
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Fichier" in titles and "&Langue" in titles
+    assert "Jour" in window.figures.text()
+    assert window.tabs.tabText(0) == "Chronologie"
+    window.set_language("en")
+    assert window.tabs.tabText(0) == "Timeline"
+    assert i18n.language() == "en"
 
 
 def test_default_data_dir_matches_qt(qapp, monkeypatch, tmp_path: Path):

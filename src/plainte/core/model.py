@@ -204,3 +204,21 @@ class CaseSummary:
     first_day: date | None
     last_day: date | None
     promises_broken: int
+
+
+def parse_typed_when(text: str) -> When:
+    """A moment typed by a person: ``2026-11-22``, ``2026-11-22 14:32`` or ``2026-11-22T14:32``.
+
+    A time gets the computer's offset at that moment, so the saga file keeps it.
+
+    Raises:
+        ValueError: the text is none of these.
+    """
+    text = " ".join(text.strip().split())
+    if len(text) == 10:
+        return parse_when(text)
+    value = datetime.fromisoformat(text.replace(" ", "T", 1))
+    if value.tzinfo is None:
+        value = value.astimezone()
+    value = value.replace(microsecond=0)
+    return When(value.isoformat(timespec="seconds"), value)

@@ -485,3 +485,94 @@ class Store:
 def now_local() -> datetime:
     """The current local time with its offset, to the second."""
     return datetime.now().astimezone().replace(microsecond=0)
+
+
+class Editor:
+    """The edits a person makes in the app, each one transaction, each announced.
+
+    Every method returns what is needed to undo it, so the app's undo stack
+    replays core calls rather than keeping a second code path.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def save_case(self, case: Case) -> Case | None:
+        """Create or update the case's own fields (not its events); return the previous version."""
+        before = self.store.load_case(case.id) if self.store.has_case(case.id) else None
+        shell = Case(**{**vars(case), "events": []})
+        self.store.import_cases([shell], backup=False)
+        return before
+
+    def delete_case(self, case_id: str) -> Case:
+        """Delete a case and all it holds; return it whole, for undo."""
+        before = self.store.load_case(case_id)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        self.store._announce(Change("delete_case", {case_id}))
+        return before
+
+    def restore_case(self, case: Case) -> None:
+        """Put back a case removed by :meth:`delete_case`."""
+        self.store.import_cases([case], backup=False)
+
+    def find_event(self, case_id: str, event_id: str) -> Event | None:
+        case = self.store.load_case(case_id)
+        return next((e for e in case.events if e.id == event_id), None)
+
+    def save_event(self, case_id: str, event: Event) -> Event | None:
+        """Create or replace an event with its promises and attachments; return the previous one."""
+        before = self.find_event(case_id, event.id)
+        with self.store.transaction() as conn:
+            keep = [p.id for p in event.promises]
+            conn.execute(
+                f"DELETE FROM promises WHERE case_id = ? AND event_id = ?"
+                f" AND id NOT IN ({','.join('?' * len(keep))})",
+                (case_id, event.id, *keep),
+            )
+            conn.execute(
+                "DELETE FROM attachments WHERE case_id = ? AND event_id = ?", (case_id, event.id)
+            )
+            self.store._write_events(case_id, [event])
+        self.store._announce(Change("event", {case_id}))
+        return before
+
+    def delete_event(self, case_id: str, event_id: str) -> Event:
+        """Delete an event (its promises and attachments with it); return it, for undo."""
+        before = self.find_event(case_id, event_id)
+        if before is None:
+            raise NotFound("no_such_event", event=event_id)
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM events WHERE case_id = ? AND id = ?", (case_id, event_id))
+        self.store._announce(Change("event", {case_id}))
+        return before
+
+    def set_promise_status(
+        self, case_id: str, promise_id: str, status: PromiseStatus, closed_at: str | None
+    ) -> tuple[PromiseStatus, str | None]:
+        """Mark a promise kept, broken or pending again; return the previous (status, closed_at)."""
+        row = self.store.conn.execute(
+            "SELECT status, closed_at FROM promises WHERE case_id = ? AND id = ?",
+            (case_id, promise_id),
+        ).fetchone()
+        if row is None:
+            raise NotFound("no_such_event", event=promise_id)
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE promises SET status = ?, closed_at = ? WHERE case_id = ? AND id = ?",
+                (status.value, closed_at, case_id, promise_id),
+            )
+        self.store._announce(Change("promise", {case_id}))
+        return PromiseStatus(row[0]), row[1]
+
+    def set_case_status(self, case_id: str, status: CaseStatus) -> CaseStatus:
+        """Change the case's status (e.g. ``switched``); return the previous one."""
+        row = self.store.conn.execute(
+            "SELECT status FROM cases WHERE id = ?", (case_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound("no_such_case", case=case_id)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE cases SET status = ? WHERE id = ?", (status.value, case_id))
+        self.store._announce(Change("case", {case_id}))
+        return CaseStatus(row[0])

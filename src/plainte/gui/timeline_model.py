@@ -83,6 +83,10 @@ class TimelineModel(QAbstractTableModel):
             return event.summary or None
         if role == Qt.ItemDataRole.ToolTipRole and column == "promises" and event.promises:
             return "\n".join(f"• {p.text}" for p in event.promises)
+        if role == Qt.ItemDataRole.DecorationRole and column == "channel":
+            from plainte.gui.icons import channel_icon
+
+            return channel_icon(event.channel.value)
         if role == self.EventRole:
             return event.id
         if role == self.ChannelRole:

@@ -1,0 +1,138 @@
+"""Undoable edits: each QUndoCommand replays core edits, so undo is a recorded change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from plainte.core.errors import PlainteError
+from plainte.core.model import Case, CaseStatus, Event, PromiseStatus
+from plainte.core.store import Editor
+
+
+class _Command(QUndoCommand):
+    """A command whose failure is reported, not raised, and leaves the stack clean."""
+
+    report: Callable[[Exception], None] | None = None
+
+    def __init__(self, editor: Editor, text: str) -> None:
+        super().__init__(text)
+        self.editor = editor
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except PlainteError as exc:
+            self.setObsolete(True)
+            if _Command.report:
+                _Command.report(exc)
+
+
+class SaveEvent(_Command):
+    def __init__(self, editor: Editor, case_id: str, event: Event, text: str) -> None:
+        super().__init__(editor, text)
+        self.case_id, self.event, self.before = case_id, event, None
+
+    def redo(self) -> None:
+        def act() -> None:
+            self.before = self.editor.save_event(self.case_id, self.event)
+
+        self._guard(act)
+
+    def undo(self) -> None:
+        if self.before is None:
+            self._guard(lambda: self.editor.delete_event(self.case_id, self.event.id))
+        else:
+            self._guard(lambda: self.editor.save_event(self.case_id, self.before))
+
+
+class DeleteEvent(_Command):
+    def __init__(self, editor: Editor, case_id: str, event_id: str, text: str) -> None:
+        super().__init__(editor, text)
+        self.case_id, self.event_id, self.snapshot = case_id, event_id, None
+
+    def redo(self) -> None:
+        def act() -> None:
+            self.snapshot = self.editor.delete_event(self.case_id, self.event_id)
+
+        self._guard(act)
+
+    def undo(self) -> None:
+        if self.snapshot is not None:
+            self._guard(lambda: self.editor.save_event(self.case_id, self.snapshot))
+
+
+class SaveCase(_Command):
+    def __init__(self, editor: Editor, case: Case, text: str) -> None:
+        super().__init__(editor, text)
+        self.case, self.before = case, None
+
+    def redo(self) -> None:
+        def act() -> None:
+            self.before = self.editor.save_case(self.case)
+
+        self._guard(act)
+
+    def undo(self) -> None:
+        if self.before is None:
+            self._guard(lambda: self.editor.delete_case(self.case.id))
+        else:
+            self._guard(lambda: self.editor.save_case(self.before))
+
+
+class DeleteCase(_Command):
+    def __init__(self, editor: Editor, case_id: str, text: str) -> None:
+        super().__init__(editor, text)
+        self.case_id, self.snapshot = case_id, None
+
+    def redo(self) -> None:
+        def act() -> None:
+            self.snapshot = self.editor.delete_case(self.case_id)
+
+        self._guard(act)
+
+    def undo(self) -> None:
+        if self.snapshot is not None:
+            self._guard(lambda: self.editor.restore_case(self.snapshot))
+
+
+class SetPromiseStatus(_Command):
+    def __init__(
+        self,
+        editor: Editor,
+        case_id: str,
+        promise_id: str,
+        status: PromiseStatus,
+        closed_at: str | None,
+        text: str,
+    ) -> None:
+        super().__init__(editor, text)
+        self.args = (case_id, promise_id)
+        self.status, self.closed_at, self.before = status, closed_at, None
+
+    def redo(self) -> None:
+        def act() -> None:
+            self.before = self.editor.set_promise_status(*self.args, self.status, self.closed_at)
+
+        self._guard(act)
+
+    def undo(self) -> None:
+        if self.before is not None:
+            self._guard(lambda: self.editor.set_promise_status(*self.args, *self.before))
+
+
+class SetCaseStatus(_Command):
+    def __init__(self, editor: Editor, case_id: str, status: CaseStatus, text: str) -> None:
+        super().__init__(editor, text)
+        self.case_id, self.status, self.before = case_id, status, None
+
+    def redo(self) -> None:
+        def act() -> None:
+            self.before = self.editor.set_case_status(self.case_id, self.status)
+
+        self._guard(act)
+
+    def undo(self) -> None:
+        if self.before is not None:
+            self._guard(lambda: self.editor.set_case_status(self.case_id, self.before))

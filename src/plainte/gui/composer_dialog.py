@@ -1,0 +1,265 @@
+"""The composer: kind, language, platform; a live preview; copy, save, and "mark as sent"."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainte.core.compose import KINDS, PUBLIC, Composer, Composition
+from plainte.core.errors import PlainteError
+from plainte.core.i18n import tr
+from plainte.core.model import Case, Channel, Direction, Event, parse_typed_when
+from plainte.core.platforms import PLATFORMS
+from plainte.gui.worker import run_in_background
+
+SENT_BY = {
+    "complaint": "letter",
+    "formal-notice": "registered_letter",
+    "ombudsman": "web_form",
+    "cancellation": "letter",
+    "call-recap": "email",
+    "public-post": "social_public",
+    "satire": "social_public",
+}
+STEP_OF = {
+    "complaint": "written_complaint",
+    "formal-notice": "formal_notice",
+    "ombudsman": "ombudsman",
+}
+
+
+def save_pdf(text: str, path: Path, lang: str) -> None:
+    """Write ``text`` as a paginated PDF (A4 in French, Letter in English)."""
+    writer = QPdfWriter(str(path))
+    size = QPageSize.PageSizeId.A4 if lang == "fr" else QPageSize.PageSizeId.Letter
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(size),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(20, 20, 20, 20),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(300)
+    writer.setTitle(text.splitlines()[0] if text else "plainte")
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(10.5)
+    document.setDefaultFont(font)
+    document.setPlainText(text)
+    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
+    document.print_(writer)
+
+
+class ComposerDialog(QDialog):
+    """Renders through core's Composer off the GUI thread; ``sent`` carries the logged event."""
+
+    sent = Signal(object)
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        composer: Composer,
+        case: Case,
+        today: date,
+        sender: dict[str, str],
+        kind: str = "complaint",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("gui.composer.title", provider=case.provider))
+        self.composer, self.case, self.today, self.sender = composer, case, today, sender
+        self.result: Composition | None = None
+        self.generation = 0
+        self.kind = QComboBox()
+        for k in KINDS:
+            self.kind.addItem(tr(f"gui.kinds.{k}"), k)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.lang = QComboBox()
+        self.lang.addItem(tr("gui.composer.auto"), None)
+        self.lang.addItem("Français", "fr")
+        self.lang.addItem("English", "en")
+        self.platform = QComboBox()
+        for platform in PLATFORMS.values():
+            self.platform.addItem(f"{platform.name} ({platform.limit:,})", platform.id)
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(tr(f"channel.{channel.value}"), channel.value)
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("composerPreview")
+        self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(tr("gui.composer.preview"))
+        mono = QFont("DejaVu Sans")
+        self.preview.setFont(mono)
+        self.counter = QLabel()
+        self.counter.setObjectName("composerCounter")
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #ef6c00")
+        self.copy_button = QPushButton(tr("gui.composer.copy"))
+        self.text_button = QPushButton(tr("gui.composer.save_text"))
+        self.pdf_button = QPushButton(tr("gui.composer.save_pdf"))
+        self.sent_button = QPushButton(tr("gui.composer.mark_sent"))
+        self.sent_button.setDefault(True)
+        close = QPushButton(tr("gui.close"))
+        self.copy_button.clicked.connect(self.copy)
+        self.text_button.clicked.connect(self.save_text)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.sent_button.clicked.connect(self.mark_sent)
+        close.clicked.connect(self.reject)
+
+        form = QFormLayout()
+        for key, widget in (
+            ("kind", self.kind),
+            ("lang", self.lang),
+            ("platform", self.platform),
+            ("channel", self.channel),
+        ):
+            label = tr(f"gui.composer.{key}")
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.counter, 1)
+        for button in (
+            self.copy_button,
+            self.text_button,
+            self.pdf_button,
+            self.sent_button,
+            close,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(buttons)
+        for combo in (self.kind, self.lang, self.platform):
+            combo.currentIndexChanged.connect(self.render)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(820, 680)
+        self.render()
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.platform.setEnabled(kind in PUBLIC)
+        self.channel.setCurrentIndex(self.channel.findData(SENT_BY[kind]))
+
+    def render(self) -> None:
+        """Render the current options in the background; only the latest result is shown."""
+        self.generation += 1
+        generation = self.generation
+        kind, lang, platform = (
+            self.kind.currentData(),
+            self.lang.currentData(),
+            self.platform.currentData(),
+        )
+        self.counter.setText(tr("gui.composer.rendering"))
+
+        def work() -> Composition:
+            return self.composer.compose(
+                self.case, kind, self.today, lang=lang, platform=platform, sender=self.sender
+            )
+
+        run_in_background(
+            work, lambda r: self._show(generation, r), lambda e: self._failed(generation, e)
+        )
+
+    def _show(self, generation: int, result: Composition) -> None:
+        if generation != self.generation:
+            return
+        self.result = result
+        self.preview.setPlainText(result.text)
+        if result.limit is not None:
+            over = result.count > result.limit
+            self.counter.setText(tr("gui.composer.count", count=result.count, limit=result.limit))
+            self.counter.setStyleSheet("color: #e53935" if over else "")
+        else:
+            words = len(result.text.split())
+            self.counter.setText(tr("gui.composer.words", words=words))
+            self.counter.setStyleSheet("")
+        self.notice.setText("\n".join(str(w) for w in result.warnings))
+        self.notice.setVisible(bool(result.warnings))
+        for button in (self.copy_button, self.text_button, self.pdf_button, self.sent_button):
+            button.setEnabled(True)
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if generation != self.generation:
+            return
+        self.result = None
+        message = (
+            str(error) if isinstance(error, PlainteError) else f"{type(error).__name__}: {error}"
+        )
+        self.preview.setPlainText("")
+        self.counter.setText("")
+        self.notice.setText(message)
+        self.notice.setVisible(True)
+        for button in (self.copy_button, self.text_button, self.pdf_button, self.sent_button):
+            button.setEnabled(False)
+
+    def copy(self) -> None:
+        if self.result:
+            QGuiApplication.clipboard().setText(self.result.text)
+            self.counter.setText(tr("gui.composer.copied"))
+
+    def _target(self, suffix: str, filter_key: str) -> Path | None:
+        name = f"{self.kind.currentData()}-{self.case.provider}.{suffix}".replace(" ", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("gui.composer.save_as"), name, tr(filter_key)
+        )
+        return Path(path) if path else None
+
+    def save_text(self) -> None:
+        path = self.result and self._target("txt", "gui.composer.filter_text")
+        if path:
+            try:
+                path.write_text(self.result.text, encoding="utf-8")
+            except OSError as exc:
+                QMessageBox.warning(
+                    self, "plainte", tr("errors.cannot_write", path=path, detail=exc.strerror)
+                )
+
+    def save_pdf(self) -> None:
+        path = self.result and self._target("pdf", "gui.composer.filter_pdf")
+        if path:
+            save_pdf(self.result.text, path, self.result.lang)
+
+    def sent_event(self) -> Event:
+        """The event "mark as sent" logs: now, the chosen channel, the ladder step."""
+        kind = self.kind.currentData()
+        text = self.result.text if self.result else ""
+        summary = self.result.subject if self.result and self.result.subject else text[:280]
+        moment = datetime.now()
+        if self.today != moment.date():  # the app runs "as of" another day
+            moment = datetime.combine(self.today, moment.time())
+        now = parse_typed_when(moment.strftime("%Y-%m-%d %H:%M"))
+        return Event(
+            id=str(uuid.uuid4()),
+            at=now,
+            channel=Channel(self.channel.currentData()),
+            direction=Direction.OUT,
+            summary=f"{tr('gui.kinds.' + kind)} — {summary}",
+            step=STEP_OF.get(kind),
+        )
+
+    def mark_sent(self) -> None:
+        if self.result is None:
+            return
+        self.sent.emit(self.sent_event())
+        self.accept()

@@ -1,0 +1,361 @@
+"""Create or edit an event, with its promises and attachments; dates are checked as typed."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainte.core import attachments
+from plainte.core.errors import PlainteError
+from plainte.core.i18n import tr
+from plainte.core.model import (
+    Attachment,
+    Channel,
+    Direction,
+    Event,
+    Promise,
+    PromiseStatus,
+    When,
+    parse_typed_when,
+)
+from plainte.gui.icons import channel_icon
+
+
+def typed(when: When | None) -> str:
+    """How a moment is shown in an entry field: ``2026-11-22 14:32``."""
+    if when is None:
+        return ""
+    if when.has_time:
+        return when.value.strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
+    return when.text
+
+
+class DateField(QWidget):
+    """A date entry that says, as it is typed, whether it parses; never drops a bad one."""
+
+    def __init__(self, text: str, *, optional: bool = False) -> None:
+        super().__init__()
+        self.optional = optional
+        self.edit = QLineEdit(text)
+        self.edit.setPlaceholderText("2026-11-22 14:32")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        self.edit.textChanged.connect(self._check)
+        self._check()
+
+    def value(self) -> When | None:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_typed_when(text)
+        except ValueError:
+            return None
+
+    def is_valid(self) -> bool:
+        text = self.edit.text().strip()
+        return (self.optional and not text) or self.value() is not None
+
+    def _check(self) -> None:
+        text = self.edit.text().strip()
+        if self.is_valid():
+            self.error.hide()
+        else:
+            self.error.setText(tr("gui.event_dialog.bad_date", value=text))
+            self.error.show()
+
+
+class PromiseDialog(QDialog):
+    """One promise: what, by when, and what became of it."""
+
+    def __init__(self, parent: QWidget | None, promise: Promise | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("gui.promise_dialog.title"))
+        self.original = promise
+        self.text = QLineEdit(promise.text if promise else "")
+        self.text.setPlaceholderText(tr("gui.promise_dialog.text_hint"))
+        self.due = DateField(typed(promise.due) if promise else "", optional=True)
+        self.status = QComboBox()
+        for status in PromiseStatus:
+            self.status.addItem(tr(f"promise_status.{status.value}"), status.value)
+        if promise:
+            self.status.setCurrentIndex(self.status.findData(promise.status.value))
+        form = QFormLayout()
+        form.addRow(tr("gui.promise_dialog.text"), self.text)
+        form.addRow(tr("gui.promise_dialog.due"), self.due)
+        form.addRow(tr("gui.promise_dialog.status"), self.status)
+        self.text.setAccessibleName(tr("gui.promise_dialog.text"))
+        self.due.edit.setAccessibleName(tr("gui.promise_dialog.due"))
+        self.status.setAccessibleName(tr("gui.promise_dialog.status"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("gui.cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.text.textChanged.connect(self._update)
+        self.due.edit.textChanged.connect(self._update)
+        self._update()
+        self.resize(480, self.sizeHint().height())
+
+    def _update(self) -> None:
+        ok = bool(self.text.text().strip()) and self.due.is_valid()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def promise(self, event_id: str) -> Promise:
+        status = PromiseStatus(self.status.currentData())
+        before = self.original
+        closed = before.closed_at if before and before.status is status else None
+        if status is not PromiseStatus.PENDING and closed is None:
+            closed = parse_typed_when(datetime.now().strftime("%Y-%m-%d"))
+        return Promise(
+            id=before.id if before else str(uuid.uuid4()),
+            text=self.text.text().strip(),
+            due=self.due.value(),
+            status=status,
+            closed_at=closed if status is not PromiseStatus.PENDING else None,
+            event_id=event_id,
+        )
+
+
+class EventDialog(QDialog):
+    """Every field of an event. ``steps`` are (id, title) of the case's ladder."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        event: Event,
+        steps: list[tuple[str, str]],
+        data_dir: Path,
+        *,
+        is_new: bool,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("gui.event_dialog.new" if is_new else "gui.event_dialog.edit"))
+        self.original = event
+        self.data_dir = data_dir
+        self.promises = list(event.promises)
+        self.files = list(event.attachments)
+        self.when = DateField(typed(event.at))
+        self.channel = QComboBox()
+        for channel in Channel:
+            self.channel.addItem(
+                channel_icon(channel.value), tr(f"channel.{channel.value}"), channel.value
+            )
+        self.channel.setCurrentIndex(self.channel.findData(event.channel.value))
+        self.direction = QComboBox()
+        self.direction.addItem(tr("gui.event_dialog.out"), Direction.OUT.value)
+        self.direction.addItem(tr("gui.event_dialog.in"), Direction.IN.value)
+        self.direction.setCurrentIndex(self.direction.findData(event.direction.value))
+        self.answered = QCheckBox(tr("gui.event_dialog.answered"))
+        self.answered.setChecked(event.answered)
+        self.counterpart = QLineEdit(event.counterpart or "")
+        self.reference = QLineEdit(event.reference or "")
+        self.wait = QSpinBox()
+        self.wait.setRange(0, 24 * 60)
+        self.wait.setSuffix(" min")
+        self.wait.setValue(int(event.wait_minutes or 0))
+        self.step = QComboBox()
+        self.step.addItem("—", None)
+        for step_id, title in steps:
+            self.step.addItem(title, step_id)
+        if event.step:
+            index = self.step.findData(event.step)
+            if index < 0:
+                self.step.addItem(event.step, event.step)
+                index = self.step.count() - 1
+            self.step.setCurrentIndex(index)
+        self.summary = QPlainTextEdit(event.summary or "")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(90)
+
+        self.promise_list = QListWidget()
+        self.promise_list.setFixedHeight(70)
+        add_promise = QPushButton(tr("gui.event_dialog.add_promise"))
+        add_promise.clicked.connect(self.add_promise)
+        edit_promise = QPushButton(tr("gui.event_dialog.edit_promise"))
+        edit_promise.clicked.connect(self.edit_promise)
+        remove_promise = QPushButton(tr("gui.event_dialog.remove"))
+        remove_promise.clicked.connect(lambda: self._remove(self.promise_list, self.promises))
+        self.file_list = QListWidget()
+        self.file_list.setFixedHeight(60)
+        self.file_list.itemDoubleClicked.connect(self.open_file)
+        add_file = QPushButton(tr("gui.event_dialog.add_file"))
+        add_file.clicked.connect(self.choose_file)
+        open_file = QPushButton(tr("gui.event_dialog.open_file"))
+        open_file.clicked.connect(lambda: self.open_file(self.file_list.currentItem()))
+        remove_file = QPushButton(tr("gui.event_dialog.remove"))
+        remove_file.clicked.connect(lambda: self._remove(self.file_list, self.files))
+
+        form = QFormLayout()
+        rows = [
+            ("when", self.when),
+            ("channel", self.channel),
+            ("direction", self.direction),
+            ("", self.answered),
+            ("counterpart", self.counterpart),
+            ("reference", self.reference),
+            ("wait", self.wait),
+            ("step", self.step),
+            ("summary", self.summary),
+        ]
+        for key, widget in rows:
+            label = tr(f"gui.event_dialog.{key}") if key else ""
+            target = widget.edit if isinstance(widget, DateField) else widget
+            target.setAccessibleName(label or tr("gui.event_dialog.answered"))
+            form.addRow(label, widget)
+        form.addRow(
+            tr("gui.event_dialog.promises"),
+            self._with_buttons(self.promise_list, add_promise, edit_promise, remove_promise),
+        )
+        form.addRow(
+            tr("gui.event_dialog.files"),
+            self._with_buttons(self.file_list, add_file, open_file, remove_file),
+        )
+        self.promise_list.setAccessibleName(tr("gui.event_dialog.promises"))
+        self.file_list.setAccessibleName(tr("gui.event_dialog.files"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("gui.save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("gui.cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.when.edit.textChanged.connect(self._update)
+        self._refresh_lists()
+        self._update()
+        self.resize(560, self.sizeHint().height())
+
+    @staticmethod
+    def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout()
+        for button in buttons:
+            column.addWidget(button)
+        column.addStretch(1)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(view, 1)
+        row.addLayout(column)
+        return box
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.when.is_valid())
+
+    def _refresh_lists(self) -> None:
+        self.promise_list.clear()
+        for promise in self.promises:
+            due = f" — {typed(promise.due)}" if promise.due else ""
+            label = tr(f"promise_status.{promise.status.value}")
+            self.promise_list.addItem(f"{promise.text}{due} ({label})")
+        self.file_list.clear()
+        for attachment in self.files:
+            item = QListWidgetItem(f"{attachment.name} — {attachment.size:,} B")
+            item.setData(Qt.ItemDataRole.UserRole, attachment)
+            self.file_list.addItem(item)
+
+    def _remove(self, view: QListWidget, items: list) -> None:
+        row = view.currentRow()
+        if 0 <= row < len(items):
+            del items[row]
+            self._refresh_lists()
+
+    def add_promise(self) -> None:
+        dialog = PromiseDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.promises.append(dialog.promise(self.original.id))
+            self._refresh_lists()
+
+    def edit_promise(self) -> None:
+        row = self.promise_list.currentRow()
+        if 0 <= row < len(self.promises):
+            dialog = PromiseDialog(self, self.promises[row])
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.promises[row] = dialog.promise(self.original.id)
+                self._refresh_lists()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("gui.event_dialog.add_file"))
+        if path:
+            self.attach(Path(path))
+
+    def attach(self, path: Path) -> Attachment | None:
+        """Copy ``path`` into the data directory and list it on this event."""
+        try:
+            attachment = attachments.add_file(self.data_dir, path)
+        except PlainteError as exc:
+            QMessageBox.warning(self, "plainte", str(exc))
+            return None
+        self.files.append(attachment)
+        self._refresh_lists()
+        return attachment
+
+    def open_file(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        attachment: Attachment = item.data(Qt.ItemDataRole.UserRole)
+        state = attachments.check(self.data_dir, attachment)
+        if state != "ok":
+            QMessageBox.warning(
+                self, "plainte", tr(f"gui.event_dialog.file_{state}", name=attachment.name)
+            )
+            return
+        QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(attachments.stored_path(self.data_dir, attachment)))
+        )
+
+    def result_event(self) -> Event:
+        """The event as edited."""
+
+        def value(field: QLineEdit) -> str | None:
+            return field.text().strip() or None
+
+        event = Event(
+            id=self.original.id,
+            at=self.when.value() or self.original.at,
+            channel=Channel(self.channel.currentData()),
+            direction=Direction(self.direction.currentData()),
+            answered=self.answered.isChecked(),
+            counterpart=value(self.counterpart),
+            reference=value(self.reference),
+            summary=self.summary.toPlainText().strip() or None,
+            wait_minutes=float(self.wait.value()) or None,
+            step=self.step.currentData(),
+        )
+        event.promises = [Promise(**{**vars(p), "event_id": event.id}) for p in self.promises]
+        event.attachments = list(self.files)
+        return event

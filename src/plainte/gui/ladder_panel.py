@@ -1,0 +1,126 @@
+"""The ladder panel: where the case stands, each step's dates, the next letter one click away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainte.core import i18n
+from plainte.core.i18n import tr
+from plainte.core.ladder import LadderState
+from plainte.core.ladder_text import next_action
+
+STATUS_COLORS = {"done": "#2e7d32", "open": "#1565c0", "waiting": "#ef6c00", "later": "#757575"}
+
+
+class LadderPanel(QWidget):
+    """Emits ``write`` with a letter kind when the person asks for a step's letter."""
+
+    write = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.state: LadderState | None = None
+        self.lang = "en"
+        self.headline = QLabel()
+        self.headline.setObjectName("ladderNext")
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("ladderSteps")
+        self.tree.setAccessibleName(tr("gui.tabs.ladder"))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(
+            [tr(f"gui.ladder.{c}") for c in ("step", "status", "opens", "deadline")]
+        )
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.letter_button = QPushButton(tr("gui.ladder.write"))
+        self.letter_button.clicked.connect(self._write)
+        row = QHBoxLayout()
+        row.addWidget(self.detail, 1)
+        row.addWidget(self.letter_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(row)
+        self.tree.currentItemChanged.connect(self._selected)
+
+    def show_state(self, state: LadderState | None, lang: str) -> None:
+        self.state, self.lang = state, lang
+        self.tree.clear()
+        if state is None:
+            self.headline.setText("")
+            self.detail.setText("")
+            self.letter_button.setEnabled(False)
+            return
+        self.headline.setText(next_action(state, lang))
+        focus = state.next_step()
+        for step_state in state.steps:
+            step = step_state.step
+            title = step.title[lang] + (f"  ({tr('gui.ladder.parallel')})" if step.parallel else "")
+            status = (
+                tr("ladder.status.expired")
+                if step_state.expired
+                else tr(f"ladder.status.{step_state.status}")
+            )
+            item = QTreeWidgetItem(
+                [
+                    title,
+                    status,
+                    i18n.format_date(step_state.opens_on) if step_state.opens_on else "—",
+                    i18n.format_date(step_state.deadline) if step_state.deadline else "—",
+                ]
+            )
+            item.setForeground(1, QColor(STATUS_COLORS[step_state.status]))
+            item.setData(0, Qt.ItemDataRole.UserRole, step.id)
+            self.tree.addTopLevelItem(item)
+            if focus is step_state:
+                self.tree.setCurrentItem(item)
+        if focus is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _step(self):
+        item = self.tree.currentItem()
+        if item is None or self.state is None:
+            return None
+        step_id = item.data(0, Qt.ItemDataRole.UserRole)
+        return next(s for s in self.state.steps if s.step.id == step_id)
+
+    def _selected(self, *_args) -> None:
+        state = self._step()
+        if state is None:
+            return
+        step = state.step
+        lines = [step.action[self.lang]]
+        where = step.body.get("url") or ""
+        if step.body.get("name"):
+            lines.append(f"{step.body['name']} {where}".strip())
+        if state.why:
+            lines.append(tr("ladder.because", why=state.why[self.lang]))
+        if step.check:
+            lines.append("⚠ " + tr("gui.ladder.check", text=step.check[self.lang]))
+        self.detail.setText("\n".join(lines))
+        self.letter_button.setEnabled(step.letter is not None)
+        self.letter_button.setProperty("kind", step.letter)
+
+    def _write(self) -> None:
+        kind = self.letter_button.property("kind")
+        if kind:
+            self.write.emit(kind)

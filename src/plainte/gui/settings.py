@@ -1,0 +1,51 @@
+"""The person's preferences, kept with QSettings: language, sender details, country."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from plainte.core import i18n
+
+
+@dataclass
+class Preferences:
+    language: str | None = None
+    name: str = ""
+    address: str = ""
+    email: str = ""
+    phone: str = ""
+    country: str = "FR"
+
+    def sender(self) -> dict[str, str]:
+        """The sender details to put on letters (only those filled in)."""
+        values = {
+            "name": self.name,
+            "address": self.address,
+            "email": self.email,
+            "phone": self.phone,
+        }
+        return {k: v for k, v in values.items() if v.strip()}
+
+
+_KEYS = ("language", "name", "address", "email", "phone", "country")
+
+
+def load(settings: QSettings | None = None) -> Preferences:
+    settings = settings or QSettings()
+    prefs = Preferences()
+    for key in _KEYS:
+        value = settings.value(key)
+        if isinstance(value, str) and value:
+            setattr(prefs, key, value)
+    if prefs.language not in i18n.LANGUAGES:
+        prefs.language = None
+    return prefs
+
+
+def save(prefs: Preferences, settings: QSettings | None = None) -> None:
+    settings = settings or QSettings()
+    for key in _KEYS:
+        settings.setValue(key, getattr(prefs, key) or "")
+    settings.sync()

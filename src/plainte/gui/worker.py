@@ -1,0 +1,61 @@
+"""Run slow work off the GUI thread; the result comes back as a signal on the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+_live: set[Task] = set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int)
+
+
+class Task(QRunnable):
+    """A function run in Qt's thread pool.
+
+    Connect to ``signals.done`` (the return value) and ``signals.failed`` (the
+    exception); both arrive on the GUI thread. The function may take a
+    ``progress`` callable to report 0–100.
+    """
+
+    def __init__(self, fn: Callable[..., Any], *, with_progress: bool = False) -> None:
+        super().__init__()
+        self.fn = fn
+        self.with_progress = with_progress
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.signals.progress.emit) if self.with_progress else self.fn()
+        except Exception as exc:  # handed to the GUI, which words it for the person
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+        finally:
+            _live.discard(self)
+
+
+def run_in_background(
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[Exception], None] | None = None,
+    *,
+    on_progress: Callable[[int], None] | None = None,
+) -> Task:
+    """Start ``fn`` in the global thread pool and wire its signals."""
+    task = Task(fn, with_progress=on_progress is not None)
+    task.signals.done.connect(on_done)
+    if on_failed is not None:
+        task.signals.failed.connect(on_failed)
+    if on_progress is not None:
+        task.signals.progress.connect(on_progress)
+    _live.add(task)
+    QThreadPool.globalInstance().start(task)
+    return task

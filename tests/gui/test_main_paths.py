@@ -1,0 +1,221 @@
+"""A person's main paths through the app, driven on real widgets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QDialogButtonBox
+
+from plainte.core.model import CaseStatus, Direction
+from plainte.gui.case_dialog import CaseDialog
+from plainte.gui.event_dialog import EventDialog, PromiseDialog
+
+from .conftest import TODAY
+
+
+def _new_case(qtbot, window, answer):
+    def fill(dialog: CaseDialog):
+        qtbot.keyClicks(dialog.title, "Broadband down since August")
+        qtbot.keyClicks(dialog.provider, "Examplecom")
+        qtbot.keyClicks(dialog.handle, "@examplecom")
+        dialog.country.setCurrentIndex(dialog.country.findData("GB"))
+        dialog.sector.setCurrentIndex(dialog.sector.findData("internet"))
+        qtbot.keyClicks(dialog.account, "ACC-1")
+        dialog.accept()
+
+    answer(CaseDialog, fill)
+    return window.new_case()
+
+
+def test_create_a_case(qtbot, window, answer):
+    case = _new_case(qtbot, window, answer)
+    assert window.pages.currentIndex() == 1
+    stored = window.store.load_case(case.id)
+    assert (stored.provider, stored.country, stored.sector) == ("Examplecom", "GB", "internet")
+    assert stored.customer.name == "Alex Smith"  # from the settings
+    assert window.case.id == case.id
+
+
+def test_a_case_needs_a_title_and_a_company(qtbot, window, monkeypatch):
+    dialog = CaseDialog(window, None, window.prefs)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() == 0 and "title" in dialog.error.text()
+    qtbot.keyClicks(dialog.title, "x")
+    dialog.accept()
+    assert "company" in dialog.error.text()
+
+
+def test_quick_log_three_events(qtbot, window, answer):
+    _new_case(qtbot, window, answer)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.acts["they_called"].trigger()
+    answer(EventDialog, lambda d: (qtbot.keyClicks(d.counterpart, "Priya"),
+                                   qtbot.keyClicks(d.reference, "INC-204981"),
+                                   d.wait.setValue(42), d.accept()))  # fmt: skip
+    window.acts["i_called"].trigger()
+    answer(EventDialog, lambda d: (qtbot.keyClicks(d.summary, "Written complaint"), d.accept()))
+    window.acts["email_sent"].trigger()
+    events = window.store.load_case(window.case.id).events
+    assert [(e.channel.value, e.direction.value, e.answered) for e in events] == [
+        ("phone", "in", False), ("phone", "out", True), ("email", "out", True)]  # fmt: skip
+    assert all(e.at.day == TODAY for e in events)
+    assert events[1].counterpart == "Priya" and events[1].wait_minutes == 42
+    assert window.timeline.rowCount() == 3
+    assert window.dashboard.values["calls_without_message"].text() == "1"
+
+
+def test_a_date_that_does_not_parse_is_shown_not_dropped(qtbot, window, answer):
+    _new_case(qtbot, window, answer)
+    event = window._draft(window.last_channel, Direction.OUT)
+    dialog = EventDialog(window, event, [], window.store.data_dir, is_new=True)
+    qtbot.addWidget(dialog)
+    dialog.when.edit.setText("")
+    qtbot.keyClicks(dialog.when.edit, "yesterday")
+    assert dialog.when.error.isVisibleTo(dialog)
+    assert "yesterday" in dialog.when.error.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    dialog.when.edit.setText("2026-08-20 09:30")
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert dialog.result_event().at.value.hour == 9
+
+
+def test_a_promise_goes_overdue_and_is_marked_broken(qtbot, window, answer):
+    _new_case(qtbot, window, answer)
+    due = (TODAY + timedelta(days=2)).isoformat()
+
+    def fill(dialog: PromiseDialog):
+        qtbot.keyClicks(dialog.text, "An engineer will call back")
+        qtbot.keyClicks(dialog.due.edit, due)
+        dialog.accept()
+
+    answer(PromiseDialog, fill)
+    window.acts["promise_made"].trigger()
+    panel = window.promises_panel
+    assert panel.model.entries[0].state == "pending"
+    window.today = TODAY + timedelta(days=5)
+    window.refresh_cases()
+    assert panel.model.entries[0].state == "overdue"
+    index = panel.model.index(0, 4)
+    assert index.data() == "Overdue"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert window.cases.index(0, 4).data() == 1  # broken promises in the case list
+    panel.select_row(0)
+    qtbot.mouseClick(panel.broken, Qt.MouseButton.LeftButton)
+    assert panel.model.entries[0].state == "broken"
+    window.undo_stack.undo()
+    assert panel.model.entries[0].state == "overdue"
+
+
+def test_compose_a_formal_notice_and_mark_it_sent(qtbot, window):
+    window.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+    window.today = window.today.replace(year=2016, month=10, day=1)
+    window.refresh_cases()
+    dialog = window.compose("formal-notice")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "Mise en demeure" in dialog.preview.toPlainText(), timeout=5000)
+    assert dialog.channel.currentData() == "registered_letter"
+    dialog.platform.setCurrentIndex(dialog.platform.findData("x"))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("satire"))
+    qtbot.waitUntil(lambda: "/ 280" in dialog.counter.text(), timeout=5000)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("formal-notice"))
+    qtbot.waitUntil(lambda: "Mise en demeure" in dialog.preview.toPlainText(), timeout=5000)
+    qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
+    case = window.store.load_case("demo-red-2016")
+    sent = case.events[-1]
+    assert sent.step == "formal_notice" and sent.channel.value == "registered_letter"
+    assert sent.at.day.isoformat() == "2016-10-01"
+    steps = {s.step.id: s for s in window.ladder_panel.state.steps}
+    assert steps["formal_notice"].status == "done"
+
+
+def test_undo_a_deletion(qtbot, window, say_yes):
+    window.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
+    window.timeline_view.selectRow(3)
+    gone = window.selected_event().id
+    window.delete_event()
+    assert gone not in {e.id for e in window.store.load_case("demo-rogers-2010").events}
+    assert window.timeline.rowCount() == 13
+    window.undo_action.trigger()
+    case = window.store.load_case("demo-rogers-2010")
+    assert gone in {e.id for e in case.events}
+    assert next(e for e in case.events if e.id == gone).promises[0].id == "rp1"
+    window.delete_case()
+    assert not window.store.has_case("demo-rogers-2010")
+    window.undo_stack.undo()
+    assert len(window.store.load_case("demo-rogers-2010").events) == 14
+    window.undo_stack.redo()
+    assert not window.store.has_case("demo-rogers-2010")
+
+
+def test_switching_assistant_to_the_end(qtbot, window, tmp_path):
+    window.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+    wizard = window.switch_assistant()
+    qtbot.addWidget(wizard)
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()  # export first
+    out = tmp_path / "evidence"
+    out.mkdir()
+    wizard.export_page.export_to(out)
+    files = sorted(p.suffix for p in out.iterdir())
+    assert files == [".csv", ".json"]
+    assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    assert "3179" in wizard.currentPage().findChildren(type(window.title))[0].text()
+    wizard.next()
+    assert any("désimlockage" in b.text() for b in wizard.checkboxes)
+    wizard.next()
+    wizard.accept()
+    assert window.store.load_case("demo-red-2016").status is CaseStatus.SWITCHED
+    window.undo_stack.undo()
+    assert window.store.load_case("demo-red-2016").status is CaseStatus.OPEN
+
+
+def test_on_a_call_logs_the_call_and_offers_the_recap(qtbot, window, answer, no_modal_boxes):
+    _new_case(qtbot, window, answer)
+    now = [1000.0]
+    call = window.on_a_call()
+    call.clock = lambda: now[0]
+    qtbot.addWidget(call)
+    assert call.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    call.hold_button.click()  # start
+    now[0] += 125
+    assert call.display.text() == "00:00"
+    call._tick()
+    assert call.display.text() == "02:05"
+    call.hold_button.click()  # stop after 125 s
+    qtbot.keyClicks(call.agent, "Priya")
+    qtbot.keyClicks(call.reference, "INC-204981")
+    qtbot.keyClicks(call.promise, "A credit of £20")
+    qtbot.mouseClick(call.hang_up, Qt.MouseButton.LeftButton)
+    assert no_modal_boxes == []
+    event = window.store.load_case(window.case.id).events[-1]
+    assert event.wait_minutes == 3 and event.counterpart == "Priya"
+    assert event.promises[0].text == "A credit of £20"
+    recap = window.recap_box.text.toPlainText()
+    assert "with Priya, reference INC-204981" in recap and "A credit of £20" in recap
+    QThreadPool.globalInstance().waitForDone(2000)
+
+
+def test_attachments_are_copied_under_their_sha256(qtbot, window, answer, tmp_path):
+    import hashlib
+
+    _new_case(qtbot, window, answer)
+    evidence = tmp_path / "screenshot.png"
+    evidence.write_bytes(b"\x89PNG fake screenshot bytes")
+    event = window._draft(window.last_channel, Direction.IN)
+    dialog = EventDialog(window, event, [], window.store.data_dir, is_new=True)
+    qtbot.addWidget(dialog)
+    attachment = dialog.attach(evidence)
+    sha = hashlib.sha256(evidence.read_bytes()).hexdigest()
+    assert attachment.sha256 == sha and attachment.size == evidence.stat().st_size
+    assert (
+        window.store.data_dir / "attachments" / sha[:2] / sha
+    ).read_bytes() == evidence.read_bytes()
+    window.save_event(dialog.result_event(), "x")
+    stored = window.store.load_case(window.case.id).events[-1]
+    assert stored.attachments[0].name == "screenshot.png"
