@@ -64,6 +64,7 @@ def test_quick_log_three_events(qtbot, window, answer):
     assert all(e.at.day == TODAY for e in events)
     assert events[1].counterpart == "Priya" and events[1].wait_minutes == 42
     assert window.timeline.rowCount() == 3
+    window.tabs.setCurrentIndex(3)
     assert window.dashboard.values["calls_without_message"].text() == "1"
 
 
@@ -93,6 +94,7 @@ def test_a_promise_goes_overdue_and_is_marked_broken(qtbot, window, answer):
 
     answer(PromiseDialog, fill)
     window.acts["promise_made"].trigger()
+    window.tabs.setCurrentIndex(1)
     panel = window.promises_panel
     assert panel.model.entries[0].state == "pending"
     window.today = TODAY + timedelta(days=5)
@@ -128,6 +130,7 @@ def test_compose_a_formal_notice_and_mark_it_sent(qtbot, window):
     sent = case.events[-1]
     assert sent.step == "formal_notice" and sent.channel.value == "registered_letter"
     assert sent.at.day.isoformat() == "2016-10-01"
+    window.tabs.setCurrentIndex(2)
     steps = {s.step.id: s for s in window.ladder_panel.state.steps}
     assert steps["formal_notice"].status == "done"
 

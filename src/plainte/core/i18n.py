@@ -47,7 +47,7 @@ def catalog(lang: str) -> dict[str, Any]:
     """The parsed ``locales/<lang>.yaml``."""
     path = data_folder("locales") / f"{lang}.yaml"
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:

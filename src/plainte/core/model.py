@@ -78,6 +78,19 @@ class When:
             self.day = value
             self.sort_key = value.isoformat() + "T00:00:00"
 
+    @classmethod
+    def stored(cls, text: str, sort_key: str) -> When:
+        """A moment read back from the store, whose sort key is already known (fast path)."""
+        when = cls.__new__(cls)
+        when.text = text
+        when.sort_key = sort_key
+        if len(text) == 10:
+            when.value = when.day = date.fromisoformat(text)
+        else:
+            when.value = datetime.fromisoformat(text)
+            when.day = date.fromisoformat(sort_key[:10])
+        return when
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, When) and (self.text, self.value) == (other.text, other.value)
 

@@ -27,6 +27,7 @@ from plainte.core.model import (
     Event,
     Promise,
     PromiseStatus,
+    When,
     parse_when,
 )
 
@@ -315,16 +316,19 @@ class Store:
             notes=row[13],
         )
         by_id: dict[str, Event] = {}
+        channels = {c.value: c for c in Channel}
+        directions = {d.value: d for d in Direction}
+        stored = When.stored
         for r in self.conn.execute(
             "SELECT id, at, channel, direction, answered, counterpart, reference, summary,"
-            " wait_minutes, step FROM events WHERE case_id = ? ORDER BY sort_at, rowid",
+            " wait_minutes, step, sort_at FROM events WHERE case_id = ? ORDER BY sort_at, rowid",
             (case_id,),
         ):
             event = Event(
                 id=r[0],
-                at=parse_when(r[1]),
-                channel=Channel(r[2]),
-                direction=Direction(r[3]),
+                at=stored(r[1], r[10]),
+                channel=channels[r[2]],
+                direction=directions[r[3]],
                 answered=bool(r[4]),
                 counterpart=r[5],
                 reference=r[6],

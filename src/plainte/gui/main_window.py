@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from plainte.core import i18n
-from plainte.core.compose import Composer
 from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
 from plainte.core.ladder import evaluate, load_ladders
@@ -116,8 +115,8 @@ class MainWindow(QMainWindow):
         self.prefs = prefs or settings.Preferences()
         self.case: Case | None = None
         self.last_channel = Channel.PHONE
-        self.ladders = load_ladders(store.data_dir / "ladders")
-        self.composer = Composer(self.ladders, store.data_dir / "templates")
+        self._ladders = None
+        self._composer = None
         self.undo_stack = QUndoStack(self)
         commands._Command.report = self._report
         self.bridge = StoreBridge(store, self)
@@ -127,6 +126,24 @@ class MainWindow(QMainWindow):
         self.resize(1280, 780)
         self._build()
         QTimer.singleShot(300, self._warm_up)
+
+    @property
+    def ladders(self):
+        """The ladders in force, read on first use (not at start-up)."""
+        if self._ladders is None:
+            self._ladders = load_ladders(self.store.data_dir / "ladders")
+            for problem in self._ladders.problems:
+                self.statusBar().showMessage(str(problem))
+        return self._ladders
+
+    @property
+    def composer(self):
+        """The letter composer (Jinja2 is imported on first use, not at start-up)."""
+        from plainte.core.compose import Composer
+
+        if self._composer is None:
+            self._composer = Composer(self.ladders, self.store.data_dir / "templates")
+        return self._composer
 
     # Building (again, on a language switch) -------------------------------------------
 
@@ -214,6 +231,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.promises_panel, tr("gui.tabs.promises"))
         self.tabs.addTab(self.ladder_panel, tr("gui.tabs.ladder"))
         self.tabs.addTab(self.dashboard, tr("gui.tabs.dashboard"))
+        self.tabs.currentChanged.connect(self._fill_tab)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -224,7 +242,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_view)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([430, 850])
+        splitter.setSizes([390, 890])
 
         self.empty = self._empty_state()
         self.pages = QStackedWidget()
@@ -428,8 +446,20 @@ class MainWindow(QMainWindow):
             for column in range(self.timeline.columnCount()):
                 if column != stretched:
                     self.timeline_view.resizeColumnToContents(column)
-        stats = compute(case, self.today)
+                    if self.timeline_view.columnWidth(column) > 150:  # the summary needs room
+                        self.timeline_view.setColumnWidth(column, 150)
         self.title.setText(f"{case.provider} — {case.title}")
+        self.figures.setText("")
+        self._stale_tabs = {1, 2, 3}
+        # the rows paint first; the figures of a long saga follow a moment later
+        QTimer.singleShot(0, lambda case=case: self._show_figures(case))
+        self._fill_tab(self.tabs.currentIndex())
+        self._update_actions()
+
+    def _show_figures(self, case: Case) -> None:
+        if case is not self.case:
+            return
+        stats = compute(case, self.today)
         self.figures.setText(
             tr(
                 "gui.figures",
@@ -442,12 +472,21 @@ class MainWindow(QMainWindow):
                 promises=stats.promises,
             )
         )
-        self.promises_panel.show_case(case, self.today)
-        ladder = self.ladders.for_case(case)
-        lang = case.language or i18n.language()
-        self.ladder_panel.show_state(evaluate(ladder, case, self.today), lang)
-        self.dashboard.show_case(case, self.today)
-        self._update_actions()
+
+    def _fill_tab(self, index: int) -> None:
+        """Fill a case tab when it is shown: start-up and a long saga pay only for the timeline."""
+        if index not in getattr(self, "_stale_tabs", ()) or self.case is None:
+            return
+        self._stale_tabs.discard(index)
+        case = self.case
+        if index == 1:
+            self.promises_panel.show_case(case, self.today)
+        elif index == 2:
+            ladder = self.ladders.for_case(case)
+            lang = case.language or i18n.language()
+            self.ladder_panel.show_state(evaluate(ladder, case, self.today), lang)
+        elif index == 3:
+            self.dashboard.show_case(case, self.today)
 
     def _update_actions(self) -> None:
         has_case = self.case is not None
