@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--platform", choices=tuple(PLATFORMS), default="x", help=tr("cli.opt.platform"))
     p.add_argument("--event", metavar="ID", help=tr("cli.opt.event"))
     p.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
+    p = sub.add_parser("verify", help=tr("cli.cmd.verify"))
+    p.add_argument("target", metavar="CASE|FILE")
     p = sub.add_parser("restore", help=tr("cli.cmd.restore"))
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
     return parser
@@ -198,7 +200,7 @@ def cmd_export(ctx: Context) -> int:
     from plainte.core.sagafile import dump_saga
 
     ids = ctx.store.case_ids() if ctx.args.case == "all" else [ctx.args.case]
-    cases = [ctx.load(i) for i in ids]
+    cases = [ctx.store.load_case(i, with_journal=True) for i in ids]
     text = dump_saga(cases) if ctx.args.format == "json" else cases_to_csv(cases)
     _write_output(text, ctx.args.output)
     return 0
@@ -295,6 +297,40 @@ def cmd_letter(ctx: Context) -> int:
     return 0
 
 
+def cmd_verify(ctx: Context) -> int:
+    from plainte.core.errors import SagaFileError
+    from plainte.core.verify import verify_case, verify_file
+
+    target = Path(ctx.args.target)
+    if target.suffix == ".json" and target.exists():
+        try:
+            verdicts = verify_file(target)
+        except SagaFileError as exc:
+            print(tr("verify.broken_file", error=str(exc)), file=sys.stderr)
+            return 1
+    else:
+        verdicts = [verify_case(ctx.store, ctx.args.target)]
+    status = 0
+    for verdict in verdicts:
+        if verdict.ok:
+            print(
+                tr(
+                    "verify.ok",
+                    case=verdict.subject,
+                    entries=verdict.entries,
+                    records=verdict.records,
+                    files=verdict.files,
+                )
+            )
+            continue
+        status = 1
+        print(tr("verify.failed", case=verdict.subject), file=sys.stderr)
+        for problem in verdict.problems:
+            what = tr(f"verify.problem.{problem.key}", detail=problem.detail)
+            print(f"  {problem.where}: {what}", file=sys.stderr)
+    return status
+
+
 def cmd_restore(ctx: Context) -> int:
     from plainte.core import backups
     from plainte.core.store import STORE_NAME
@@ -322,6 +358,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "stats": cmd_stats,
     "ladder": cmd_ladder,
     "letter": cmd_letter,
+    "verify": cmd_verify,
     "restore": cmd_restore,
 }
 

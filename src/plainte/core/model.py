@@ -197,6 +197,8 @@ class Case:
     status: CaseStatus = CaseStatus.OPEN
     notes: str | None = None
     events: list[Event] = field(default_factory=list)
+    journal: list = field(default_factory=list, compare=False, repr=False)
+    """The tamper-evident chain (journal entries), when loaded or read from a file."""
 
     def promises(self) -> list[Promise]:
         """Every promise of the case, in timeline order."""

@@ -65,6 +65,7 @@ _CASE_FIELDS = {
     "status",
     "notes",
     "events",
+    "journal",
 }
 _CUSTOMER_FIELDS = {"name", "address", "email", "phone"}
 _EVENT_FIELDS = {
@@ -83,6 +84,7 @@ _EVENT_FIELDS = {
 }
 _PROMISE_FIELDS = {"id", "text", "due", "status", "closed_at"}
 _ATTACHMENT_FIELDS = {"name", "sha256", "size"}
+_JOURNAL_FIELDS = {"n", "entity", "entity_id", "action", "at", "content", "prev", "hash"}
 
 
 @dataclass
@@ -241,7 +243,57 @@ class _Reader:
                 self.event(raw_event, f"{where}.events[{i}]", case_id, event_ids, promise_ids)
             )
         case.events.sort(key=lambda e: e.at.sort_key)
+        if data.get("journal") is not None:
+            case.journal = self.journal(data["journal"], f"{where}.journal", case)
         return case
+
+    def journal(self, raw: Any, where: str, case: Case) -> list:
+        """Read a case's journal and check it: the chain, and the records against it."""
+        from plainte.core.journal import (
+            ACTIONS,
+            Entry,
+            retracted_events,
+            verify_chain,
+            verify_records,
+        )
+
+        if not isinstance(raw, list):
+            raise self.fail(where, "not_a_list")
+        entries = []
+        for i, item in enumerate(raw):
+            loc = f"{where}[{i}]"
+            data = self.obj(item, loc, _JOURNAL_FIELDS)
+            n = data.get("n")
+            if isinstance(n, bool) or not isinstance(n, int):
+                raise self.fail(f"{loc}.n", "not_a_number")
+            for name in ("entity_id", "at", "prev", "hash"):
+                self.text(data, name, loc, required=True)
+            self.choice(data, "entity", loc, ("event", "promise"), required=True)
+            self.choice(data, "action", loc, ACTIONS, required=True)
+            if not isinstance(data.get("content"), dict):
+                raise self.fail(f"{loc}.content", "not_an_object")
+            entries.append(
+                Entry(
+                    n,
+                    data["entity"],
+                    data["entity_id"],
+                    data["action"],
+                    data["at"],
+                    data["content"],
+                    data["prev"],
+                    data["hash"],
+                )
+            )
+        problems = verify_chain(entries) + verify_records(
+            entries, case.events, retracted_events(entries)
+        )
+        if problems:
+            first = problems[0]
+            from plainte.core.i18n import tr
+
+            detail = tr(f"verify.problem.{first.key}", detail=first.detail)
+            raise self.fail(where, "journal_broken", at=first.where, detail=detail)
+        return entries
 
     def event(
         self, raw: Any, where: str, case_id: str, seen: set[str], promise_ids: set[str]
@@ -403,6 +455,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             )
         )
     customer = _clean(vars(case.customer)) or None
+    journal = [entry.to_json() for entry in case.journal] or None
     return _clean(
         {
             "id": case.id,
@@ -417,6 +470,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "status": case.status.value,
             "notes": case.notes,
             "events": events,
+            "journal": journal,
         }
     )
 
@@ -439,12 +493,16 @@ def dump_saga(cases: list[Case], exported_at: datetime | None = None) -> str:
     for n, case in enumerate(cases):
         data = case_to_dict(case)
         events = data.pop("events")
+        journal = data.pop("journal", None)
         parts.append(",\n    {" if n else "\n    {")
         parts.extend(f"\n      {compact(k)}: {compact(v)}," for k, v in data.items())
         body = ",\n        ".join(compact(e) for e in events)
         parts.append(
             f'\n      "events": [\n        {body}\n      ]' if events else '\n      "events": []'
         )
+        if journal:
+            chain = ",\n        ".join(compact(e) for e in journal)
+            parts.append(f',\n      "journal": [\n        {chain}\n      ]')
         parts.append("\n    }")
     parts.append("\n  ]\n}\n" if cases else "]\n}\n")
     return "".join(parts)

@@ -11,11 +11,19 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from plainte.core import backups
 from plainte.core.errors import NotFound, StoreDamaged, StoreError
+from plainte.core.journal import (
+    GENESIS,
+    Entry,
+    canonical,
+    event_content,
+    make_entry,
+    promise_content,
+)
 from plainte.core.model import (
     Attachment,
     Case,
@@ -32,7 +40,7 @@ from plainte.core.model import (
 )
 
 APPLICATION_ID = 0x706C6E74  # "plnt"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STORE_NAME = "plainte.sqlite"
 _HEADER = b"SQLite format 3\x00"
 
@@ -96,8 +104,80 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_by_event ON attachments(case_id, event_id);
 """
 
-MIGRATIONS: dict[int, str] = {}
-"""SQL that takes a store from version N to N + 1, keyed by N."""
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    """Version 2: the tamper-evident journal. Every existing record gets its ``create`` entry."""
+    for table in ("events", "promises"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN retracted_at TEXT")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN amended_at TEXT")
+    conn.execute(
+        """
+        CREATE TABLE journal (
+            seq INTEGER PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            n INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            at TEXT NOT NULL,
+            content TEXT NOT NULL,
+            prev TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            UNIQUE (case_id, n)
+        )
+        """
+    )
+    conn.execute("CREATE INDEX journal_by_entity ON journal(case_id, entity, entity_id)")
+    store = Store(Path(":memory:"), conn)
+    for (case_id,) in conn.execute("SELECT id FROM cases ORDER BY id").fetchall():
+        case = store.load_case(case_id)
+        chain = Chain(store, case_id)
+        for event in case.events:
+            chain.add("event", event.id, "create", event_content(event))
+            for promise in event.promises:
+                chain.add("promise", promise.id, "create", promise_content(promise))
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+"""What takes a store from version N to N + 1, keyed by N."""
+
+
+def recorded_now() -> str:
+    """The time a journal entry is recorded: UTC, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Chain:
+    """Appends entries to one case's journal, inside the caller's transaction."""
+
+    def __init__(self, store: Store, case_id: str) -> None:
+        self.store, self.case_id = store, case_id
+        row = store.conn.execute(
+            "SELECT n, hash FROM journal WHERE case_id = ? ORDER BY n DESC LIMIT 1", (case_id,)
+        ).fetchone()
+        self.n, self.prev = (row[0], row[1]) if row else (0, GENESIS)
+        self.at = recorded_now()
+        self.rows: list[tuple] = []
+
+    def add(self, entity: str, entity_id: str, action: str, content: dict) -> None:
+        self.n += 1
+        entry = make_entry(self.n, entity, entity_id, action, self.at, content, self.prev)
+        self.prev = entry.hash
+        self.store.conn.execute(
+            "INSERT INTO journal (case_id, n, entity, entity_id, action, at, content, prev, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.case_id,
+                entry.n,
+                entity,
+                entity_id,
+                action,
+                entry.at,
+                canonical(content),
+                entry.prev,
+                entry.hash,
+            ),
+        )
 
 
 @dataclass
@@ -205,7 +285,8 @@ class Store:
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                conn.execute("PRAGMA user_version=1")
+            store._migrate(1)
         elif version < SCHEMA_VERSION:
             store.backup("migration")
             store._migrate(version)
@@ -214,11 +295,10 @@ class Store:
         return store
 
     def _migrate(self, version: int) -> None:
+        """Take the store forward to SCHEMA_VERSION, all in one transaction."""
         with self.transaction():
             while version < SCHEMA_VERSION:
-                for statement in MIGRATIONS[version].split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                MIGRATIONS[version](self.conn)
                 version += 1
             self.conn.execute(f"PRAGMA user_version={version}")
 
@@ -262,10 +342,16 @@ class Store:
         rows = self.conn.execute(
             """
             SELECT c.id, c.title, c.provider, c.country, c.sector, c.status,
-                   (SELECT count(*) FROM events e WHERE e.case_id = c.id),
-                   (SELECT min(sort_at) FROM events e WHERE e.case_id = c.id),
-                   (SELECT max(sort_at) FROM events e WHERE e.case_id = c.id),
-                   (SELECT count(*) FROM promises p WHERE p.case_id = c.id
+                   (SELECT count(*) FROM events e WHERE e.case_id = c.id
+                      AND e.retracted_at IS NULL),
+                   (SELECT min(sort_at) FROM events e WHERE e.case_id = c.id
+                      AND e.retracted_at IS NULL),
+                   (SELECT max(sort_at) FROM events e WHERE e.case_id = c.id
+                      AND e.retracted_at IS NULL),
+                   (SELECT count(*) FROM promises p JOIN events e
+                      ON e.case_id = p.case_id AND e.id = p.event_id
+                      WHERE p.case_id = c.id AND p.retracted_at IS NULL
+                      AND e.retracted_at IS NULL
                       AND (p.status = 'broken'
                            OR (p.status = 'pending' AND p.due_day < ?)))
             FROM cases c ORDER BY c.title COLLATE NOCASE, c.id
@@ -288,8 +374,8 @@ class Store:
             for r in rows
         ]
 
-    def load_case(self, case_id: str) -> Case:
-        """The whole case, its timeline sorted by time.
+    def load_case(self, case_id: str, *, with_journal: bool = False) -> Case:
+        """The whole case, its timeline sorted by time (retracted records left out).
 
         Raises:
             NotFound: no case has that id.
@@ -321,7 +407,8 @@ class Store:
         stored = When.stored
         for r in self.conn.execute(
             "SELECT id, at, channel, direction, answered, counterpart, reference, summary,"
-            " wait_minutes, step, sort_at FROM events WHERE case_id = ? ORDER BY sort_at, rowid",
+            " wait_minutes, step, sort_at FROM events WHERE case_id = ?"
+            " AND retracted_at IS NULL ORDER BY sort_at, rowid",
             (case_id,),
         ):
             event = Event(
@@ -340,9 +427,11 @@ class Store:
             case.events.append(event)
         for r in self.conn.execute(
             "SELECT event_id, id, text, due, status, closed_at FROM promises"
-            " WHERE case_id = ? ORDER BY rowid",
+            " WHERE case_id = ? AND retracted_at IS NULL ORDER BY rowid",
             (case_id,),
         ):
+            if r[0] not in by_id:  # a promise of a retracted event
+                continue
             by_id[r[0]].promises.append(
                 Promise(
                     id=r[1],
@@ -357,7 +446,11 @@ class Store:
             "SELECT event_id, name, sha256, size FROM attachments WHERE case_id = ? ORDER BY rowid",
             (case_id,),
         ):
+            if r[0] not in by_id:
+                continue
             by_id[r[0]].attachments.append(Attachment(name=r[1], sha256=r[2], size=r[3]))
+        if with_journal:
+            case.journal = self.journal(case_id)
         return case
 
     # Writing ------------------------------------------------------------------
@@ -366,7 +459,10 @@ class Store:
         """Add or update ``cases`` (matched by id), all in one transaction.
 
         Events and promises are matched by id within their case; what the store
-        holds and the file does not is kept. A backup is taken first.
+        holds and the file does not is kept. Every change is journaled: a new
+        record is a ``create``, a changed one an ``amend``, a retracted one that
+        comes back a ``restore``. A case new to the store whose file carries a
+        (checked) journal keeps that journal as it is. A backup is taken first.
         """
         result = ImportResult(backup=self.backup("import") if backup else None)
         with self.transaction() as conn:
@@ -375,43 +471,125 @@ class Store:
                     result.cases_updated += 1
                 else:
                     result.cases_new += 1
-                conn.execute(
-                    """
-                    INSERT INTO cases (id, title, provider, provider_handle, country, sector,
-                        language, account_ref, customer_name, customer_address, customer_email,
-                        customer_phone, status, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET title = excluded.title,
-                        provider = excluded.provider, provider_handle = excluded.provider_handle,
-                        country = excluded.country, sector = excluded.sector,
-                        language = excluded.language, account_ref = excluded.account_ref,
-                        customer_name = excluded.customer_name,
-                        customer_address = excluded.customer_address,
-                        customer_email = excluded.customer_email,
-                        customer_phone = excluded.customer_phone,
-                        status = excluded.status, notes = excluded.notes
-                    """,
-                    (
-                        case.id,
-                        case.title,
-                        case.provider,
-                        case.provider_handle,
-                        case.country,
-                        case.sector,
-                        case.language,
-                        case.account_ref,
-                        case.customer.name,
-                        case.customer.address,
-                        case.customer.email,
-                        case.customer.phone,
-                        case.status.value,
-                        case.notes,
-                    ),
-                )
-                self._write_events(case.id, case.events)
+                self._write_case(case)
+                adopt = bool(case.journal) and not self._has_journal(case.id)
+                if adopt:
+                    self._write_events(case.id, case.events)
+                    conn.executemany(
+                        "INSERT INTO journal (case_id, n, entity, entity_id, action, at, content,"
+                        " prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            (
+                                case.id,
+                                e.n,
+                                e.entity,
+                                e.entity_id,
+                                e.action,
+                                e.at,
+                                canonical(e.content),
+                                e.prev,
+                                e.hash,
+                            )
+                            for e in case.journal
+                        ],
+                    )
+                else:
+                    self._merge_events(case.id, case.events)
                 result.events += len(case.events)
         self._announce(Change("import", {c.id for c in cases}))
         return result
+
+    def _write_case(self, case: Case) -> None:
+        self.conn.execute(
+            """
+            INSERT INTO cases (id, title, provider, provider_handle, country, sector,
+                language, account_ref, customer_name, customer_address, customer_email,
+                customer_phone, status, notes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title,
+                provider = excluded.provider, provider_handle = excluded.provider_handle,
+                country = excluded.country, sector = excluded.sector,
+                language = excluded.language, account_ref = excluded.account_ref,
+                customer_name = excluded.customer_name,
+                customer_address = excluded.customer_address,
+                customer_email = excluded.customer_email,
+                customer_phone = excluded.customer_phone,
+                status = excluded.status, notes = excluded.notes
+            """,
+            (
+                case.id,
+                case.title,
+                case.provider,
+                case.provider_handle,
+                case.country,
+                case.sector,
+                case.language,
+                case.account_ref,
+                case.customer.name,
+                case.customer.address,
+                case.customer.email,
+                case.customer.phone,
+                case.status.value,
+                case.notes,
+            ),
+        )
+
+    def _has_journal(self, case_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM journal WHERE case_id = ? LIMIT 1", (case_id,))
+        return row.fetchone() is not None
+
+    def _merge_events(self, case_id: str, events: list[Event]) -> None:
+        """Write ``events`` and journal what they change against what the store holds."""
+        chain = Chain(self, case_id)
+        known: dict[tuple[str, str], tuple[str, bool]] = {}
+        if self._has_journal(case_id):
+            for entity, entity_id, action, content in self.conn.execute(
+                "SELECT entity, entity_id, action, content FROM journal WHERE case_id = ?"
+                " ORDER BY n",
+                (case_id,),
+            ):
+                known[(entity, entity_id)] = (content, action == "retract")
+        changed: list[Event] = []
+        for event in events:
+            dirty = self._journal_change(chain, known, "event", event.id, event_content(event))
+            for promise in event.promises:
+                content = promise_content(promise)
+                dirty |= self._journal_change(chain, known, "promise", promise.id, content)
+            if dirty:
+                changed.append(event)
+        if changed:
+            self._write_events(case_id, changed)
+
+    @staticmethod
+    def _journal_change(
+        chain: Chain, known: dict, entity: str, entity_id: str, content: dict
+    ) -> bool:
+        """Journal a record against its last known state; True if it changed."""
+        before = known.get((entity, entity_id))
+        if before is None:
+            chain.add(entity, entity_id, "create", content)
+            return True
+        text, retracted = before
+        if retracted:
+            chain.add(entity, entity_id, "restore", content)
+            return True
+        if text != canonical(content):
+            chain.add(entity, entity_id, "amend", content)
+            return True
+        return False
+
+    def journal(self, case_id: str) -> list[Entry]:
+        """The case's chain, in order."""
+        import json
+
+        return [
+            Entry(n, entity, entity_id, action, at, json.loads(content), prev, hash_)
+            for n, entity, entity_id, action, at, content, prev, hash_ in self.conn.execute(
+                "SELECT n, entity, entity_id, action, at, content, prev, hash FROM journal"
+                " WHERE case_id = ? ORDER BY n",
+                (case_id,),
+            )
+        ]
 
     def _write_events(self, case_id: str, events: list[Event]) -> None:
         conn = self.conn
@@ -425,7 +603,7 @@ class Store:
                 direction = excluded.direction, answered = excluded.answered,
                 counterpart = excluded.counterpart, reference = excluded.reference,
                 summary = excluded.summary, wait_minutes = excluded.wait_minutes,
-                step = excluded.step
+                step = excluded.step, retracted_at = NULL
             """,
             [
                 (
@@ -453,7 +631,7 @@ class Store:
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(case_id, id) DO UPDATE SET event_id = excluded.event_id,
                     text = excluded.text, due = excluded.due, due_day = excluded.due_day,
-                    status = excluded.status, closed_at = excluded.closed_at
+                    status = excluded.status, closed_at = excluded.closed_at, retracted_at = NULL
                 """,
                 [
                     (
@@ -484,99 +662,3 @@ class Store:
                     for a in e.attachments
                 ],
             )
-
-
-def now_local() -> datetime:
-    """The current local time with its offset, to the second."""
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-class Editor:
-    """The edits a person makes in the app, each one transaction, each announced.
-
-    Every method returns what is needed to undo it, so the app's undo stack
-    replays core calls rather than keeping a second code path.
-    """
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def save_case(self, case: Case) -> Case | None:
-        """Create or update the case's own fields (not its events); return the previous version."""
-        before = self.store.load_case(case.id) if self.store.has_case(case.id) else None
-        shell = Case(**{**vars(case), "events": []})
-        self.store.import_cases([shell], backup=False)
-        return before
-
-    def delete_case(self, case_id: str) -> Case:
-        """Delete a case and all it holds; return it whole, for undo."""
-        before = self.store.load_case(case_id)
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
-        self.store._announce(Change("delete_case", {case_id}))
-        return before
-
-    def restore_case(self, case: Case) -> None:
-        """Put back a case removed by :meth:`delete_case`."""
-        self.store.import_cases([case], backup=False)
-
-    def find_event(self, case_id: str, event_id: str) -> Event | None:
-        case = self.store.load_case(case_id)
-        return next((e for e in case.events if e.id == event_id), None)
-
-    def save_event(self, case_id: str, event: Event) -> Event | None:
-        """Create or replace an event with its promises and attachments; return the previous one."""
-        before = self.find_event(case_id, event.id)
-        with self.store.transaction() as conn:
-            keep = [p.id for p in event.promises]
-            conn.execute(
-                f"DELETE FROM promises WHERE case_id = ? AND event_id = ?"
-                f" AND id NOT IN ({','.join('?' * len(keep))})",
-                (case_id, event.id, *keep),
-            )
-            conn.execute(
-                "DELETE FROM attachments WHERE case_id = ? AND event_id = ?", (case_id, event.id)
-            )
-            self.store._write_events(case_id, [event])
-        self.store._announce(Change("event", {case_id}))
-        return before
-
-    def delete_event(self, case_id: str, event_id: str) -> Event:
-        """Delete an event (its promises and attachments with it); return it, for undo."""
-        before = self.find_event(case_id, event_id)
-        if before is None:
-            raise NotFound("no_such_event", event=event_id)
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM events WHERE case_id = ? AND id = ?", (case_id, event_id))
-        self.store._announce(Change("event", {case_id}))
-        return before
-
-    def set_promise_status(
-        self, case_id: str, promise_id: str, status: PromiseStatus, closed_at: str | None
-    ) -> tuple[PromiseStatus, str | None]:
-        """Mark a promise kept, broken or pending again; return the previous (status, closed_at)."""
-        row = self.store.conn.execute(
-            "SELECT status, closed_at FROM promises WHERE case_id = ? AND id = ?",
-            (case_id, promise_id),
-        ).fetchone()
-        if row is None:
-            raise NotFound("no_such_event", event=promise_id)
-        with self.store.transaction() as conn:
-            conn.execute(
-                "UPDATE promises SET status = ?, closed_at = ? WHERE case_id = ? AND id = ?",
-                (status.value, closed_at, case_id, promise_id),
-            )
-        self.store._announce(Change("promise", {case_id}))
-        return PromiseStatus(row[0]), row[1]
-
-    def set_case_status(self, case_id: str, status: CaseStatus) -> CaseStatus:
-        """Change the case's status (e.g. ``switched``); return the previous one."""
-        row = self.store.conn.execute(
-            "SELECT status FROM cases WHERE id = ?", (case_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFound("no_such_case", case=case_id)
-        with self.store.transaction() as conn:
-            conn.execute("UPDATE cases SET status = ? WHERE id = ?", (status.value, case_id))
-        self.store._announce(Change("case", {case_id}))
-        return CaseStatus(row[0])

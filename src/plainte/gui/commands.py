@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from plainte.core.editor import Editor
 from plainte.core.errors import PlainteError
 from plainte.core.model import Case, CaseStatus, Event, PromiseStatus
-from plainte.core.store import Editor
 
 
 class _Command(QUndoCommand):
@@ -60,7 +60,7 @@ class DeleteEvent(_Command):
 
     def undo(self) -> None:
         if self.snapshot is not None:
-            self._guard(lambda: self.editor.save_event(self.case_id, self.snapshot))
+            self._guard(lambda: self.editor.restore_event(self.case_id, self.snapshot))
 
 
 class SaveCase(_Command):

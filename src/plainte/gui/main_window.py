@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from plainte.core import i18n
+from plainte.core.editor import Editor
 from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
 from plainte.core.ladder import evaluate, load_ladders
@@ -48,7 +49,7 @@ from plainte.core.model import (
     parse_typed_when,
 )
 from plainte.core.stats import compute
-from plainte.core.store import Editor, Store
+from plainte.core.store import Store
 from plainte.gui import commands, settings
 from plainte.gui.case_list_model import CaseListModel
 from plainte.gui.store_bridge import StoreBridge

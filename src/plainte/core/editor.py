@@ -1,0 +1,191 @@
+"""The edits a person makes in the app: each one transaction, journaled, announced.
+
+Nothing is silently rewritten: an edit is an amendment (the earlier version
+stays in the journal), a deletion is a retraction (hidden from letters and
+figures, kept in the history), and an undo is itself a recorded change.
+Every method returns what its undo needs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from plainte.core.errors import NotFound
+from plainte.core.journal import canonical, event_content, promise_content
+from plainte.core.model import Case, CaseStatus, Event, PromiseStatus, parse_when
+from plainte.core.store import Chain, Change, Store, recorded_now
+
+_TABLES = ("cases", "events", "promises", "attachments", "journal")
+
+
+@dataclass
+class CaseSnapshot:
+    """Every row of a deleted case, so that undo puts back exactly what was there."""
+
+    case_id: str
+    rows: dict[str, tuple[list[str], list[tuple]]]
+
+
+class Editor:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _announce(self, kind: str, case_id: str) -> None:
+        self.store._announce(Change(kind, {case_id}))
+
+    # Cases ---------------------------------------------------------------------------
+
+    def save_case(self, case: Case) -> Case | None:
+        """Create or update the case's own fields (not its events); return the previous version."""
+        before = self.store.load_case(case.id) if self.store.has_case(case.id) else None
+        with self.store.transaction():
+            self.store._write_case(case)
+        self._announce("case", case.id)
+        return before
+
+    def delete_case(self, case_id: str) -> CaseSnapshot:
+        """Delete a whole saga, journal and all (the person's choice); return it for undo."""
+        if not self.store.has_case(case_id):
+            raise NotFound("no_such_case", case=case_id)
+        conn = self.store.conn
+        rows = {}
+        for table in _TABLES:
+            key = "id" if table == "cases" else "case_id"
+            cursor = conn.execute(f"SELECT * FROM {table} WHERE {key} = ?", (case_id,))
+            rows[table] = ([d[0] for d in cursor.description], cursor.fetchall())
+        with self.store.transaction():
+            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        self._announce("delete_case", case_id)
+        return CaseSnapshot(case_id, rows)
+
+    def restore_case(self, snapshot: CaseSnapshot) -> None:
+        """Put back, row for row, a saga removed by :meth:`delete_case`."""
+        with self.store.transaction() as conn:
+            for table in _TABLES:
+                columns, rows = snapshot.rows[table]
+                if rows:
+                    marks = ", ".join("?" * len(columns))
+                    conn.executemany(
+                        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+                    )
+        self._announce("case", snapshot.case_id)
+
+    def set_case_status(self, case_id: str, status: CaseStatus) -> CaseStatus:
+        """Change the case's status (e.g. ``switched``); return the previous one."""
+        row = self.store.conn.execute(
+            "SELECT status FROM cases WHERE id = ?", (case_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound("no_such_case", case=case_id)
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE cases SET status = ? WHERE id = ?", (status.value, case_id))
+        self._announce("case", case_id)
+        return CaseStatus(row[0])
+
+    # Events and promises ---------------------------------------------------------------------
+
+    def _state(self, case_id: str, entity: str, entity_id: str) -> tuple[str, dict] | None:
+        """The last journal action and content of a record, or None if it never existed."""
+        row = self.store.conn.execute(
+            "SELECT action, content FROM journal WHERE case_id = ? AND entity = ? AND entity_id = ?"
+            " ORDER BY n DESC LIMIT 1",
+            (case_id, entity, entity_id),
+        ).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def find_event(self, case_id: str, event_id: str) -> Event | None:
+        case = self.store.load_case(case_id)
+        return next((e for e in case.events if e.id == event_id), None)
+
+    def save_event(self, case_id: str, event: Event) -> Event | None:
+        """Create an event, or amend it; promises no longer listed are retracted.
+
+        Return:
+            The previous version of the event (None if it is new).
+        """
+        before = self.find_event(case_id, event.id)
+        store = self.store
+        with store.transaction() as conn:
+            chain = Chain(store, case_id)
+            now = recorded_now()
+            state = self._state(case_id, "event", event.id)
+            content = event_content(event)
+            if state is None:
+                chain.add("event", event.id, "create", content)
+            elif state[0] == "retract":
+                chain.add("event", event.id, "restore", content)
+            elif canonical(state[1]) != canonical(content):
+                chain.add("event", event.id, "amend", content)
+                conn.execute(
+                    "UPDATE events SET amended_at = ? WHERE case_id = ? AND id = ?",
+                    (now, case_id, event.id),
+                )
+            listed = {p.id for p in event.promises}
+            for promise in before.promises if before else []:
+                if promise.id not in listed:
+                    chain.add("promise", promise.id, "retract", promise_content(promise))
+                    conn.execute(
+                        "UPDATE promises SET retracted_at = ? WHERE case_id = ? AND id = ?",
+                        (now, case_id, promise.id),
+                    )
+            for promise in event.promises:
+                p_state = self._state(case_id, "promise", promise.id)
+                p_content = promise_content(promise)
+                if p_state is None:
+                    chain.add("promise", promise.id, "create", p_content)
+                elif p_state[0] == "retract":
+                    chain.add("promise", promise.id, "restore", p_content)
+                elif canonical(p_state[1]) != canonical(p_content):
+                    chain.add("promise", promise.id, "amend", p_content)
+            conn.execute(
+                "DELETE FROM attachments WHERE case_id = ? AND event_id = ?", (case_id, event.id)
+            )
+            store._write_events(case_id, [event])
+        self._announce("event", case_id)
+        return before
+
+    def delete_event(self, case_id: str, event_id: str) -> Event:
+        """Retract an event: hidden from letters and figures, kept in the journal."""
+        before = self.find_event(case_id, event_id)
+        if before is None:
+            raise NotFound("no_such_event", event=event_id)
+        with self.store.transaction() as conn:
+            Chain(self.store, case_id).add("event", event_id, "retract", event_content(before))
+            conn.execute(
+                "UPDATE events SET retracted_at = ? WHERE case_id = ? AND id = ?",
+                (recorded_now(), case_id, event_id),
+            )
+        self._announce("event", case_id)
+        return before
+
+    def restore_event(self, case_id: str, event: Event) -> None:
+        """Bring back a retracted event (an undo of a deletion), recorded as a ``restore``."""
+        with self.store.transaction() as conn:
+            Chain(self.store, case_id).add("event", event.id, "restore", event_content(event))
+            conn.execute(
+                "UPDATE events SET retracted_at = NULL WHERE case_id = ? AND id = ?",
+                (case_id, event.id),
+            )
+        self._announce("event", case_id)
+
+    def set_promise_status(
+        self, case_id: str, promise_id: str, status: PromiseStatus, closed_at: str | None
+    ) -> tuple[PromiseStatus, str | None]:
+        """Mark a promise kept, broken or pending again (an amendment); return its old state."""
+        case = self.store.load_case(case_id)
+        promise = next((p for p in case.promises() if p.id == promise_id), None)
+        if promise is None:
+            raise NotFound("no_such_event", event=promise_id)
+        before = (promise.status, promise.closed_at.text if promise.closed_at else None)
+        promise.status = status
+        promise.closed_at = parse_when(closed_at) if closed_at else None
+        with self.store.transaction() as conn:
+            Chain(self.store, case_id).add("promise", promise_id, "amend", promise_content(promise))
+            conn.execute(
+                "UPDATE promises SET status = ?, closed_at = ?, amended_at = ?"
+                " WHERE case_id = ? AND id = ?",
+                (status.value, closed_at, recorded_now(), case_id, promise_id),
+            )
+        self._announce("promise", case_id)
+        return before

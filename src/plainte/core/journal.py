@@ -1,0 +1,179 @@
+"""The tamper-evident journal: every change to an event or a promise, chained by SHA-256.
+
+Each case has its own chain. An entry records what changed (``create``,
+``amend``, ``retract``, ``restore``), when it was recorded, the entity's whole
+content after the change, and the hash of the previous entry; its own hash
+covers all of that. Changing any byte of an entry breaks its hash; changing a
+record without a matching entry breaks the match between the record and its
+last entry. :func:`verify_chain` says which entry, and where.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from plainte.core.model import Event, Promise
+
+GENESIS = "0" * 64
+ACTIONS = ("create", "amend", "retract", "restore")
+
+
+def canonical(data: Any) -> str:
+    """The one JSON text of ``data`` that hashes are computed over."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def event_content(event: Event) -> dict[str, Any]:
+    """What an event entry covers: every field but its promises (journaled apart)."""
+    data = {
+        "id": event.id,
+        "at": event.at.text,
+        "channel": event.channel.value,
+        "direction": event.direction.value,
+        "answered": event.answered,
+        "counterpart": event.counterpart,
+        "reference": event.reference,
+        "summary": event.summary,
+        "wait_minutes": event.wait_minutes,
+        "step": event.step,
+        "attachments": [
+            {"name": a.name, "sha256": a.sha256, "size": a.size} for a in event.attachments
+        ],
+    }
+    if data["wait_minutes"] is not None and float(data["wait_minutes"]).is_integer():
+        data["wait_minutes"] = int(data["wait_minutes"])
+    return data
+
+
+def promise_content(promise: Promise) -> dict[str, Any]:
+    return {
+        "id": promise.id,
+        "event_id": promise.event_id,
+        "text": promise.text,
+        "due": promise.due.text if promise.due else None,
+        "status": promise.status.value,
+        "closed_at": promise.closed_at.text if promise.closed_at else None,
+    }
+
+
+@dataclass
+class Entry:
+    """One link of a case's chain; ``n`` counts from 1."""
+
+    n: int
+    entity: str  # "event" | "promise"
+    entity_id: str
+    action: str
+    at: str
+    content: dict[str, Any]
+    prev: str
+    hash: str
+
+    def expected_hash(self) -> str:
+        body = canonical(
+            {
+                "n": self.n,
+                "entity": self.entity,
+                "entity_id": self.entity_id,
+                "action": self.action,
+                "at": self.at,
+                "content": self.content,
+            }
+        )
+        return hashlib.sha256(f"{self.prev}\n{body}".encode()).hexdigest()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "action": self.action,
+            "at": self.at,
+            "content": self.content,
+            "prev": self.prev,
+            "hash": self.hash,
+        }
+
+
+def make_entry(
+    n: int, entity: str, entity_id: str, action: str, at: str, content: dict[str, Any], prev: str
+) -> Entry:
+    entry = Entry(n, entity, entity_id, action, at, content, prev, "")
+    entry.hash = entry.expected_hash()
+    return entry
+
+
+@dataclass
+class Problem:
+    """A place where the evidence does not hold: ``where`` names it, ``key`` says what."""
+
+    where: str
+    key: str
+    detail: str = ""
+
+
+def verify_chain(entries: list[Entry]) -> list[Problem]:
+    """Check each entry's hash and its link to the previous one."""
+    problems = []
+    prev = GENESIS
+    for index, entry in enumerate(entries, start=1):
+        where = f"journal #{entry.n}"
+        if entry.n != index:
+            problems.append(Problem(where, "chain_order", f"expected #{index}"))
+        if entry.prev != prev:
+            problems.append(Problem(where, "chain_broken"))
+        if entry.expected_hash() != entry.hash:
+            problems.append(Problem(where, "hash_mismatch", f"{entry.entity} {entry.entity_id}"))
+        prev = entry.hash
+    return problems
+
+
+def latest(entries: list[Entry]) -> dict[tuple[str, str], Entry]:
+    """The last entry of every entity."""
+    last: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        last[(entry.entity, entry.entity_id)] = entry
+    return last
+
+
+def verify_records(entries: list[Entry], events: list[Event], retracted: set[str]) -> list[Problem]:
+    """Check that the records (the live ones, and the retracted ids) are what the journal says."""
+    problems = []
+    last = latest(entries)
+    live: dict[tuple[str, str], dict] = {}
+    for event in events:
+        live[("event", event.id)] = event_content(event)
+        for promise in event.promises:
+            live[("promise", promise.id)] = promise_content(promise)
+    for key, content in live.items():
+        entry = last.get(key)
+        where = f"{key[0]} {key[1]}"
+        if entry is None:
+            problems.append(Problem(where, "not_journaled"))
+        elif entry.action == "retract":
+            problems.append(Problem(where, "retracted_but_shown", f"journal #{entry.n}"))
+        elif canonical(entry.content) != canonical(content):
+            problems.append(Problem(where, "record_mismatch", f"journal #{entry.n}"))
+    for (entity, entity_id), entry in last.items():
+        if (entity, entity_id) in live:
+            continue
+        hidden = entry.action == "retract" or (
+            entity == "promise" and entry.content.get("event_id") in retracted
+        )
+        if not hidden and entity_id not in retracted:
+            problems.append(
+                Problem(f"{entity} {entity_id}", "record_missing", f"journal #{entry.n}")
+            )
+    return problems
+
+
+def retracted_events(entries: list[Entry]) -> set[str]:
+    """Ids of the events whose last entry is a retraction."""
+    return {
+        entity_id
+        for (entity, entity_id), entry in latest(entries).items()
+        if entity == "event" and entry.action == "retract"
+    }
