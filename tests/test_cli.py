@@ -234,3 +234,24 @@ def test_letter_refusals_are_exit_1(run_cli):
     assert result.code == 1 and "no call to recap" in result.err
     assert run_cli("letter", "nope", "--kind", "complaint").code == 1
     assert run_cli("letter", "demo-red-2016", "--kind", "poem").code == 2
+
+
+def test_verify_a_case_and_a_file(run_cli, data_dir, tmp_path):
+    import sqlite3
+
+    run_cli("demo")
+    ok = run_cli("verify", "demo-red-2016")
+    assert ok.code == 0 and "the evidence holds (8 journal entries" in ok.out
+    out = tmp_path / "red.json"
+    run_cli("export", "demo-red-2016", "--format", "json", "-o", str(out))
+    assert run_cli("verify", str(out)).code == 0
+    forged = out.read_text(encoding="utf-8").replace("TW-88412", "TW-00000", 1)
+    out.write_text(forged, encoding="utf-8")
+    bad = run_cli("verify", str(out))
+    assert bad.code == 1 and "event e5" in bad.err
+    conn = sqlite3.connect(data_dir / "plainte.sqlite")
+    conn.execute("UPDATE events SET counterpart = 'Nobody' WHERE id = 'e5'")
+    conn.commit()
+    conn.close()
+    tampered = run_cli("verify", "demo-red-2016")
+    assert tampered.code == 1 and "event e5: differs from what the journal recorded" in tampered.err

@@ -60,8 +60,13 @@ def verify_file(path: Path) -> list[Verdict]:
     from plainte.core.sagafile import read_saga
 
     verdicts = []
-    for case in read_saga(path).cases:
+    saga = read_saga(path)
+    for index, case in enumerate(saga.cases):
         verdict = Verdict(subject=case.id, entries=len(case.journal))
+        prefix = f"cases[{index}]."
+        for where in saga.warnings:  # a renamed field is an altered entry too
+            if where.startswith(prefix):
+                verdict.problems.append(Problem(where, "unknown_field"))
         verdict.records = len(case.events) + sum(len(e.promises) for e in case.events)
         if not case.journal:
             verdict.problems.append(Problem(f"case {case.id}", "no_journal"))
