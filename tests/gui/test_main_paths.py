@@ -52,15 +52,24 @@ def test_quick_log_three_events(qtbot, window, answer):
     window.activateWindow()
     qtbot.waitExposed(window)
     window.acts["they_called"].trigger()
-    answer(EventDialog, lambda d: (qtbot.keyClicks(d.counterpart, "Priya"),
-                                   qtbot.keyClicks(d.reference, "INC-204981"),
-                                   d.wait.setValue(42), d.accept()))  # fmt: skip
+    answer(
+        EventDialog,
+        lambda d: (
+            qtbot.keyClicks(d.counterpart, "Priya"),
+            qtbot.keyClicks(d.reference, "INC-204981"),
+            d.wait.setValue(42),
+            d.accept(),
+        ),
+    )
     window.acts["i_called"].trigger()
     answer(EventDialog, lambda d: (qtbot.keyClicks(d.summary, "Written complaint"), d.accept()))
     window.acts["email_sent"].trigger()
     events = window.store.load_case(window.case.id).events
     assert [(e.channel.value, e.direction.value, e.answered) for e in events] == [
-        ("phone", "in", False), ("phone", "out", True), ("email", "out", True)]  # fmt: skip
+        ("phone", "in", False),
+        ("phone", "out", True),
+        ("email", "out", True),
+    ]
     assert all(e.at.day == TODAY for e in events)
     assert events[1].counterpart == "Priya" and events[1].wait_minutes == 42
     assert window.timeline.rowCount() == 3
