@@ -21,8 +21,7 @@ from plainte.core.errors import NotFound, PlainteError
 from plainte.core.i18n import tr
 from plainte.core.platforms import PLATFORMS
 from plainte.core.store import Store
-
-EXPORT_FORMATS = ("json", "csv")
+from plainte.export import FORMATS
 
 
 class Refused(PlainteError):
@@ -55,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", type=Path)
     p = sub.add_parser("export", help=tr("cli.cmd.export"))
     p.add_argument("case", metavar="CASE", help=tr("cli.opt.case_or_all"))
-    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--lang", choices=("fr", "en"), help=tr("cli.opt.lang"))
     p.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
     p = sub.add_parser("stats", help=tr("cli.cmd.stats"))
     p.add_argument("case", metavar="CASE")
@@ -196,13 +196,12 @@ def cmd_import(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    from plainte.core.csvexport import cases_to_csv
-    from plainte.core.sagafile import dump_saga
+    from plainte.export import export
 
-    ids = ctx.store.case_ids() if ctx.args.case == "all" else [ctx.args.case]
-    cases = [ctx.store.load_case(i, with_journal=True) for i in ids]
-    text = dump_saga(cases) if ctx.args.format == "json" else cases_to_csv(cases)
-    _write_output(text, ctx.args.output)
+    output = Path(ctx.args.output) if ctx.args.output and ctx.args.output != "-" else None
+    text = export(ctx.store, ctx.args.case, ctx.args.format, output, ctx.today, ctx.args.lang)
+    if text is not None:
+        sys.stdout.write(text)
     return 0
 
 

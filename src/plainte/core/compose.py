@@ -123,7 +123,7 @@ class Composer:
             folders.append(str(self.builtin_dir))
             env = SandboxedEnvironment(
                 loader=jinja2.FileSystemLoader(folders),
-                autoescape=jinja2.select_autoescape(["html", "htm", "xml"]),
+                autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2"]),
                 undefined=jinja2.StrictUndefined,
                 trim_blocks=True,
                 lstrip_blocks=True,

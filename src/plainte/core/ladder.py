@@ -91,7 +91,7 @@ class Step:
     done_by: dict[str, Any] | None = None
     opens: list[Rule] = field(default_factory=list)
     deadline: Rule | None = None
-    documents: list[Text] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
     check: Text | None = None
 
 
@@ -237,6 +237,17 @@ class _Checker:
                 raise self.fail(node, "sources", "unknown_source", source=key)
         return list(cited)
 
+    def document(self, raw: Any, step: dict) -> dict[str, Any]:
+        """A document the body asks for, with what in the saga shows it is there."""
+        text = self.text({"d": raw}, "d")
+        evidence = raw.get("evidence") if isinstance(raw, dict) else None
+        if evidence is not None:
+            self.mapping(evidence, raw, "evidence")
+            unknown = set(evidence) - {"step", "answers", "letters", "calls", "files"}
+            if unknown:
+                raise self.fail(evidence, sorted(unknown)[0], "unknown_field")
+        return {**text, "evidence": evidence or {}}
+
     def step(self, step: dict, ids: set[str], sources: dict) -> Step:
         kind = self.required(step, "kind")
         if kind not in KINDS:
@@ -275,7 +286,7 @@ class _Checker:
             deadline=self.rule(step["deadline"], step, "deadline", ids)
             if step.get("deadline")
             else None,
-            documents=[self.text({"d": d}, "d") for d in documents],
+            documents=[self.document(d, step) for d in documents],
             check=self.text(step, "check", required=False),
         )
 

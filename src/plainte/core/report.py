@@ -1,0 +1,142 @@
+"""The evidence report: a case's cover, figures and whole chronology, amendments marked.
+
+One context serves the HTML page (``templates/reports/timeline.html.j2``), the
+PDF (the same page, paginated by Qt) and the filing pack.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from plainte.core import i18n
+from plainte.core.journal import Entry, event_content, latest
+from plainte.core.ladder import LadderSet, evaluate
+from plainte.core.model import Case, Direction, parse_when
+from plainte.core.promises import ledger
+from plainte.core.stats import compute
+
+
+def _recorded(at: str, lang: str) -> str:
+    """A journal timestamp (UTC) as a day in the language."""
+    return i18n.format_date(datetime.fromisoformat(at).date(), lang)
+
+
+def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> dict[str, Any]:
+    """Everything the report shows. ``case`` must be loaded with its journal."""
+    tr = lambda key, **kw: i18n.tr(key, lang, **kw)  # noqa: E731
+    entries: list[Entry] = case.journal
+    amended: dict[str, Entry] = {}
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        first.setdefault(entry.entity_id, entry)
+        if entry.action == "amend":
+            amended[entry.entity_id] = entry
+    last = latest(entries)
+    state_of = {e.promise.id: e.state for e in ledger(case, today)}
+
+    def row(content: dict, retracted: Entry | None) -> dict[str, Any]:
+        at = parse_when(content["at"])
+        event_id = content["id"]
+        promises = []
+        for (entity, pid), entry in last.items():
+            if entity == "promise" and entry.content.get("event_id") == event_id:
+                status = state_of.get(pid, entry.content["status"])
+                promises.append(
+                    {
+                        "text": entry.content["text"],
+                        "due": i18n.format_date(parse_when(entry.content["due"]).day, lang)
+                        if entry.content["due"]
+                        else "",
+                        "state": status,
+                        "state_label": tr(f"promise_status.{status}"),
+                        "retracted": entry.action == "retract",
+                    }
+                )
+        change = amended.get(event_id)
+        original = first.get(event_id)
+        return {
+            "id": event_id,
+            "sort": at.sort_key,
+            "date": i18n.format_date(at.day, lang),
+            "time": i18n.format_time(at.value, lang) if at.has_time else "",  # type: ignore[arg-type]
+            "channel": tr(f"channel.{content['channel']}"),
+            "direction": tr(f"direction.{content['direction']}"),
+            "outgoing": content["direction"] == Direction.OUT.value,
+            "answered": content["answered"],
+            "counterpart": content.get("counterpart") or "",
+            "reference": content.get("reference") or "",
+            "wait": content.get("wait_minutes") or "",
+            "summary": content.get("summary") or "",
+            "step": content.get("step") or "",
+            "files": [a["name"] for a in content.get("attachments", [])],
+            "promises": promises,
+            "amended_on": _recorded(change.at, lang) if change else "",
+            "original": original.content.get("summary") or "" if change and original else "",
+            "retracted_on": _recorded(retracted.at, lang) if retracted else "",
+        }
+
+    rows = []
+    live_ids = set()
+    for event in case.events:
+        live_ids.add(event.id)
+        rows.append(row(event_content(event), None))
+    for (entity, entity_id), entry in last.items():
+        if entity == "event" and entry.action == "retract" and entity_id not in live_ids:
+            rows.append(row(entry.content, entry))
+    rows.sort(key=lambda r: r["sort"])
+    stats = compute(case, today)
+    ladder = ladders.for_case(case)
+    state = evaluate(ladder, case, today)
+    steps = [
+        {
+            "title": s.step.title[lang],
+            "status": tr(f"ladder.status.{s.status}"),
+            "done_on": i18n.format_date(s.done_on, lang) if s.done_on else "",
+            "opens_on": i18n.format_date(s.opens_on, lang) if s.opens_on else "",
+            "deadline": i18n.format_date(s.deadline, lang) if s.deadline else "",
+            "parallel": s.step.parallel,
+        }
+        for s in state.steps
+    ]
+    figures = [
+        (tr(f"stats.{key}"), getattr(stats, key))
+        for key in (
+            "days",
+            "contacts_out",
+            "contacts_in",
+            "unanswered",
+            "calls_without_message",
+            "wait_minutes",
+            "promises",
+            "promises_kept",
+            "promises_broken",
+        )
+    ]
+    return {
+        "lang": lang,
+        "t": lambda key, **kw: tr(f"report.{key}", **kw),
+        "case": case,
+        "status": tr(f"status.{case.status.value}"),
+        "sector": tr(f"sector.{case.sector}"),
+        "today": i18n.format_date(today, lang),
+        "since": i18n.format_date(stats.first_day, lang) if stats.first_day else "—",
+        "figures": figures,
+        "rows": rows,
+        "amended": sum(1 for r in rows if r["amended_on"]),
+        "retracted": sum(1 for r in rows if r["retracted_on"]),
+        "steps": steps,
+        "ladder_title": ladder.title[lang],
+        "journal_size": len(entries),
+        "journal_head": entries[-1].hash if entries else "",
+    }
+
+
+def render_html(case: Case, ladders: LadderSet, today: date, lang: str, user_templates=None) -> str:
+    """The self-contained HTML report (styles inline, every value escaped)."""
+    from plainte.core.compose import Composer
+
+    composer = Composer(ladders, user_templates)
+    context = report_context(case, ladders, today, lang)
+    html, _warnings = composer.render_template("reports/timeline.html.j2", context)
+    return html
