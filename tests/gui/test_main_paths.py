@@ -138,6 +138,11 @@ def test_compose_a_formal_notice_and_mark_it_sent(qtbot, window):
     case = window.store.load_case("demo-red-2016")
     sent = case.events[-1]
     assert sent.step == "formal_notice" and sent.channel.value == "registered_letter"
+    (letter,) = sent.attachments  # the letter itself is kept as evidence
+    assert letter.name == "formal-notice-2016-10-01.txt"
+    from plainte.core.attachments import stored_path
+
+    assert "Mise en demeure" in stored_path(window.store.data_dir, letter).read_text("utf-8")
     assert sent.at.day.isoformat() == "2016-10-01"
     window.tabs.setCurrentIndex(2)
     steps = {s.step.id: s for s in window.ladder_panel.state.steps}
@@ -174,7 +179,9 @@ def test_switching_assistant_to_the_end(qtbot, window, tmp_path):
     out.mkdir()
     wizard.export_page.export_to(out)
     files = sorted(p.suffix for p in out.iterdir())
-    assert files == [".csv", ".json"]
+    assert files == ["", ".csv", ".html", ".ics", ".json"]  # the pack folder and the exports
+    pack = next(p for p in out.iterdir() if p.is_dir())
+    assert (pack / "manifest.csv").is_file() and (pack / "chronologie.pdf").is_file()  # in French
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
     wizard.next()
     assert "3179" in wizard.currentPage().findChildren(type(window.title))[0].text()
@@ -231,3 +238,47 @@ def test_attachments_are_copied_under_their_sha256(qtbot, window, answer, tmp_pa
     window.save_event(dialog.result_event(), "x")
     stored = window.store.load_case(window.case.id).events[-1]
     assert stored.attachments[0].name == "screenshot.png"
+
+
+def test_pdf_export_runs_in_the_background(qtbot, window, tmp_path):
+    window.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
+    target = tmp_path / "rogers.pdf"
+    task = window.export_to(target, "pdf")
+    with qtbot.waitSignal(task.signals.done, timeout=20000):
+        pass
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "Exported to" in window.statusBar().currentMessage()
+
+
+def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer):
+    window.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+    window.timeline_view.selectRow(2)
+    answer(EventDialog, lambda d: (d.summary.setPlainText("Corrected summary"), d.accept()))
+    window.edit_event()
+    row = next(r for r in range(window.timeline.rowCount()) if window.timeline.event(r).id == "e3")
+    index = window.timeline.index(row, window.timeline.COLUMNS.index("summary"))
+    assert index.data().startswith("✎ Corrected summary")
+    assert "Amended on" in index.data(Qt.ItemDataRole.ToolTipRole)
+    window.timeline_view.selectRow(window.filter.mapFromSource(index).row())
+    window.show_history()
+    history = window.history_box.text.toPlainText()
+    assert "Event recorded" in history and "Event amended" in history
+    assert "Message privé au community manager" in history and "Corrected summary" in history
+
+
+def test_the_ladder_offers_the_filing_pack_on_the_ombudsman_step(window):
+    window.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+    window.tabs.setCurrentIndex(2)
+    tree = window.ladder_panel.tree
+    item = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "ombudsman"
+    )
+    tree.setCurrentItem(item)
+    assert not window.ladder_panel.pack_button.isHidden()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    assert window.ladder_panel.pack_button.isHidden()

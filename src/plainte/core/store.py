@@ -578,6 +578,17 @@ class Store:
             return True
         return False
 
+    def amended(self, case_id: str) -> dict[str, str]:
+        """Live events amended since they were recorded, with the day of the last amendment."""
+        return {
+            event_id: (amended_at or "")[:10]
+            for event_id, amended_at in self.conn.execute(
+                "SELECT id, amended_at FROM events WHERE case_id = ? AND amended_at IS NOT NULL"
+                " AND retracted_at IS NULL",
+                (case_id,),
+            )
+        }
+
     def journal(self, case_id: str) -> list[Entry]:
         """The case's chain, in order."""
         import json

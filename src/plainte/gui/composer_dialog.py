@@ -81,10 +81,12 @@ class ComposerDialog(QDialog):
         today: date,
         sender: dict[str, str],
         kind: str = "complaint",
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("gui.composer.title", provider=case.provider))
         self.composer, self.case, self.today, self.sender = composer, case, today, sender
+        self.data_dir = data_dir
         self.result: Composition | None = None
         self.generation = 0
         self.kind = QComboBox()
@@ -259,7 +261,22 @@ class ComposerDialog(QDialog):
         )
 
     def mark_sent(self) -> None:
+        """Log the sending, with the letter's text attached as evidence."""
         if self.result is None:
             return
-        self.sent.emit(self.sent_event())
+        event = self.sent_event()
+        if self.data_dir is not None:
+            import tempfile
+
+            from plainte.core.attachments import add_file
+
+            with tempfile.TemporaryDirectory() as tmp:
+                name = f"{self.kind.currentData()}-{event.at.day.isoformat()}.txt"
+                letter = Path(tmp) / name
+                letter.write_text(self.result.text, encoding="utf-8")
+                try:
+                    event.attachments.append(add_file(self.data_dir, letter))
+                except PlainteError as exc:
+                    QMessageBox.warning(self, "plainte", str(exc))
+        self.sent.emit(event)
         self.accept()

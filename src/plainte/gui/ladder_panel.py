@@ -27,6 +27,7 @@ class LadderPanel(QWidget):
     """Emits ``write`` with a letter kind when the person asks for a step's letter."""
 
     write = Signal(str)
+    pack = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,9 +54,16 @@ class LadderPanel(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.letter_button = QPushButton(tr("gui.ladder.write"))
         self.letter_button.clicked.connect(self._write)
+        self.pack_button = QPushButton(tr("gui.ladder.pack"))
+        self.pack_button.clicked.connect(self.pack.emit)
+        self.pack_button.setVisible(False)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.letter_button)
+        buttons.addWidget(self.pack_button)
+        buttons.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.detail, 1)
-        row.addWidget(self.letter_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.tree, 1)
@@ -118,6 +126,7 @@ class LadderPanel(QWidget):
             lines.append("⚠ " + tr("gui.ladder.check", text=step.check[self.lang]))
         self.detail.setText("\n".join(lines))
         self.letter_button.setEnabled(step.letter is not None)
+        self.pack_button.setVisible(step.kind == "adr")
         self.letter_button.setProperty("kind", step.letter)
 
     def _write(self) -> None:

@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.promises_panel.mark.connect(self.mark_promise)
         self.ladder_panel = LadderPanel()
         self.ladder_panel.write.connect(self.compose)
+        self.ladder_panel.pack.connect(lambda: self.export("pack"))
         self.dashboard = Dashboard()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
@@ -317,6 +318,12 @@ class MainWindow(QMainWindow):
             "import": a("import", self.import_files, QKeySequence.StandardKey.Open),
             "export_json": a("export_json", lambda: self.export("json")),
             "export_csv": a("export_csv", lambda: self.export("csv")),
+            "export_html": a("export_html", lambda: self.export("html")),
+            "export_pdf": a("export_pdf", lambda: self.export("pdf"), "Ctrl+P"),
+            "export_ics": a("export_ics", lambda: self.export("ics")),
+            "export_png": a("export_png", lambda: self.export("png")),
+            "export_pack": a("export_pack", lambda: self.export("pack")),
+            "history": a("history", self.show_history, "Ctrl+H"),
             "demo": a("demo", self.load_demo),
             "settings": a("settings", self.open_settings, "Ctrl+,"),
             "quit": a("quit", self.close, QKeySequence.StandardKey.Quit),
@@ -361,8 +368,16 @@ class MainWindow(QMainWindow):
         for key in ("new_case", "import"):
             file_menu.addAction(self.acts[key])
         export = file_menu.addMenu(tr("gui.menu.export"))
-        export.addAction(self.acts["export_json"])
-        export.addAction(self.acts["export_csv"])
+        for key in (
+            "export_pdf",
+            "export_html",
+            "export_pack",
+            "export_png",
+            "export_ics",
+            "export_json",
+            "export_csv",
+        ):
+            export.addAction(self.acts[key])
         file_menu.addAction(self.acts["demo"])
         file_menu.addSeparator()
         file_menu.addAction(self.acts["settings"])
@@ -372,7 +387,14 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
-        for key in ("new_event", "edit_event", "delete_event", "edit_case", "delete_case"):
+        for key in (
+            "new_event",
+            "edit_event",
+            "delete_event",
+            "history",
+            "edit_case",
+            "delete_case",
+        ):
             edit.addAction(self.acts[key])
         saga = bar.addMenu(tr("gui.menu.saga"))
         for key in ("they_called", "i_called", "email_sent", "promise_made"):
@@ -432,7 +454,7 @@ class MainWindow(QMainWindow):
         """Show the timeline, promises, ladder and figures of ``case_id``."""
         self.case = self.store.load_case(case_id) if case_id else None
         case = self.case
-        self.timeline.set_case(case)
+        self.timeline.set_case(case, self.store.amended(case_id) if case_id else None)
         if case is None:
             self.title.setText("")
             self.figures.setText("")
@@ -703,26 +725,18 @@ class MainWindow(QMainWindow):
         if not self.case:
             return None
         dialog = ComposerDialog(
-            self, self.composer, self.case, self.today, self.prefs.sender(), kind or "complaint"
+            self,
+            self.composer,
+            self.case,
+            self.today,
+            self.prefs.sender(),
+            kind or "complaint",
+            self.store.data_dir,
         )
         dialog.sent.connect(lambda event: self.save_event(event, tr("gui.undo.sent")))
         self.composer_dialog = dialog
         dialog.open()
         return dialog
-
-    def export_case_files(self, folder: Path) -> list[Path]:
-        """Write the case's saga file (JSON) and CSV timeline into ``folder``."""
-        from plainte.core.csvexport import cases_to_csv
-        from plainte.core.sagafile import dump_saga
-
-        case = self.store.load_case(self.case.id)
-        stem = f"plainte-{case.provider}-{case.id[:8]}".replace(" ", "-")
-        written = []
-        for suffix, text in (("json", dump_saga([case])), ("csv", cases_to_csv([case]))):
-            path = folder / f"{stem}.{suffix}"
-            path.write_text(text, encoding="utf-8", newline="")
-            written.append(path)
-        return written
 
     def switch_assistant(self):
         from plainte.gui.switch_wizard import SwitchWizard
@@ -748,26 +762,93 @@ class MainWindow(QMainWindow):
     # Files -----------------------------------------------------------------------
 
     def export(self, fmt: str) -> None:
+        """Ask where, then export the current case as ``fmt``."""
         if not self.case:
             return
+        stem = f"{self.case.provider}-{self.case.title}"[:60].replace(" ", "-").replace("/", "-")
+        if fmt == "pack":
+            folder = QFileDialog.getExistingDirectory(self, tr("gui.actions.export_pack"))
+            if folder:
+                self.export_to(Path(folder) / stem, fmt)
+            return
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("gui.actions.export_" + fmt), f"{self.case.provider}.{fmt}"
+            self, tr(f"gui.actions.export_{fmt}"), f"{stem}.{fmt}"
         )
         if path:
             self.export_to(Path(path), fmt)
 
-    def export_to(self, path: Path, fmt: str) -> None:
-        from plainte.core.csvexport import cases_to_csv
-        from plainte.core.sagafile import dump_saga
+    def export_to(self, path: Path, fmt: str):
+        """Export to ``path``; PDF, card and pack are drawn off the GUI thread with progress."""
+        from plainte.export import export
 
-        case = self.store.load_case(self.case.id)
-        text = dump_saga([case]) if fmt == "json" else cases_to_csv([case])
-        try:
-            path.write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            self._report(PlainteError("cannot_write", path=path, detail=exc.strerror))
+        case_id, today, data_dir = self.case.id, self.today, self.store.data_dir
+        lang = self.case.language or None
+
+        def work():
+            store = Store.open(data_dir, daily_backup=False)  # its own connection, its own thread
+            try:
+                export(store, case_id, fmt, path, today, lang)
+            finally:
+                store.close()
+            return path
+
+        progress = QProgressDialog(tr("gui.status.exporting"), None, 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def done(result) -> None:
+            progress.close()
+            self.statusBar().showMessage(tr("gui.status.exported", path=result))
+
+        def failed(error: Exception) -> None:
+            progress.close()
+            self._report(error)
+
+        self.export_task = run_in_background(work, done, failed)
+        return self.export_task
+
+    def export_case_files(self, folder: Path) -> list[Path]:
+        """Before porting: the filing pack and every full export, in one go."""
+        from plainte.export import export
+
+        case = self.case
+        stem = f"plainte-{case.provider}".replace(" ", "-")
+        written = []
+        for fmt, target in (
+            ("pack", folder / f"{stem}-pack"),
+            ("json", folder / f"{stem}.json"),
+            ("csv", folder / f"{stem}.csv"),
+            ("html", folder / f"{stem}.html"),
+            ("ics", folder / f"{stem}.ics"),
+        ):
+            try:
+                export(self.store, case.id, fmt, target, self.today, case.language or None)
+            except PlainteError as exc:
+                self._report(exc)
+                continue
+            written.append(target)
+        return written
+
+    def show_history(self) -> None:
+        """Every recorded version of the selected event, from the journal."""
+        current = self.selected_event()
+        if current is None or not self.case:
             return
-        self.statusBar().showMessage(tr("gui.status.exported", path=path))
+        entries = [
+            e
+            for e in self.store.journal(self.case.id)
+            if e.entity_id == current.id or e.content.get("event_id") == current.id
+        ]
+        lines = []
+        for entry in entries:
+            when = i18n.format_date(datetime.fromisoformat(entry.at).date())
+            what = tr(f"gui.history.{entry.action}", entity=tr(f"gui.history.{entry.entity}"))
+            body = entry.content.get("summary") or entry.content.get("text") or ""
+            lines.append(f"#{entry.n} · {when} · {what}\n    {body}\n    {entry.hash[:16]}…")
+        box = RecapDialog(self, "\n\n".join(lines))
+        box.setWindowTitle(tr("gui.actions.history"))
+        box.show()
+        self.history_box = box
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

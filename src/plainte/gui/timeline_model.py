@@ -31,10 +31,12 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self._events: list[Event] = []
         self._dates: dict[int, str] = {}
+        self._amended: dict[str, str] = {}
 
-    def set_case(self, case: Case | None) -> None:
-        """Show the timeline of ``case`` (None: nothing)."""
+    def set_case(self, case: Case | None, amended: dict[str, str] | None = None) -> None:
+        """Show the timeline of ``case`` (None: nothing); ``amended`` maps ids to a day."""
         self.beginResetModel()
+        self._amended = amended or {}
         self._events = case.events if case else []
         self._dates = {}
         self.endResetModel()
@@ -80,7 +82,9 @@ class TimelineModel(QAbstractTableModel):
 
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and column == "summary":
-            return event.summary or None
+            amended = self._amended.get(event.id)
+            note = tr("gui.timeline.amended", day=amended) if amended else ""
+            return "\n\n".join(t for t in (event.summary, note) if t) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == "promises" and event.promises:
             return "\n".join(f"• {p.text}" for p in event.promises)
         if role == Qt.ItemDataRole.DecorationRole and column == "channel":
@@ -110,7 +114,8 @@ class TimelineModel(QAbstractTableModel):
         if column == "wait":
             return "" if event.wait_minutes is None else f"{event.wait_minutes:g}"
         if column == "summary":
-            return (event.summary or "").replace("\n", " ")
+            text = (event.summary or "").replace("\n", " ")
+            return f"✎ {text}" if event.id in self._amended else text
         if column == "promises":
             return str(len(event.promises)) if event.promises else ""
         return None
