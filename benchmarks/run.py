@@ -159,6 +159,7 @@ def measure(events: int, runs: int) -> list[dict]:
         results.append(
             dict(name="CSV export", seconds=csv_s, baseline=max(bare, bare_r), target_ratio=3.0)
         )
+        results += measure_exports(store, root)
         results += measure_letters(store.load_case("big"), runs)
         results += measure_gui(root, big_saga(events), runs)
     return results
@@ -213,6 +214,24 @@ def measure_gui(root: Path, big: dict, runs: int) -> list[dict]:
             unit="MiB",
         ),
     ]
+
+
+def measure_exports(store: Store, root: Path) -> list[dict]:
+    """Exports of the big case to files, as a person asks for them (whole, with the journal)."""
+    from datetime import date
+
+    from plainte.export import export
+
+    out = []
+    for fmt, target in (("html", 1000), ("csv", 1000), ("ics", 1000), ("pdf", None)):
+        start = time.perf_counter()
+        export(store, "big", fmt, root / f"big.{fmt}", date(2026, 11, 22), "fr")
+        seconds = time.perf_counter() - start
+        label = f"{fmt.upper()} export of the 10,000-event case"
+        if fmt == "pdf":
+            label += " (background task)"
+        out.append(dict(name=label, seconds=seconds, target_ms=target))
+    return out
 
 
 def measure_letters(case, runs: int) -> list[dict]:

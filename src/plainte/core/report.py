@@ -34,25 +34,29 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
             amended[entry.entity_id] = entry
     last = latest(entries)
     state_of = {e.promise.id: e.state for e in ledger(case, today)}
+    promises_of: dict[str, list[Entry]] = {}
+    for (entity, _pid), entry in last.items():
+        if entity == "promise":
+            promises_of.setdefault(entry.content.get("event_id"), []).append(entry)
 
     def row(content: dict, retracted: Entry | None) -> dict[str, Any]:
         at = parse_when(content["at"])
         event_id = content["id"]
         promises = []
-        for (entity, pid), entry in last.items():
-            if entity == "promise" and entry.content.get("event_id") == event_id:
-                status = state_of.get(pid, entry.content["status"])
-                promises.append(
-                    {
-                        "text": entry.content["text"],
-                        "due": i18n.format_date(parse_when(entry.content["due"]).day, lang)
-                        if entry.content["due"]
-                        else "",
-                        "state": status,
-                        "state_label": tr(f"promise_status.{status}"),
-                        "retracted": entry.action == "retract",
-                    }
-                )
+        for entry in promises_of.get(event_id, []):
+            pid = entry.entity_id
+            status = state_of.get(pid, entry.content["status"])
+            promises.append(
+                {
+                    "text": entry.content["text"],
+                    "due": i18n.format_date(parse_when(entry.content["due"]).day, lang)
+                    if entry.content["due"]
+                    else "",
+                    "state": status,
+                    "state_label": tr(f"promise_status.{status}"),
+                    "retracted": entry.action == "retract",
+                }
+            )
         change = amended.get(event_id)
         original = first.get(event_id)
         return {

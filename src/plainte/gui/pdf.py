@@ -6,6 +6,7 @@ and off the GUI thread in the app: only QTextDocument and QPdfWriter are used.
 
 from __future__ import annotations
 
+import atexit
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,13 +24,26 @@ from PySide6.QtGui import (
 
 from plainte.core.i18n import tr
 
+_app: QGuiApplication | None = None
+
+
+def _shutdown() -> None:
+    """Take the application down before Python's own teardown (else PySide6 may crash)."""
+    global _app
+    if _app is not None:
+        if hasattr(_app, "shutdown"):
+            _app.shutdown()
+        _app = None
+
 
 def ensure_app() -> None:
     """A QGuiApplication for fonts and painting, offscreen when there is no display."""
+    global _app
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        ensure_app.app = QGuiApplication([])  # type: ignore[attr-defined]
+        _app = QGuiApplication([])
+        atexit.register(_shutdown)
 
 
 def html_to_pdf(
