@@ -40,10 +40,19 @@ def test_html_is_self_contained_escaped_and_marks_changes(case_store, tmp_path):
     export(case_store, "case-1", "html", out, TODAY, "en")
     html = out.read_text(encoding="utf-8")
     assert "<link" not in html and "<script" not in html and "<style>" in html
-    for text in ("Reported the outage.", "INC-204981", "Priya", "42 min on hold",
-                 "An engineer will call back within 48 hours", "Overdue",
-                 "amended on", "original: &#34;Written complaint, no reply.&#34;",
-                 "retracted on", "Missed call, no message.", "ACC-99173-UNIQUE"):  # fmt: skip
+    for text in (
+        "Reported the outage.",
+        "INC-204981",
+        "Priya",
+        "42 min on hold",
+        "An engineer will call back within 48 hours",
+        "Overdue",
+        "amended on",
+        "original: &#34;Written complaint, no reply.&#34;",
+        "retracted on",
+        "Missed call, no message.",
+        "ACC-99173-UNIQUE",
+    ):
         assert text in html, text
 
 
@@ -57,8 +66,9 @@ def test_html_escapes_the_person_texts(store, saga, tmp_path):
 
 
 def _pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
@@ -67,8 +77,13 @@ def test_pdf_holds_every_event_with_page_numbers(case_store, tmp_path):
     export(case_store, "case-1", "pdf", out, TODAY, "en")
     text = _pdftotext(out)
     squashed = " ".join(text.split())
-    for summary in ("Reported the outage.", "Written complaint sent by e-mail", "Missed call",
-                    "INC-204981", "Sam"):  # fmt: skip
+    for summary in (
+        "Reported the outage.",
+        "Written complaint sent by e-mail",
+        "Missed call",
+        "INC-204981",
+        "Sam",
+    ):
         assert summary in squashed, summary
     assert "amended on" in squashed and "retracted on" in squashed
     assert re.search(r"Page 1 of \d", text)
@@ -77,12 +92,32 @@ def test_pdf_holds_every_event_with_page_numbers(case_store, tmp_path):
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_pdf_of_a_long_saga_paginates(store, tmp_path):
-    events = [{"id": f"e{i}", "at": f"2026-0{1 + i % 9}-{1 + i % 27:02d}T10:00:00",
-               "channel": "phone", "direction": "in", "answered": False,
-               "summary": f"Call number {i} with no message."} for i in range(300)]  # fmt: skip
-    doc = {"format": "plainte-saga", "version": 1, "cases": [{"id": "long", "title": "Long",
-           "provider": "P", "country": "FR", "sector": "mobile", "language": "fr",
-           "events": events}]}  # fmt: skip
+    events = [
+        {
+            "id": f"e{i}",
+            "at": f"2026-0{1 + i % 9}-{1 + i % 27:02d}T10:00:00",
+            "channel": "phone",
+            "direction": "in",
+            "answered": False,
+            "summary": f"Call number {i} with no message.",
+        }
+        for i in range(300)
+    ]
+    doc = {
+        "format": "plainte-saga",
+        "version": 1,
+        "cases": [
+            {
+                "id": "long",
+                "title": "Long",
+                "provider": "P",
+                "country": "FR",
+                "sector": "mobile",
+                "language": "fr",
+                "events": events,
+            }
+        ],
+    }
     store.import_cases(parse_saga(json.dumps(doc).encode()).cases)
     out = tmp_path / "long.pdf"
     export(store, "long", "pdf", out, date(2026, 12, 1), "fr")

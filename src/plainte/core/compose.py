@@ -144,7 +144,11 @@ class Composer:
         warnings: list[TemplateProblem] = []
         if self.user_dir and (self.user_dir / name).is_file():
             try:
-                return self._render(self._env(True), name, context), warnings
+                text = self._render(self._env(True), name, context)
+                if text.strip():
+                    return text, warnings
+                # an override that writes nothing is a mistake, not a letter
+                raise TemplateProblem(str(self.user_dir / name), None, "renders no text")
             except TemplateProblem as problem:
                 warnings.append(problem)
         return self._render(self._env(False), name, context), warnings

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
+        self.tabs.setAccessibleName(tr("gui.a11y.tabs"))
         self.tabs.addTab(timeline_page, tr("gui.tabs.timeline"))
         self.tabs.addTab(self.promises_panel, tr("gui.tabs.promises"))
         self.tabs.addTab(self.ladder_panel, tr("gui.tabs.ladder"))

@@ -42,7 +42,10 @@ def ensure_app() -> None:
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+
+        # a QApplication, not just a QGuiApplication: the same process may open windows later
+        _app = QApplication([])
         atexit.register(_shutdown)
 
 
