@@ -70,6 +70,12 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("plainte")
     app.setOrganizationName("")
     app.setDesktopFileName("plainte")
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    with resources.as_file(resources.files("plainte") / "data" / "plainte.svg") as icon:
+        app.setWindowIcon(QIcon(str(icon)))
     i18n.set_language(interface_language())
     store = open_store(qt_data_dir(args.data_dir))
     if store is None:
