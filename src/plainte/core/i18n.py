@@ -31,15 +31,24 @@ def system_language() -> str:
     return "en"
 
 
+_system: str | None = None
+
+
 def set_language(lang: str | None) -> None:
     """Choose the interface language for the rest of the process (None: the system's)."""
-    global _current
+    global _current, _system
     _current = lang if lang in LANGUAGES else None
+    _system = None
 
 
 def language() -> str:
-    """The interface language in force."""
-    return _current or system_language()
+    """The interface language in force (the system's is read once, not at every word)."""
+    global _system
+    if _current:
+        return _current
+    if _system is None:
+        _system = system_language()
+    return _system
 
 
 @cache

@@ -36,7 +36,6 @@ from plainte.core import i18n
 from plainte.core.editor import Editor
 from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
-from plainte.core.ladder import evaluate, load_ladders
 from plainte.core.language import case_language
 from plainte.core.model import (
     Case,
@@ -132,6 +131,8 @@ class MainWindow(QMainWindow):
     def ladders(self):
         """The ladders in force, read on first use (not at start-up)."""
         if self._ladders is None:
+            from plainte.core.ladder import load_ladders
+
             self._ladders = load_ladders(self.store.data_dir / "ladders")
             for problem in self._ladders.problems:
                 self.statusBar().showMessage(str(problem))
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         self.case_view.doubleClicked.connect(lambda _i: self.edit_case())
 
         self.timeline = TimelineModel(self)
+        self._sized = None  # a new view: its columns are sized again
         self.filter = TimelineFilter(self)
         self.filter.setSourceModel(self.timeline)
         self.timeline_view = QTableView()
@@ -465,13 +467,7 @@ class MainWindow(QMainWindow):
             return
         if case.events:
             self.last_channel = case.events[-1].channel
-        if len(case.events) <= 2000:  # a long saga keeps its columns: measuring costs
-            stretched = TimelineModel.COLUMNS.index("summary")
-            for column in range(self.timeline.columnCount()):
-                if column != stretched:
-                    self.timeline_view.resizeColumnToContents(column)
-                    if self.timeline_view.columnWidth(column) > 150:  # the summary needs room
-                        self.timeline_view.setColumnWidth(column, 150)
+        self._size_timeline_columns()
         self.title.setText(f"{case.provider} — {case.title}")
         self.figures.setText("")
         self._stale_tabs = {1, 2, 3}
@@ -506,11 +502,36 @@ class MainWindow(QMainWindow):
         if index == 1:
             self.promises_panel.show_case(case, self.today)
         elif index == 2:
+            from plainte.core.ladder import evaluate
+
             ladder = self.ladders.for_case(case)
             lang = case.language or i18n.language()
             self.ladder_panel.show_state(evaluate(ladder, case, self.today), lang)
         elif index == 3:
             self.dashboard.show_case(case, self.today)
+
+    def _size_timeline_columns(self) -> None:
+        """Column widths from the font, not from the rows: measuring a long saga costs."""
+        if getattr(self, "_sized", None) == i18n.language():
+            return
+        self._sized = i18n.language()
+        metrics = self.timeline_view.fontMetrics()
+        model = self.timeline
+        samples = {
+            "at": i18n.format_date_short(date(2026, 9, 28)) + ", 12:59 pm",
+            "channel": "      " + max((tr(f"channel.{c.value}") for c in Channel), key=len),
+            "direction": tr("gui.timeline.out") + " ✗",
+            "counterpart": "Agent Dominique",
+            "reference": "INC-2049810",
+            "wait": "",
+            "promises": "",
+        }
+        for column, key in enumerate(model.COLUMNS):
+            if key == "summary":
+                continue
+            header = str(model.headerData(column, Qt.Orientation.Horizontal))
+            text = max(samples.get(key, ""), header, key=metrics.horizontalAdvance)
+            self.timeline_view.setColumnWidth(column, metrics.horizontalAdvance(text) + 24)
 
     def _update_actions(self) -> None:
         has_case = self.case is not None
