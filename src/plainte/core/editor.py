@@ -141,6 +141,7 @@ class Editor:
             conn.execute(
                 "DELETE FROM attachments WHERE case_id = ? AND event_id = ?", (case_id, event.id)
             )
+            chain.flush()
             store._write_events(case_id, [event])
         self._announce("event", case_id)
         return before
@@ -151,7 +152,8 @@ class Editor:
         if before is None:
             raise NotFound("no_such_event", event=event_id)
         with self.store.transaction() as conn:
-            Chain(self.store, case_id).add("event", event_id, "retract", event_content(before))
+            with Chain(self.store, case_id) as chain:
+                chain.add("event", event_id, "retract", event_content(before))
             conn.execute(
                 "UPDATE events SET retracted_at = ? WHERE case_id = ? AND id = ?",
                 (recorded_now(), case_id, event_id),
@@ -162,7 +164,8 @@ class Editor:
     def restore_event(self, case_id: str, event: Event) -> None:
         """Bring back a retracted event (an undo of a deletion), recorded as a ``restore``."""
         with self.store.transaction() as conn:
-            Chain(self.store, case_id).add("event", event.id, "restore", event_content(event))
+            with Chain(self.store, case_id) as chain:
+                chain.add("event", event.id, "restore", event_content(event))
             conn.execute(
                 "UPDATE events SET retracted_at = NULL WHERE case_id = ? AND id = ?",
                 (case_id, event.id),
@@ -181,7 +184,8 @@ class Editor:
         promise.status = status
         promise.closed_at = parse_when(closed_at) if closed_at else None
         with self.store.transaction() as conn:
-            Chain(self.store, case_id).add("promise", promise_id, "amend", promise_content(promise))
+            with Chain(self.store, case_id) as chain:
+                chain.add("promise", promise_id, "amend", promise_content(promise))
             conn.execute(
                 "UPDATE promises SET status = ?, closed_at = ?, amended_at = ?"
                 " WHERE case_id = ? AND id = ?",

@@ -21,9 +21,28 @@ GENESIS = "0" * 64
 ACTIONS = ("create", "amend", "retract", "restore")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(data: Any) -> str:
     """The one JSON text of ``data`` that hashes are computed over."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(data)
+
+
+def entry_hash(
+    prev: str, n: int, entity: str, entity_id: str, action: str, at: str, content_json: str
+) -> str:
+    """SHA-256 of ``prev``, a newline, and the canonical JSON of the entry.
+
+    The JSON is assembled around the already encoded content (keys in sorted
+    order, as :func:`canonical` writes them), so the content is encoded once.
+    """
+    body = (
+        f'{{"action":{_ENCODER.encode(action)},"at":{_ENCODER.encode(at)},'
+        f'"content":{content_json},"entity":{_ENCODER.encode(entity)},'
+        f'"entity_id":{_ENCODER.encode(entity_id)},"n":{n}}}'
+    )
+    return hashlib.sha256(f"{prev}\n{body}".encode()).hexdigest()
 
 
 def event_content(event: Event) -> dict[str, Any]:
@@ -73,17 +92,15 @@ class Entry:
     hash: str
 
     def expected_hash(self) -> str:
-        body = canonical(
-            {
-                "n": self.n,
-                "entity": self.entity,
-                "entity_id": self.entity_id,
-                "action": self.action,
-                "at": self.at,
-                "content": self.content,
-            }
+        return entry_hash(
+            self.prev,
+            self.n,
+            self.entity,
+            self.entity_id,
+            self.action,
+            self.at,
+            canonical(self.content),
         )
-        return hashlib.sha256(f"{self.prev}\n{body}".encode()).hexdigest()
 
     def to_json(self) -> dict[str, Any]:
         return {

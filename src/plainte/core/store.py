@@ -20,8 +20,8 @@ from plainte.core.journal import (
     GENESIS,
     Entry,
     canonical,
+    entry_hash,
     event_content,
-    make_entry,
     promise_content,
 )
 from plainte.core.model import (
@@ -131,11 +131,11 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     store = Store(Path(":memory:"), conn)
     for (case_id,) in conn.execute("SELECT id FROM cases ORDER BY id").fetchall():
         case = store.load_case(case_id)
-        chain = Chain(store, case_id)
-        for event in case.events:
-            chain.add("event", event.id, "create", event_content(event))
-            for promise in event.promises:
-                chain.add("promise", promise.id, "create", promise_content(promise))
+        with Chain(store, case_id) as chain:
+            for event in case.events:
+                chain.add("event", event.id, "create", event_content(event))
+                for promise in event.promises:
+                    chain.add("promise", promise.id, "create", promise_content(promise))
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
@@ -148,7 +148,11 @@ def recorded_now() -> str:
 
 
 class Chain:
-    """Appends entries to one case's journal, inside the caller's transaction."""
+    """Appends entries to one case's journal, inside the caller's transaction.
+
+    Entries are written together by :meth:`flush` (or on leaving a ``with``
+    block): one ``executemany`` instead of a statement per entry.
+    """
 
     def __init__(self, store: Store, case_id: str) -> None:
         self.store, self.case_id = store, case_id
@@ -161,23 +165,38 @@ class Chain:
 
     def add(self, entity: str, entity_id: str, action: str, content: dict) -> None:
         self.n += 1
-        entry = make_entry(self.n, entity, entity_id, action, self.at, content, self.prev)
-        self.prev = entry.hash
-        self.store.conn.execute(
-            "INSERT INTO journal (case_id, n, entity, entity_id, action, at, content, prev, hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        content_json = canonical(content)
+        digest = entry_hash(self.prev, self.n, entity, entity_id, action, self.at, content_json)
+        self.rows.append(
             (
                 self.case_id,
-                entry.n,
+                self.n,
                 entity,
                 entity_id,
                 action,
-                entry.at,
-                canonical(content),
-                entry.prev,
-                entry.hash,
-            ),
+                self.at,
+                content_json,
+                self.prev,
+                digest,
+            )
         )
+        self.prev = digest
+
+    def flush(self) -> None:
+        if self.rows:
+            self.store.conn.executemany(
+                "INSERT INTO journal (case_id, n, entity, entity_id, action, at, content, prev,"
+                " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self.rows,
+            )
+            self.rows = []
+
+    def __enter__(self) -> Chain:
+        return self
+
+    def __exit__(self, kind, _value, _tb) -> None:
+        if kind is None:
+            self.flush()
 
 
 @dataclass
@@ -557,6 +576,7 @@ class Store:
                 dirty |= self._journal_change(chain, known, "promise", promise.id, content)
             if dirty:
                 changed.append(event)
+        chain.flush()
         if changed:
             self._write_events(case_id, changed)
 
