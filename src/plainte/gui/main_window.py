@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.case_view)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([390, 890])
+        splitter.setSizes([340, 940])
 
         self.empty = self._empty_state()
         self.pages = QStackedWidget()
@@ -521,10 +521,9 @@ class MainWindow(QMainWindow):
             "at": i18n.format_date_short(date(2026, 9, 28)) + ", 12:59 pm",
             "channel": "      " + max((tr(f"channel.{c.value}") for c in Channel), key=len),
             "direction": tr("gui.timeline.out") + " ✗",
-            "counterpart": "Agent Dominique",
-            "reference": "INC-2049810",
+            "counterpart": "Dominique",
+            "reference": "INC-20498",
             "wait": "",
-            "promises": "",
         }
         for column, key in enumerate(model.COLUMNS):
             if key == "summary":

@@ -14,16 +14,7 @@ Index = QModelIndex | QPersistentModelIndex
 class TimelineModel(QAbstractTableModel):
     """When, channel, direction, agent, reference, minutes on hold, summary, promises."""
 
-    COLUMNS = (
-        "at",
-        "channel",
-        "direction",
-        "summary",
-        "counterpart",
-        "reference",
-        "wait",
-        "promises",
-    )
+    COLUMNS = ("at", "channel", "direction", "summary", "counterpart", "reference", "wait")
     EventRole = Qt.ItemDataRole.UserRole + 1
     ChannelRole = Qt.ItemDataRole.UserRole + 2
 
@@ -85,8 +76,9 @@ class TimelineModel(QAbstractTableModel):
             amended = self._amended.get(event.id)
             note = tr("gui.timeline.amended", day=amended) if amended else ""
             return "\n\n".join(t for t in (event.summary, note) if t) or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == "promises" and event.promises:
-            return "\n".join(f"• {p.text}" for p in event.promises)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "summary" and event.promises:
+            promised = "\n".join(f"⚑ {p.text}" for p in event.promises)
+            return "\n\n".join(t for t in (event.summary, promised) if t)
         if role == Qt.ItemDataRole.DecorationRole and column == "channel":
             from plainte.gui.icons import channel_icon
 
@@ -95,7 +87,7 @@ class TimelineModel(QAbstractTableModel):
             return event.id
         if role == self.ChannelRole:
             return event.channel.value
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("wait", "promises"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "wait":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -115,7 +107,7 @@ class TimelineModel(QAbstractTableModel):
             return "" if event.wait_minutes is None else f"{event.wait_minutes:g}"
         if column == "summary":
             text = (event.summary or "").replace("\n", " ")
+            if event.promises:
+                text = f"⚑{len(event.promises)} {text}"
             return f"✎ {text}" if event.id in self._amended else text
-        if column == "promises":
-            return str(len(event.promises)) if event.promises else ""
         return None
