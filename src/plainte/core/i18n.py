@@ -73,7 +73,12 @@ def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def lookup(key: str, lang: str | None = None) -> Any:
     """The raw value at ``key`` (a string, a list, or a mapping)."""
-    node: Any = catalog(lang or language())
+    return _lookup(key, lang or language())
+
+
+@cache
+def _lookup(key: str, lang: str) -> Any:
+    node: Any = catalog(lang)
     for part in key.split("."):
         if not isinstance(node, dict) or part not in node:
             return key
