@@ -102,17 +102,10 @@ class Context:
 
 def _write_output(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout when there is none."""
-    if not output or output == "-":
+    from plainte.export import write_text
+
+    if write_text(text, Path(output) if output and output != "-" else None) is not None:
         sys.stdout.write(text)
-        return
-    target = Path(output)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        partial.replace(target)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise Refused("cannot_write", path=target, detail=exc.strerror or str(exc)) from None
 
 
 def cmd_demo(ctx: Context) -> int:

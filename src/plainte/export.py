@@ -47,19 +47,21 @@ def export(
     cases = [store.load_case(i, with_journal=True) for i in ids]
     if fmt in ("json", "csv"):
         text = dump_saga(cases) if fmt == "json" else cases_to_csv(cases)
-        return _write(text, output)
+        return write_text(text, output)
     case = cases[0]
     lang = lang or case_language(case, i18n.language())
     ladders = load_ladders(store.data_dir / "ladders")
     if fmt == "html":
         from plainte.core.report import render_html
 
-        return _write(render_html(case, ladders, today, lang, store.data_dir / "templates"), output)
+        return write_text(
+            render_html(case, ladders, today, lang, store.data_dir / "templates"), output
+        )
     if fmt == "ics":
         from plainte.core.ics import calendar
 
         state = evaluate(ladders.for_case(case), case, today)
-        return _write(calendar(case, state, today, lang), output)
+        return write_text(calendar(case, state, today, lang), output)
     if output is None:
         raise PlainteError("export_needs_file", fmt=fmt)
     try:
@@ -83,7 +85,8 @@ def export(
     return None
 
 
-def _write(text: str, output: Path | None) -> str | None:
+def write_text(text: str, output: Path | None) -> str | None:
+    """Write ``text`` to ``output`` atomically; with no output, hand the text back."""
     if output is None:
         return text
     partial = output.with_name(output.name + ".partial")

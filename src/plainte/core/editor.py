@@ -94,6 +94,20 @@ class Editor:
         ).fetchone()
         return (row[0], json.loads(row[1])) if row else None
 
+    def _record(self, chain: Chain, entity: str, entity_id: str, content: dict) -> str | None:
+        """Journal a record against its last entry: create, restore, amend, or nothing."""
+        state = self._state(chain.case_id, entity, entity_id)
+        if state is None:
+            action = "create"
+        elif state[0] == "retract":
+            action = "restore"
+        elif canonical(state[1]) != canonical(content):
+            action = "amend"
+        else:
+            return None
+        chain.add(entity, entity_id, action, content)
+        return action
+
     def find_event(self, case_id: str, event_id: str) -> Event | None:
         case = self.store.load_case(case_id)
         return next((e for e in case.events if e.id == event_id), None)
@@ -109,14 +123,7 @@ class Editor:
         with store.transaction() as conn:
             chain = Chain(store, case_id)
             now = recorded_now()
-            state = self._state(case_id, "event", event.id)
-            content = event_content(event)
-            if state is None:
-                chain.add("event", event.id, "create", content)
-            elif state[0] == "retract":
-                chain.add("event", event.id, "restore", content)
-            elif canonical(state[1]) != canonical(content):
-                chain.add("event", event.id, "amend", content)
+            if self._record(chain, "event", event.id, event_content(event)) == "amend":
                 conn.execute(
                     "UPDATE events SET amended_at = ? WHERE case_id = ? AND id = ?",
                     (now, case_id, event.id),
@@ -130,17 +137,7 @@ class Editor:
                         (now, case_id, promise.id),
                     )
             for promise in event.promises:
-                p_state = self._state(case_id, "promise", promise.id)
-                p_content = promise_content(promise)
-                if p_state is None:
-                    chain.add("promise", promise.id, "create", p_content)
-                elif p_state[0] == "retract":
-                    chain.add("promise", promise.id, "restore", p_content)
-                elif canonical(p_state[1]) != canonical(p_content):
-                    chain.add("promise", promise.id, "amend", p_content)
-            conn.execute(
-                "DELETE FROM attachments WHERE case_id = ? AND event_id = ?", (case_id, event.id)
-            )
+                self._record(chain, "promise", promise.id, promise_content(promise))
             chain.flush()
             store._write_events(case_id, [event])
         self._announce("event", case_id)

@@ -14,7 +14,7 @@ from plainte.core.journal import Entry, event_content, latest
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.model import Case, Direction, parse_when
 from plainte.core.promises import ledger
-from plainte.core.stats import compute
+from plainte.core.stats import HEADLINE, compute
 
 
 def _recorded(at: str, lang: str) -> str:
@@ -103,20 +103,7 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
         }
         for s in state.steps
     ]
-    figures = [
-        (tr(f"stats.{key}"), getattr(stats, key))
-        for key in (
-            "days",
-            "contacts_out",
-            "contacts_in",
-            "unanswered",
-            "calls_without_message",
-            "wait_minutes",
-            "promises",
-            "promises_kept",
-            "promises_broken",
-        )
-    ]
+    figures = [(tr(f"stats.{key}"), getattr(stats, key)) for key in HEADLINE]
     return {
         "lang": lang,
         "t": lambda key, **kw: tr(f"report.{key}", **kw),

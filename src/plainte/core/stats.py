@@ -12,6 +12,19 @@ from datetime import date
 
 from plainte.core.model import Case, CaseStatus, Channel, Direction
 
+HEADLINE = (
+    "days",
+    "contacts_out",
+    "contacts_in",
+    "unanswered",
+    "calls_without_message",
+    "wait_minutes",
+    "promises",
+    "promises_kept",
+    "promises_broken",
+)
+"""The figures a report or a dashboard shows first, in this order."""
+
 
 @dataclass
 class SagaStats:

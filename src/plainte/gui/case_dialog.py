@@ -7,7 +7,6 @@ import uuid
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from plainte.core.i18n import tr
 from plainte.core.model import SECTORS, Case, CaseStatus, Customer
 from plainte.gui.settings import Preferences
+from plainte.gui.widgets import save_cancel
 
 COUNTRIES = ("FR", "GB", "BE", "CA", "CA-QC", "US")
 
@@ -86,13 +86,7 @@ class CaseDialog(QDialog):
             label = tr(f"gui.case_dialog.{key}")
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("gui.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("gui.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -12,19 +12,10 @@ from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Direction
 from plainte.core.promises import ledger
-from plainte.core.stats import SagaStats, compute
+from plainte.core.stats import HEADLINE, SagaStats, compute
 from plainte.gui.icons import channel_color
 
-FIGURES = (
-    "days",
-    "contacts_out",
-    "contacts_in",
-    "unanswered",
-    "calls_without_message",
-    "wait_minutes",
-    "promises",
-    "promises_broken",
-)
+FIGURES = tuple(k for k in HEADLINE if k != "promises_kept")
 
 
 class TimelineStrip(QWidget):

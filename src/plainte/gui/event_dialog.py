@@ -42,6 +42,7 @@ from plainte.core.model import (
     parse_typed_when,
 )
 from plainte.gui.icons import channel_icon
+from plainte.gui.widgets import save_cancel
 
 
 def typed(when: When | None) -> str:
@@ -245,13 +246,7 @@ class EventDialog(QDialog):
         )
         self.promise_list.setAccessibleName(tr("gui.event_dialog.promises"))
         self.file_list.setAccessibleName(tr("gui.event_dialog.files"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("gui.save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("gui.cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)

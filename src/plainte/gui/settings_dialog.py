@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 from plainte.core.i18n import tr
 from plainte.gui.case_dialog import COUNTRIES
 from plainte.gui.settings import Preferences
+from plainte.gui.widgets import save_cancel
 
 
 class SettingsDialog(QDialog):
@@ -44,13 +44,7 @@ class SettingsDialog(QDialog):
             label = tr(f"gui.settings.{key}")
             widget.setAccessibleName(label)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("gui.save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("gui.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
