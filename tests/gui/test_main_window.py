@@ -36,7 +36,7 @@ def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
     assert window.promises_panel.model.rowCount() == 1
     assert window.promises_panel.model.entries[0].state == "overdue"
     window.tabs.setCurrentIndex(2)
-    assert "CPRST" in window.ladder_panel.tree.topLevelItem(3).text(0)
+    assert "CCTS" in window.ladder_panel.tree.topLevelItem(3).text(0)  # the interface language
     window.tabs.setCurrentIndex(3)
     assert window.dashboard.values["calls_without_message"].text() == "7"
 

@@ -36,7 +36,6 @@ from plainte.core import i18n
 from plainte.core.editor import Editor
 from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
-from plainte.core.language import case_language
 from plainte.core.model import (
     Case,
     CaseStatus,
@@ -505,8 +504,8 @@ class MainWindow(QMainWindow):
             from plainte.core.ladder import evaluate
 
             ladder = self.ladders.for_case(case)
-            lang = case.language or i18n.language()
-            self.ladder_panel.show_state(evaluate(ladder, case, self.today), lang)
+            # the panel speaks the interface's language; letters keep the case's own
+            self.ladder_panel.show_state(evaluate(ladder, case, self.today), i18n.language())
         elif index == 3:
             self.dashboard.show_case(case, self.today)
 
@@ -620,8 +619,7 @@ class MainWindow(QMainWindow):
         if not self.case:
             return []
         ladder = self.ladders.for_case(self.case)
-        lang = self.case.language or i18n.language()
-        return [(s.id, s.title[lang]) for s in ladder.steps]
+        return [(s.id, s.title[i18n.language()]) for s in ladder.steps]
 
     def _draft(self, channel: Channel, direction: Direction, answered: bool = True) -> Event:
         when = parse_typed_when(_now(self.today).strftime("%Y-%m-%d %H:%M"))
@@ -764,8 +762,9 @@ class MainWindow(QMainWindow):
 
         if not self.case:
             return None
-        lang = case_language(self.case, i18n.language())
-        wizard = SwitchWizard(self, self.ladders.for_case(self.case), lang, self.export_case_files)
+        wizard = SwitchWizard(
+            self, self.ladders.for_case(self.case), i18n.language(), self.export_case_files
+        )
         case_id = self.case.id
 
         def finished() -> None:
