@@ -4,56 +4,42 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from plainte.core.i18n import tr
 from plainte.core.model import CaseStatus, CaseSummary
+from plainte.gui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(RowsModel):
     """Provider, title, status, days running, broken promises."""
 
     COLUMNS = ("provider", "title", "status", "days", "broken")
+    HEADER = "gui.cases"
     CaseIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[CaseSummary] = []
         self._today = date.today()
 
     def set_cases(self, rows: list[CaseSummary], today: date) -> None:
         """Replace the rows (after a change in the store)."""
-        self.beginResetModel()
-        self._rows = rows
         self._today = today
-        self.endResetModel()
+        self.replace(rows)
 
     def case_id(self, row: int) -> str:
-        return self._rows[row].id
+        return self.rows[row].id
 
     def row_of(self, case_id: str) -> int:
-        for row, summary in enumerate(self._rows):
+        for row, summary in enumerate(self.rows):
             if summary.id == case_id:
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(f"gui.cases.{self.COLUMNS[section]}")
-        return None
-
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        summary = self._rows[index.row()]
+        summary = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == self.CaseIdRole:
             return summary.id

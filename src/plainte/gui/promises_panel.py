@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,32 +21,16 @@ from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.core.model import Case
 from plainte.core.promises import LedgerEntry, ledger
+from plainte.gui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class PromisesModel(QAbstractTableModel):
+class PromisesModel(RowsModel):
     COLUMNS = ("text", "who", "promised_on", "due", "state")
+    HEADER = "gui.promises"
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.entries: list[LedgerEntry] = []
-
-    def set_entries(self, entries: list[LedgerEntry]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(f"gui.promises.{self.COLUMNS[section]}")
-        return None
+    @property
+    def entries(self) -> list[LedgerEntry]:
+        return self.rows
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -116,7 +100,7 @@ class PromisesPanel(QWidget):
 
     def show_case(self, case: Case | None, today: date) -> None:
         entries = ledger(case, today) if case else []
-        self.model.set_entries(entries)
+        self.model.replace(entries)
         overdue = sum(e.state == "overdue" for e in entries)
         if not entries:
             self.summary.setText(tr("gui.promises.empty"))

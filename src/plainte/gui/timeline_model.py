@@ -2,55 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Event
+from plainte.gui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowsModel):
     """When, channel, direction, agent, reference, minutes on hold, summary, promises."""
 
     COLUMNS = ("at", "channel", "direction", "summary", "counterpart", "reference", "wait")
+    HEADER = "gui.timeline"
     EventRole = Qt.ItemDataRole.UserRole + 1
     ChannelRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._events: list[Event] = []
         self._dates: dict[int, str] = {}
         self._amended: dict[str, str] = {}
 
     def set_case(self, case: Case | None, amended: dict[str, str] | None = None) -> None:
         """Show the timeline of ``case`` (None: nothing); ``amended`` maps ids to a day."""
-        self.beginResetModel()
         self._amended = amended or {}
-        self._events = case.events if case else []
         self._dates = {}
-        self.endResetModel()
+        self.replace(case.events if case else [])
 
     def event(self, row: int) -> Event:
-        return self._events[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(f"gui.timeline.{self.COLUMNS[section]}")
-        return None
+        return self.rows[row]
 
     def _when(self, row: int) -> str:
         """The event's date (and time) in the interface language, computed once per row."""
         text = self._dates.get(row)
         if text is None:
-            at = self._events[row].at
+            at = self.rows[row].at
             text = i18n.format_date_short(at.day)
             if at.has_time:
                 text += ", " + i18n.format_time(at.value)  # type: ignore[arg-type]
@@ -60,7 +46,7 @@ class TimelineModel(QAbstractTableModel):
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        event = self._events[index.row()]
+        event = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(index.row(), event, column)
