@@ -28,11 +28,17 @@ COLUMNS = (
 )
 
 
-def _cell(value: str | None) -> str:
-    """Neutralise text a spreadsheet would run as a formula (=, +, -, @ first)."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value or ""
+FORMULA_STARTS = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
+"""First characters a spreadsheet may read as a formula, full-width forms included
+(some East Asian Excel set-ups fold them to ASCII)."""
+
+
+def neutralise(value: object) -> str:
+    """The cell text of ``value``, with a ``'`` before anything a spreadsheet would run."""
+    text = "" if value is None else str(value)
+    if text and text[0] in FORMULA_STARTS:
+        return "'" + text
+    return text
 
 
 def cases_to_csv(cases: list[Case]) -> str:
@@ -48,21 +54,20 @@ def cases_to_csv(cases: list[Case]) -> str:
             )
             files = " | ".join(f"{a.name} ({a.sha256[:12]})" for a in e.attachments)
             wait = "" if e.wait_minutes is None else f"{e.wait_minutes:g}"
-            writer.writerow(
-                (
-                    case.id,
-                    e.id,
-                    e.at.text,
-                    e.channel.value,
-                    e.direction.value,
-                    "yes" if e.answered else "no",
-                    _cell(e.counterpart),
-                    _cell(e.reference),
-                    wait,
-                    e.step or "",
-                    _cell(e.summary),
-                    _cell(promises),
-                    _cell(files),
-                )
+            row = (
+                case.id,
+                e.id,
+                e.at.text,
+                e.channel.value,
+                e.direction.value,
+                "yes" if e.answered else "no",
+                e.counterpart,
+                e.reference,
+                wait,
+                e.step,
+                e.summary,
+                promises,
+                files,
             )
+            writer.writerow([neutralise(cell) for cell in row])
     return "\ufeff" + out.getvalue()

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from plainte.core import attachments
+from plainte.core.csvexport import neutralise
 from plainte.core.errors import PlainteError
+from plainte.core.filenames import safe_filename, unique_filename
 from plainte.core.i18n import tr
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.model import WRITTEN_CHANNELS, Case, Channel, Direction
@@ -28,6 +30,8 @@ PdfWriter = Callable[[str, Path, str, str], int]
 class Pack:
     folder: Path
     files: list[Path] = field(default_factory=list)
+    originals: dict[Path, str] = field(default_factory=dict)
+    """The name each evidence copy had in the saga, before it was made safe."""
     checklist: list[tuple[str, bool | None]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -80,6 +84,7 @@ def write_pack(
     (folder / "saga.json").write_text(dump_saga([case]), encoding="utf-8")
     pack.files += [folder / f"{name}.pdf", folder / f"{name}.html", folder / "saga.json"]
     files_dir = folder / tr("pack.files_folder", lang)
+    taken: set[str] = set()
     for event in case.events:
         for attachment in event.attachments:
             state = attachments.check(data_dir, attachment)
@@ -88,17 +93,17 @@ def write_pack(
                     tr(
                         f"pack.file_{state}",
                         lang,
-                        name=attachment.name,
+                        name=" ".join(attachment.name.split()),
                         day=event.at.day.isoformat(),
                     )
                 )
                 continue
             files_dir.mkdir(exist_ok=True)
-            target = (
-                files_dir / f"{event.at.day.isoformat()}-{attachment.sha256[:8]}-{attachment.name}"
-            )
+            prefix = f"{event.at.day.isoformat()}-{attachment.sha256[:8]}-"
+            target = files_dir / unique_filename(safe_filename(prefix + attachment.name), taken)
             shutil.copyfile(attachments.stored_path(data_dir, attachment), target)
             pack.files.append(target)
+            pack.originals[target] = attachment.name
     state = evaluate(ladders.for_case(case), case, today)
     done = {s.step.id for s in state.steps if s.status == "done"}
     step = next((s for s in state.steps if s.step.id == "ombudsman"), None)
@@ -122,9 +127,16 @@ def write_pack(
     pack.files.append(checklist)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(("file", "sha256", "size"))
+    writer.writerow(("file", "sha256", "size", "original_name"))
     for path in pack.files:
-        writer.writerow((path.relative_to(folder).as_posix(), _sha256(path), path.stat().st_size))
+        writer.writerow(
+            (
+                path.relative_to(folder).as_posix(),
+                _sha256(path),
+                path.stat().st_size,
+                neutralise(pack.originals.get(path)),
+            )
+        )
     (folder / "manifest.csv").write_text(out.getvalue(), encoding="utf-8", newline="")
     if not pack.files:
         raise PlainteError("cannot_write", path=folder, detail="empty pack")
