@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -255,3 +256,48 @@ def test_verify_a_case_and_a_file(run_cli, data_dir, tmp_path):
     conn.close()
     tampered = run_cli("verify", "demo-red-2016")
     assert tampered.code == 1 and "event e5: differs from what the journal recorded" in tampered.err
+
+
+def _modules_after(argv: list[str], data_dir) -> set[str]:
+    """The modules a fresh interpreter has imported once ``plainte ARGV`` has run."""
+    code = (
+        "import sys, json\n"
+        "from plainte.cli import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stdout.flush()\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PLAINTE_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+HEAVY = {"jinja2", "yaml", "langdetect", "PySide6", "plainte.export", "plainte.core.compose"}
+
+
+def test_version_imports_nothing_it_does_not_use(data_dir):
+    loaded = _modules_after(["--version"], data_dir)
+    assert not loaded & (HEAVY | {"plainte.core.store", "typing"})
+
+
+def test_cases_json_imports_neither_templates_nor_exports(data_dir):
+    loaded = _modules_after(["cases", "--json"], data_dir)
+    assert "plainte.core.store" in loaded
+    assert not loaded & HEAVY
+
+
+def test_lazy_choices_still_refuse_and_list(run_cli):
+    result = run_cli("export", "x", "--format", "docx")
+    assert result.code == 2
+    assert "docx" in result.err and "'json'" in result.err and "'pdf'" in result.err
+
+
+def test_help_is_translated_when_printed(run_cli):
+    result = run_cli("letter", "--help")
+    assert result.code == 0
+    assert "cli.opt" not in result.out and "--kind {complaint," in result.out

@@ -9,19 +9,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from plainte import __version__
-from plainte.core import i18n, paths
-from plainte.core.compose import KINDS
+from plainte.core import paths
 from plainte.core.errors import NotFound, PlainteError
 from plainte.core.i18n import tr
-from plainte.core.platforms import PLATFORMS
-from plainte.core.store import Store
-from plainte.export import FORMATS
+
+TYPE_CHECKING = False  # typing itself costs 3 ms at every call
+if TYPE_CHECKING:
+    from plainte.core.store import Store
+
+# Nothing a command does not use is imported before it runs: the parser's help
+# is translated only when printed, and the choices of --format, --kind and
+# --platform are read from their modules only when the option is given.
 
 
 class Refused(PlainteError):
@@ -35,44 +38,95 @@ def _today(text: str) -> date:
         raise argparse.ArgumentTypeError(tr("cli.bad_today", value=text)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, its help in the interface language."""
-    parser = argparse.ArgumentParser(
-        prog="plainte",
-        description=tr("cli.description"),
-        epilog=tr("cli.epilog"),
-    )
-    parser.add_argument("--version", action="version", version=f"plainte {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help=tr("cli.opt.data_dir"))
-    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_today, help=tr("cli.opt.today"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=tr("cli.commands"))
+class _Choices:
+    """The allowed values of an option, read from ``module.name`` when first needed."""
 
-    sub.add_parser("demo", help=tr("cli.cmd.demo"))
-    p = sub.add_parser("cases", help=tr("cli.cmd.cases"))
-    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
-    p = sub.add_parser("import", help=tr("cli.cmd.import"))
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+
+    def _values(self) -> tuple[str, ...]:
+        from importlib import import_module
+
+        return tuple(getattr(import_module(self.module), self.name))
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._values()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values())
+
+
+class _Key(str):
+    """A locale key standing for its text in the parser (translated when printed)."""
+
+
+class _Translated(argparse.HelpFormatter):
+    """Help whose texts are locale keys, looked up only when the help is printed."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return tr(action.help) if action.help else action.help
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(tr(text) if isinstance(text, _Key) else text)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(tr(heading) if isinstance(heading, _Key) else heading)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A parser (and sub-command parsers) whose help texts are locale keys."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Translated)
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args, **kwargs) -> argparse.Action:
+        """As argparse's, but lazy choices are set after its metavar check (which reads them)."""
+        choices = kwargs.pop("choices", None)
+        action = super().add_argument(*args, **kwargs)
+        action.choices = choices
+        return action
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; its help is in the interface language when printed."""
+    parser = _Parser(prog="plainte", description=_Key("cli.description"), epilog=_Key("cli.epilog"))
+    parser.add_argument("--version", action="version", version=f"plainte {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="cli.opt.data_dir")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_today, help="cli.opt.today")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_Key("cli.commands"))
+
+    sub.add_parser("demo", help="cli.cmd.demo")
+    p = sub.add_parser("cases", help="cli.cmd.cases")
+    p.add_argument("--json", action="store_true", help="cli.opt.json")
+    p = sub.add_parser("import", help="cli.cmd.import")
     p.add_argument("files", nargs="+", metavar="FILE", type=Path)
-    p = sub.add_parser("export", help=tr("cli.cmd.export"))
-    p.add_argument("case", metavar="CASE", help=tr("cli.opt.case_or_all"))
-    p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--lang", choices=("fr", "en"), help=tr("cli.opt.lang"))
-    p.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
-    p = sub.add_parser("stats", help=tr("cli.cmd.stats"))
+    p = sub.add_parser("export", help="cli.cmd.export")
+    p.add_argument("case", metavar="CASE", help="cli.opt.case_or_all")
+    p.add_argument("--format", required=True, choices=_Choices("plainte.export", "FORMATS"))
+    p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
+    p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
+    p = sub.add_parser("stats", help="cli.cmd.stats")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
-    p = sub.add_parser("ladder", help=tr("cli.cmd.ladder"))
+    p.add_argument("--json", action="store_true", help="cli.opt.json")
+    p = sub.add_parser("ladder", help="cli.cmd.ladder")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
-    p = sub.add_parser("letter", help=tr("cli.cmd.letter"))
+    p.add_argument("--json", action="store_true", help="cli.opt.json")
+    p = sub.add_parser("letter", help="cli.cmd.letter")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("--kind", required=True, choices=KINDS)
-    p.add_argument("--lang", choices=("fr", "en"), help=tr("cli.opt.lang"))
-    p.add_argument("--platform", choices=tuple(PLATFORMS), default="x", help=tr("cli.opt.platform"))
-    p.add_argument("--event", metavar="ID", help=tr("cli.opt.event"))
-    p.add_argument("-o", "--output", metavar="FILE", help=tr("cli.opt.output"))
-    p = sub.add_parser("verify", help=tr("cli.cmd.verify"))
+    p.add_argument("--kind", required=True, choices=_Choices("plainte.core.compose", "KINDS"))
+    p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
+    p.add_argument(
+        "--platform",
+        choices=_Choices("plainte.core.platforms", "PLATFORMS"),
+        default="x",
+        help="cli.opt.platform",
+    )
+    p.add_argument("--event", metavar="ID", help="cli.opt.event")
+    p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
+    p = sub.add_parser("verify", help="cli.cmd.verify")
     p.add_argument("target", metavar="CASE|FILE")
-    p = sub.add_parser("restore", help=tr("cli.cmd.restore"))
+    p = sub.add_parser("restore", help="cli.cmd.restore")
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
     return parser
 
@@ -89,6 +143,8 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from plainte.core.store import Store
+
             self._store = Store.open(self.data_dir)
         return self._store
 
@@ -199,6 +255,7 @@ def cmd_export(ctx: Context) -> int:
 
 
 def cmd_stats(ctx: Context) -> int:
+    from plainte.core import i18n
     from plainte.core.stats import compute
 
     stats = compute(ctx.load(ctx.args.case), ctx.today)
@@ -219,6 +276,7 @@ def cmd_stats(ctx: Context) -> int:
 
 
 def cmd_ladder(ctx: Context) -> int:
+    from plainte.core import i18n
     from plainte.core.ladder import evaluate, load_ladders
     from plainte.core.ladder_text import render
     from plainte.core.language import case_language
@@ -258,6 +316,7 @@ def cmd_ladder(ctx: Context) -> int:
 def cmd_letter(ctx: Context) -> int:
     from plainte.core.compose import Composer
     from plainte.core.ladder import load_ladders
+    from plainte.core.platforms import PLATFORMS
 
     case = ctx.load(ctx.args.case)
     ladders = load_ladders(ctx.data_dir / "ladders")
@@ -357,6 +416,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
 
 def _crash_report(data_dir: Path) -> Path | None:
     """Keep the traceback of an unexpected error in a file, for a bug report."""
+    import traceback
+
     try:
         folder = data_dir / "logs"
         folder.mkdir(parents=True, exist_ok=True)

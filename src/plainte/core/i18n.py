@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 from datetime import date, datetime
 from functools import cache
-from typing import Any
 
-import yaml
-
-from plainte.core.resources import data_folder
+TYPE_CHECKING = False  # importing typing costs every command-line call 2 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGES = ("en", "fr")
 _current: str | None = None
@@ -54,6 +53,10 @@ def language() -> str:
 @cache
 def catalog(lang: str) -> dict[str, Any]:
     """The parsed ``locales/<lang>.yaml``."""
+    import yaml
+
+    from plainte.core.resources import data_folder
+
     path = data_folder("locales") / f"{lang}.yaml"
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
