@@ -45,9 +45,9 @@ def main() -> None:
         if case_id:
             start = time.perf_counter()
             window.case_view.selectRow(window.cases.row_of(case_id))
-            window.timeline_view.viewport().repaint()
+            window.pane.timeline_view.viewport().repaint()
             result["open_case"] = time.perf_counter() - start
-            result["rows"] = window.timeline.rowCount()
+            result["rows"] = window.pane.timeline.rowCount()
         app.quit()
 
     QTimer.singleShot(0, idle)

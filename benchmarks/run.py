@@ -220,12 +220,13 @@ def measure_exports(store: Store, root: Path) -> list[dict]:
     """Exports of the big case to files, as a person asks for them (whole, with the journal)."""
     from datetime import date
 
-    from plainte.export import export
+    from plainte.core.export import export
+    from plainte.gui.drawing import QtDrawing
 
     out = []
     for fmt, target in (("html", 1000), ("csv", 1000), ("ics", 1000), ("pdf", None)):
         start = time.perf_counter()
-        export(store, "big", fmt, root / f"big.{fmt}", date(2026, 11, 22), "fr")
+        export(store, "big", fmt, root / f"big.{fmt}", date(2026, 11, 22), "fr", QtDrawing())
         seconds = time.perf_counter() - start
         label = f"{fmt.upper()} export of the 10,000-event case"
         if fmt == "pdf":

@@ -277,7 +277,7 @@ def _modules_after(argv: list[str], data_dir) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-HEAVY = {"jinja2", "yaml", "langdetect", "PySide6", "plainte.export", "plainte.core.compose"}
+HEAVY = {"jinja2", "yaml", "langdetect", "PySide6", "plainte.core.export", "plainte.core.compose"}
 
 
 def test_version_imports_nothing_it_does_not_use(data_dir):

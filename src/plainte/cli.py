@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", type=Path)
     p = sub.add_parser("export", help="cli.cmd.export")
     p.add_argument("case", metavar="CASE", help="cli.opt.case_or_all")
-    p.add_argument("--format", required=True, choices=_Choices("plainte.export", "FORMATS"))
+    p.add_argument("--format", required=True, choices=_Choices("plainte.core.export", "FORMATS"))
     p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
     p = sub.add_parser("stats", help="cli.cmd.stats")
@@ -158,7 +158,7 @@ class Context:
 
 def _write_output(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout when there is none."""
-    from plainte.export import write_text
+    from plainte.core.export import write_text
 
     if write_text(text, Path(output) if output and output != "-" else None) is not None:
         sys.stdout.write(text)
@@ -245,10 +245,17 @@ def cmd_import(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    from plainte.export import export
+    from plainte.core.export import DRAWN, export
 
+    drawing = None
+    if ctx.args.format in DRAWN:
+        from plainte.gui.drawing import QtDrawing  # Qt only for the drawn formats
+
+        drawing = QtDrawing()
     output = Path(ctx.args.output) if ctx.args.output and ctx.args.output != "-" else None
-    text = export(ctx.store, ctx.args.case, ctx.args.format, output, ctx.today, ctx.args.lang)
+    text = export(
+        ctx.store, ctx.args.case, ctx.args.format, output, ctx.today, ctx.args.lang, drawing
+    )
     if text is not None:
         sys.stdout.write(text)
     return 0

@@ -27,3 +27,9 @@ def test_importing_every_core_module_and_the_cli_loads_no_qt():
         "assert 'langdetect' not in sys.modules, 'langdetect loaded at import'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_core_never_imports_the_gui():
+    for path in CORE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "plainte.gui" not in text and "from plainte import gui" not in text, path

@@ -17,9 +17,9 @@ def _focusable(window) -> list[QWidget]:
 
 
 def test_every_interactive_widget_has_an_accessible_name(window):
-    window.load_demo()
-    for tab in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(tab)
+    window.case_ops.load_demo()
+    for tab in range(window.pane.tabs.count()):
+        window.pane.tabs.setCurrentIndex(tab)
         for widget in _focusable(window):
             interface = QAccessible.queryAccessibleInterface(widget)
             name = interface.text(QAccessible.Text.Name) if interface else ""
@@ -27,7 +27,7 @@ def test_every_interactive_widget_has_an_accessible_name(window):
 
 
 def test_tab_alone_walks_the_main_window(qtbot, window):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.activateWindow()
     qtbot.waitExposed(window)
     window.case_view.setFocus()

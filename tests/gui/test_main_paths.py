@@ -25,7 +25,7 @@ def _new_case(qtbot, window, answer):
         dialog.accept()
 
     answer(CaseDialog, fill)
-    return window.new_case()
+    return window.case_ops.new_case()
 
 
 def test_create_a_case(qtbot, window, answer):
@@ -72,14 +72,14 @@ def test_quick_log_three_events(qtbot, window, answer):
     ]
     assert all(e.at.day == TODAY for e in events)
     assert events[1].counterpart == "Priya" and events[1].wait_minutes == 42
-    assert window.timeline.rowCount() == 3
-    window.tabs.setCurrentIndex(3)
-    assert window.dashboard.values["calls_without_message"].text() == "1"
+    assert window.pane.timeline.rowCount() == 3
+    window.pane.tabs.setCurrentIndex(3)
+    assert window.pane.dashboard.values["calls_without_message"].text() == "1"
 
 
 def test_a_date_that_does_not_parse_is_shown_not_dropped(qtbot, window, answer):
     _new_case(qtbot, window, answer)
-    event = window._draft(window.last_channel, Direction.OUT)
+    event = window.event_ops.draft(window.last_channel, Direction.OUT)
     dialog = EventDialog(window, event, [], window.store.data_dir, is_new=True)
     qtbot.addWidget(dialog)
     dialog.when.edit.setText("")
@@ -103,8 +103,8 @@ def test_a_promise_goes_overdue_and_is_marked_broken(qtbot, window, answer):
 
     answer(PromiseDialog, fill)
     window.acts["promise_made"].trigger()
-    window.tabs.setCurrentIndex(1)
-    panel = window.promises_panel
+    window.pane.tabs.setCurrentIndex(1)
+    panel = window.pane.promises_panel
     assert panel.model.entries[0].state == "pending"
     window.today = TODAY + timedelta(days=5)
     window.refresh_cases()
@@ -121,11 +121,11 @@ def test_a_promise_goes_overdue_and_is_marked_broken(qtbot, window, answer):
 
 
 def test_compose_a_formal_notice_and_mark_it_sent(qtbot, window):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
     window.today = window.today.replace(year=2016, month=10, day=1)
     window.refresh_cases()
-    dialog = window.compose("formal-notice")
+    dialog = window.compose_ops.compose("formal-notice")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "Mise en demeure" in dialog.preview.toPlainText(), timeout=5000)
     assert dialog.channel.currentData() == "registered_letter"
@@ -144,24 +144,24 @@ def test_compose_a_formal_notice_and_mark_it_sent(qtbot, window):
 
     assert "Mise en demeure" in stored_path(window.store.data_dir, letter).read_text("utf-8")
     assert sent.at.day.isoformat() == "2016-10-01"
-    window.tabs.setCurrentIndex(2)
-    steps = {s.step.id: s for s in window.ladder_panel.state.steps}
+    window.pane.tabs.setCurrentIndex(2)
+    steps = {s.step.id: s for s in window.pane.ladder_panel.state.steps}
     assert steps["formal_notice"].status == "done"
 
 
 def test_undo_a_deletion(qtbot, window, say_yes):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
-    window.timeline_view.selectRow(3)
+    window.pane.timeline_view.selectRow(3)
     gone = window.selected_event().id
-    window.delete_event()
+    window.event_ops.delete_event()
     assert gone not in {e.id for e in window.store.load_case("demo-rogers-2010").events}
-    assert window.timeline.rowCount() == 13
+    assert window.pane.timeline.rowCount() == 13
     window.undo_action.trigger()
     case = window.store.load_case("demo-rogers-2010")
     assert gone in {e.id for e in case.events}
     assert next(e for e in case.events if e.id == gone).promises[0].id == "rp1"
-    window.delete_case()
+    window.case_ops.delete_case()
     assert not window.store.has_case("demo-rogers-2010")
     window.undo_stack.undo()
     assert len(window.store.load_case("demo-rogers-2010").events) == 14
@@ -170,9 +170,9 @@ def test_undo_a_deletion(qtbot, window, say_yes):
 
 
 def test_switching_assistant_to_the_end(qtbot, window, tmp_path):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
-    wizard = window.switch_assistant()
+    wizard = window.compose_ops.switch_assistant()
     qtbot.addWidget(wizard)
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()  # export first
     out = tmp_path / "evidence"
@@ -184,7 +184,7 @@ def test_switching_assistant_to_the_end(qtbot, window, tmp_path):
     assert (pack / "manifest.csv").is_file() and (pack / "chronologie.pdf").is_file()  # in French
     assert wizard.button(wizard.WizardButton.NextButton).isEnabled()
     wizard.next()
-    assert "3179" in wizard.currentPage().findChildren(type(window.title))[0].text()
+    assert "3179" in wizard.currentPage().findChildren(type(window.pane.title))[0].text()
     wizard.next()
     assert any("Unlocking is free" in b.text() for b in wizard.checkboxes)  # the interface language
     wizard.next()
@@ -197,7 +197,7 @@ def test_switching_assistant_to_the_end(qtbot, window, tmp_path):
 def test_on_a_call_logs_the_call_and_offers_the_recap(qtbot, window, answer, no_modal_boxes):
     _new_case(qtbot, window, answer)
     now = [1000.0]
-    call = window.on_a_call()
+    call = window.call_ops.on_a_call()
     call.clock = lambda: now[0]
     qtbot.addWidget(call)
     assert call.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
@@ -226,7 +226,7 @@ def test_attachments_are_copied_under_their_sha256(qtbot, window, answer, tmp_pa
     _new_case(qtbot, window, answer)
     evidence = tmp_path / "screenshot.png"
     evidence.write_bytes(b"\x89PNG fake screenshot bytes")
-    event = window._draft(window.last_channel, Direction.IN)
+    event = window.event_ops.draft(window.last_channel, Direction.IN)
     dialog = EventDialog(window, event, [], window.store.data_dir, is_new=True)
     qtbot.addWidget(dialog)
     attachment = dialog.attach(evidence)
@@ -235,16 +235,16 @@ def test_attachments_are_copied_under_their_sha256(qtbot, window, answer, tmp_pa
     assert (
         window.store.data_dir / "attachments" / sha[:2] / sha
     ).read_bytes() == evidence.read_bytes()
-    window.save_event(dialog.result_event(), "x")
+    window.event_ops.save(dialog.result_event(), "x")
     stored = window.store.load_case(window.case.id).events[-1]
     assert stored.attachments[0].name == "screenshot.png"
 
 
 def test_pdf_export_runs_in_the_background(qtbot, window, tmp_path):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
     target = tmp_path / "rogers.pdf"
-    task = window.export_to(target, "pdf")
+    task = window.export_ops.export_to(target, "pdf")
     with qtbot.waitSignal(task.signals.done, timeout=20000):
         pass
     assert target.read_bytes().startswith(b"%PDF")
@@ -252,33 +252,37 @@ def test_pdf_export_runs_in_the_background(qtbot, window, tmp_path):
 
 
 def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
-    window.timeline_view.selectRow(2)
+    window.pane.timeline_view.selectRow(2)
     answer(EventDialog, lambda d: (d.summary.setPlainText("Corrected summary"), d.accept()))
-    window.edit_event()
-    row = next(r for r in range(window.timeline.rowCount()) if window.timeline.event(r).id == "e3")
-    index = window.timeline.index(row, window.timeline.COLUMNS.index("summary"))
+    window.event_ops.edit_event()
+    row = next(
+        r
+        for r in range(window.pane.timeline.rowCount())
+        if window.pane.timeline.event(r).id == "e3"
+    )
+    index = window.pane.timeline.index(row, window.pane.timeline.COLUMNS.index("summary"))
     assert index.data().startswith("✎ Corrected summary")
     assert "Amended on" in index.data(Qt.ItemDataRole.ToolTipRole)
-    window.timeline_view.selectRow(window.filter.mapFromSource(index).row())
-    window.show_history()
+    window.pane.timeline_view.selectRow(window.pane.filter.mapFromSource(index).row())
+    window.event_ops.show_history()
     history = window.history_box.text.toPlainText()
     assert "Event recorded" in history and "Event amended" in history
     assert "Message privé au community manager" in history and "Corrected summary" in history
 
 
 def test_the_ladder_offers_the_filing_pack_on_the_ombudsman_step(window):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
-    window.tabs.setCurrentIndex(2)
-    tree = window.ladder_panel.tree
+    window.pane.tabs.setCurrentIndex(2)
+    tree = window.pane.ladder_panel.tree
     item = next(
         tree.topLevelItem(i)
         for i in range(tree.topLevelItemCount())
         if tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "ombudsman"
     )
     tree.setCurrentItem(item)
-    assert not window.ladder_panel.pack_button.isHidden()
+    assert not window.pane.ladder_panel.pack_button.isHidden()
     tree.setCurrentItem(tree.topLevelItem(0))
-    assert window.ladder_panel.pack_button.isHidden()
+    assert window.pane.ladder_panel.pack_button.isHidden()

@@ -12,7 +12,7 @@ from plainte.core import i18n, paths
 
 def test_empty_store_shows_the_wry_empty_state(window):
     assert window.pages.currentWidget() is window.empty
-    assert "Lucky you" in window.empty.findChild(type(window.title), "emptyHeadline").text()
+    assert "Lucky you" in window.empty.findChild(type(window.pane.title), "emptyHeadline").text()
     assert not window.acts["compose"].isEnabled()
 
 
@@ -22,50 +22,50 @@ def test_demo_button_lists_the_demo_cases(qtbot, window):
     model = window.cases
     providers = {model.index(r, 0).data() for r in range(model.rowCount())}
     assert providers == {"RED by SFR", "Rogers"}
-    assert window.timeline.rowCount() == 7  # the first case, RED by SFR, is selected
-    assert "RED by SFR" in window.title.text()
+    assert window.pane.timeline.rowCount() == 7  # the first case, RED by SFR, is selected
+    assert "RED by SFR" in window.pane.title.text()
 
 
 def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
-    assert window.timeline.rowCount() == 14
-    assert window.filter.index(0, 0).data() == "Jul 5, 2010, 8:15 pm"
-    assert window.promises_panel.model.rowCount() == 0  # filled when its tab is shown
-    window.tabs.setCurrentIndex(1)
-    assert window.promises_panel.model.rowCount() == 1
-    assert window.promises_panel.model.entries[0].state == "overdue"
-    window.tabs.setCurrentIndex(2)
-    assert "CCTS" in window.ladder_panel.tree.topLevelItem(3).text(0)  # the interface language
-    window.tabs.setCurrentIndex(3)
-    assert window.dashboard.values["calls_without_message"].text() == "7"
+    assert window.pane.timeline.rowCount() == 14
+    assert window.pane.filter.index(0, 0).data() == "Jul 5, 2010, 8:15 pm"
+    assert window.pane.promises_panel.model.rowCount() == 0  # filled when its tab is shown
+    window.pane.tabs.setCurrentIndex(1)
+    assert window.pane.promises_panel.model.rowCount() == 1
+    assert window.pane.promises_panel.model.entries[0].state == "overdue"
+    window.pane.tabs.setCurrentIndex(2)
+    assert "CCTS" in window.pane.ladder_panel.tree.topLevelItem(3).text(0)  # the interface language
+    window.pane.tabs.setCurrentIndex(3)
+    assert window.pane.dashboard.values["calls_without_message"].text() == "7"
 
 
 def test_channel_filter_and_search(qtbot, window):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
-    window.channel_box.setCurrentIndex(window.channel_box.findData("phone"))
-    assert window.filter.rowCount() == 9
-    qtbot.keyClicks(window.search, "aucun message")
-    assert window.filter.rowCount() == 7
-    window.channel_box.setCurrentIndex(0)
-    window.search.clear()
-    assert window.filter.rowCount() == 14
+    window.pane.channel_box.setCurrentIndex(window.pane.channel_box.findData("phone"))
+    assert window.pane.filter.rowCount() == 9
+    qtbot.keyClicks(window.pane.search, "aucun message")
+    assert window.pane.filter.rowCount() == 7
+    window.pane.channel_box.setCurrentIndex(0)
+    window.pane.search.clear()
+    assert window.pane.filter.rowCount() == 14
 
 
 def test_switching_language_needs_no_restart(qtbot, window):
-    window.load_demo()
+    window.case_ops.load_demo()
     window.set_language("fr")
-    assert window.timeline.headerData(0, Qt.Orientation.Horizontal) == "Quand"
+    assert window.pane.timeline.headerData(0, Qt.Orientation.Horizontal) == "Quand"
     assert [
         m.title() for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
     ]
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Fichier" in titles and "&Langue" in titles
-    qtbot.waitUntil(lambda: "Jour" in window.figures.text())
-    assert window.tabs.tabText(0) == "Chronologie"
+    qtbot.waitUntil(lambda: "Jour" in window.pane.figures.text())
+    assert window.pane.tabs.tabText(0) == "Chronologie"
     window.set_language("en")
-    assert window.tabs.tabText(0) == "Timeline"
+    assert window.pane.tabs.tabText(0) == "Timeline"
     assert i18n.language() == "en"
 
 

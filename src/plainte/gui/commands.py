@@ -12,7 +12,11 @@ from plainte.core.model import Case, CaseStatus, Event, PromiseStatus
 
 
 class _Command(QUndoCommand):
-    """A command whose failure is reported, not raised, and leaves the stack clean."""
+    """A command whose failure is reported, not raised, and leaves the stack clean.
+
+    ``report`` is set by :class:`plainte.gui.operations.Operations`, the one
+    place that pushes commands and tells the person what went wrong.
+    """
 
     report: Callable[[Exception], None] | None = None
 
@@ -25,8 +29,8 @@ class _Command(QUndoCommand):
             action()
         except PlainteError as exc:
             self.setObsolete(True)
-            if _Command.report:
-                _Command.report(exc)
+            if self.report:
+                self.report(exc)
 
 
 class SaveEvent(_Command):

@@ -1,33 +1,48 @@
 """Every export format, for the command line and the app's Export menu alike.
 
-``json`` and ``csv`` are pure core; ``html`` and ``ics`` too; ``pdf``, ``png``
-and ``pack`` draw with Qt (``plainte.gui.pdf`` and ``plainte.gui.card``),
-imported only when asked for.
+``json``, ``csv``, ``html`` and ``ics`` are pure core; ``pdf``, ``png`` and
+``pack`` need something that draws, handed in by the caller (the app and the
+command line pass the Qt one, ``QtDrawing``): the core never imports the GUI.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from plainte.core import i18n
 from plainte.core.errors import PlainteError
 from plainte.core.language import case_language
+from plainte.core.model import Case
 from plainte.core.store import Store
 
 FORMATS = ("json", "csv", "html", "pdf", "ics", "png", "pack")
+DRAWN = ("pdf", "png", "pack")
 
 
-def _pdf(html: str, path: Path, lang: str, header: str) -> int:
-    from plainte.gui.pdf import html_to_pdf
+class Drawing(Protocol):
+    """What draws the formats that are pictures, not text."""
 
-    return html_to_pdf(html, path, lang=lang, header=header)
+    def pdf(self, html: str, path: Path, lang: str, header: str) -> int:
+        """Write ``html`` as a paginated PDF; return the number of pages."""
+
+    def card(self, case: Case, today: date, lang: str, path: Path) -> None:
+        """Write the saga card of ``case`` as a PNG."""
 
 
 def export(
-    store: Store, target: str, fmt: str, output: Path | None, today: date, lang: str | None = None
+    store: Store,
+    target: str,
+    fmt: str,
+    output: Path | None,
+    today: date,
+    lang: str | None = None,
+    drawing: Drawing | None = None,
 ) -> str | None:
     """Export ``target`` (a case id, or ``all`` for json/csv) as ``fmt``.
+
+    ``drawing`` is needed for the drawn formats (``DRAWN``).
 
     Return:
         The text, for text formats written to standard output (no ``output``);
@@ -64,20 +79,20 @@ def export(
         return write_text(calendar(case, state, today, lang), output)
     if output is None:
         raise PlainteError("export_needs_file", fmt=fmt)
+    if drawing is None:
+        raise ValueError(f"{fmt} needs a drawing")
     try:
         if fmt == "pdf":
             from plainte.core.report import render_html
 
             header = f"{case.provider} — {case.title} — {i18n.format_date(today, lang)}"
-            _pdf(render_html(case, ladders, today, lang), output, lang, header)
+            drawing.pdf(render_html(case, ladders, today, lang), output, lang, header)
         elif fmt == "png":
-            from plainte.gui.card import save_card
-
-            save_card(case, today, lang, output)
+            drawing.card(case, today, lang, output)
         elif fmt == "pack":
             from plainte.core.pack import write_pack
 
-            pack = write_pack(case, ladders, today, lang, output, store.data_dir, _pdf)
+            pack = write_pack(case, ladders, today, lang, output, store.data_dir, drawing.pdf)
             for problem in pack.problems:
                 raise PlainteError("pack_incomplete", detail=problem, folder=output)
     except OSError as exc:

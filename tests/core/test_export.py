@@ -17,9 +17,10 @@ from PySide6.QtGui import QImage
 
 from plainte.core.card import card_lines
 from plainte.core.editor import Editor
+from plainte.core.export import export
 from plainte.core.redact import leaks
 from plainte.core.sagafile import parse_saga
-from plainte.export import export
+from plainte.gui.drawing import QtDrawing
 
 TODAY = date(2026, 8, 22)
 
@@ -74,7 +75,7 @@ def _pdftotext(path: Path) -> str:
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_pdf_holds_every_event_with_page_numbers(case_store, tmp_path):
     out = tmp_path / "t.pdf"
-    export(case_store, "case-1", "pdf", out, TODAY, "en")
+    export(case_store, "case-1", "pdf", out, TODAY, "en", drawing=QtDrawing())
     text = _pdftotext(out)
     squashed = " ".join(text.split())
     for summary in (
@@ -120,7 +121,7 @@ def test_pdf_of_a_long_saga_paginates(store, tmp_path):
     }
     store.import_cases(parse_saga(json.dumps(doc).encode()).cases)
     out = tmp_path / "long.pdf"
-    export(store, "long", "pdf", out, date(2026, 12, 1), "fr")
+    export(store, "long", "pdf", out, date(2026, 12, 1), "fr", drawing=QtDrawing())
     text = " ".join(_pdftotext(out).split())
     assert all(f"Call number {i} with" in text for i in range(300))
     pages = int(re.findall(r"Page \d+ sur (\d+)", text)[0])
@@ -185,7 +186,7 @@ def test_the_card_holds_no_private_data(store, saga, tmp_path):
     assert "ACC-99173-UNIQUE" not in text and "07700" not in text and "Alex" not in text
     assert lines["days"] == "Day 19" and "2 of 2 promises" not in text
     out = tmp_path / "card.png"
-    export(store, "case-1", "png", out, TODAY, "en")
+    export(store, "case-1", "png", out, TODAY, "en", drawing=QtDrawing())
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 675)
 
@@ -200,7 +201,7 @@ def test_the_pack_manifest_matches_its_files(case_store, tmp_path):
     event.attachments.append(attachments.add_file(case_store.data_dir, evidence))
     editor.save_event("case-1", event)
     folder = tmp_path / "pack"
-    export(case_store, "case-1", "pack", folder, TODAY, "en")
+    export(case_store, "case-1", "pack", folder, TODAY, "en", drawing=QtDrawing())
     rows = list(csv.DictReader((folder / "manifest.csv").open(encoding="utf-8")))
     listed = {r["file"] for r in rows}
     on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
@@ -227,7 +228,7 @@ def test_a_missing_evidence_file_is_reported_not_ignored(case_store, tmp_path):
     editor.save_event("case-1", event)
     attachments.stored_path(case_store.data_dir, attachment).unlink()
     with pytest.raises(PlainteError) as info:
-        export(case_store, "case-1", "pack", tmp_path / "pack", TODAY, "en")
+        export(case_store, "case-1", "pack", tmp_path / "pack", TODAY, "en", drawing=QtDrawing())
     assert "screenshot.png" in str(info.value) and "missing" in str(info.value)
     from plainte.core.verify import verify_case
 

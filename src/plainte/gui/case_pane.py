@@ -1,0 +1,202 @@
+"""The selected case: title, figures, and its timeline, promises, ladder and figures tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainte.core import i18n
+from plainte.core.i18n import tr
+from plainte.core.model import Case, Channel, Event
+from plainte.core.stats import compute
+from plainte.gui.dashboard import Dashboard
+from plainte.gui.ladder_panel import LadderPanel
+from plainte.gui.promises_panel import PromisesPanel
+from plainte.gui.timeline_filter import TimelineFilter
+from plainte.gui.timeline_model import TimelineModel
+
+PROMISES, LADDER, DASHBOARD = 1, 2, 3
+
+
+def table_defaults(view: QTableView) -> None:
+    """Rows selected whole, one at a time, read-only, compact."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setHighlightSections(False)
+
+
+class CasePane(QWidget):
+    """Shows one case; tabs other than the timeline are filled when first shown."""
+
+    def __init__(self, ladders: Callable[[], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ladders = ladders
+        self.case: Case | None = None
+        self.today = date.today()
+        self._stale: set[int] = set()
+        self._sized: str | None = None
+        self.timeline = TimelineModel(self)
+        self.filter = TimelineFilter(self)
+        self.filter.setSourceModel(self.timeline)
+        self.timeline_view = QTableView()
+        self.timeline_view.setObjectName("timeline")
+        self.timeline_view.setAccessibleName(tr("gui.a11y.timeline"))
+        self.timeline_view.setModel(self.filter)
+        table_defaults(self.timeline_view)
+        header = self.timeline_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(100)
+        header.setSectionResizeMode(
+            TimelineModel.COLUMNS.index("summary"), QHeaderView.ResizeMode.Stretch
+        )
+
+        self.title = QLabel()
+        self.title.setObjectName("caseTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.figures = QLabel()
+        self.figures.setObjectName("caseFigures")
+        self.figures.setWordWrap(True)
+        self.channel_box = QComboBox()
+        self.channel_box.setAccessibleName(tr("gui.filter.channel"))
+        self.channel_box.addItem(tr("gui.filter.all_channels"), None)
+        for channel in Channel:
+            self.channel_box.addItem(tr(f"channel.{channel.value}"), channel.value)
+        self.channel_box.currentIndexChanged.connect(
+            lambda: self.filter.set_channel(self.channel_box.currentData())
+        )
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("gui.filter.search"))
+        self.search.setAccessibleName(tr("gui.filter.search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.filter.set_needle)
+        filters = QHBoxLayout()
+        filters.addWidget(self.channel_box)
+        filters.addWidget(self.search, 1)
+        timeline_page = QWidget()
+        timeline_layout = QVBoxLayout(timeline_page)
+        timeline_layout.setContentsMargins(0, 6, 0, 0)
+        timeline_layout.addLayout(filters)
+        timeline_layout.addWidget(self.timeline_view, 1)
+
+        self.promises_panel = PromisesPanel()
+        self.ladder_panel = LadderPanel()
+        self.dashboard = Dashboard()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+        self.tabs.setAccessibleName(tr("gui.a11y.tabs"))
+        self.tabs.addTab(timeline_page, tr("gui.tabs.timeline"))
+        self.tabs.addTab(self.promises_panel, tr("gui.tabs.promises"))
+        self.tabs.addTab(self.ladder_panel, tr("gui.tabs.ladder"))
+        self.tabs.addTab(self.dashboard, tr("gui.tabs.dashboard"))
+        self.tabs.currentChanged.connect(self._fill_tab)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.tabs, 1)
+
+    def show_case(self, case: Case | None, amended: set[str] | None, today: date) -> None:
+        """Show ``case`` (None: nothing) as of ``today``."""
+        self.case, self.today = case, today
+        self.timeline.set_case(case, amended)
+        if case is None:
+            self.title.setText("")
+            self.figures.setText("")
+            self.promises_panel.show_case(None, today)
+            self.ladder_panel.show_state(None, "en")
+            self.dashboard.show_case(None, today)
+            return
+        self._size_timeline_columns()
+        self.title.setText(f"{case.provider} — {case.title}")
+        self.figures.setText("")
+        self._stale = {PROMISES, LADDER, DASHBOARD}
+        # the rows paint first; the figures of a long saga follow a moment later
+        QTimer.singleShot(0, lambda case=case: self._show_figures(case))
+        self._fill_tab(self.tabs.currentIndex())
+
+    def selected_event(self) -> Event | None:
+        """The event selected in the timeline, if any."""
+        rows = self.timeline_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.timeline.event(self.filter.mapToSource(rows[0]).row())
+
+    def _show_figures(self, case: Case) -> None:
+        if case is not self.case:
+            return
+        stats = compute(case, self.today)
+        self.figures.setText(
+            tr(
+                "gui.figures",
+                days=stats.days,
+                since=i18n.format_date(stats.first_day) if stats.first_day else "—",
+                contacts=stats.contacts_out + stats.contacts_in,
+                unanswered=stats.unanswered,
+                wait=stats.wait_minutes,
+                broken=stats.promises_broken,
+                promises=stats.promises,
+            )
+        )
+
+    def _fill_tab(self, index: int) -> None:
+        """Fill a case tab when it is shown: start-up and a long saga pay only for the timeline."""
+        if index not in self._stale or self.case is None:
+            return
+        self._stale.discard(index)
+        case = self.case
+        if index == PROMISES:
+            self.promises_panel.show_case(case, self.today)
+        elif index == LADDER:
+            from plainte.core.ladder import evaluate
+
+            ladder = self._ladders().for_case(case)
+            # the panel speaks the interface's language; letters keep the case's own
+            self.ladder_panel.show_state(evaluate(ladder, case, self.today), i18n.language())
+        elif index == DASHBOARD:
+            self.dashboard.show_case(case, self.today)
+
+    def _size_timeline_columns(self) -> None:
+        """Column widths from the font, not from the rows: measuring a long saga costs."""
+        if self._sized == i18n.language():
+            return
+        self._sized = i18n.language()
+        metrics = self.timeline_view.fontMetrics()
+        model = self.timeline
+        samples = {
+            "at": i18n.format_date_short(date(2026, 9, 28)) + ", 12:59 pm",
+            "channel": "      " + max((tr(f"channel.{c.value}") for c in Channel), key=len),
+            "direction": tr("gui.timeline.out") + " ✗",
+            "counterpart": "Dominique",
+            "reference": "INC-20498",
+            "wait": "",
+        }
+        for column, key in enumerate(model.COLUMNS):
+            if key == "summary":
+                continue
+            header = str(model.headerData(column, Qt.Orientation.Horizontal))
+            text = max(samples.get(key, ""), header, key=metrics.horizontalAdvance)
+            self.timeline_view.setColumnWidth(column, metrics.horizontalAdvance(text) + 24)

@@ -1,0 +1,24 @@
+"""The Qt side of the drawn exports (PDF, saga card), handed to ``core.export``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from plainte.core.model import Case
+
+
+class QtDrawing:
+    """Draws PDFs with QPdfWriter and the card with QPainter (Qt imported on first use)."""
+
+    def pdf(self, html: str, path: Path, lang: str, header: str) -> int:
+        """Write ``html`` as a paginated PDF at ``path``; return the number of pages."""
+        from plainte.gui.pdf import html_to_pdf
+
+        return html_to_pdf(html, path, lang=lang, header=header)
+
+    def card(self, case: Case, today: date, lang: str, path: Path) -> None:
+        """Write the saga card of ``case`` as a PNG at ``path``."""
+        from plainte.gui.card import save_card
+
+        save_card(case, today, lang, path)

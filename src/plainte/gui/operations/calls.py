@@ -1,0 +1,52 @@
+"""Calls: the on-a-call window, and the recap e-mail the minute it ends."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plainte.core.errors import PlainteError
+from plainte.core.i18n import tr
+from plainte.core.model import Event
+from plainte.gui.operations.events import now_on
+
+if TYPE_CHECKING:
+    from plainte.gui.call_window import CallWindow
+    from plainte.gui.main_window import MainWindow
+
+
+class CallOps:
+    """A call in progress: its notes become an event, then a recap to send."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.call_window: CallWindow | None = None
+
+    def on_a_call(self) -> CallWindow | None:
+        """Open the call window for the selected case."""
+        from plainte.gui.call_window import CallWindow
+
+        w = self.window
+        if not w.case:
+            return None
+        self.call_window = CallWindow(w, w.case.provider, now_on(w.today))
+        self.call_window.logged.connect(self.call_logged)
+        self.call_window.show()
+        return self.call_window
+
+    def call_logged(self, event: Event) -> None:
+        """Store the call, then show the recap e-mail to send."""
+        from plainte.gui.recap_dialog import RecapDialog
+
+        w = self.window
+        if not w.event_ops.save(event, tr("gui.actions.i_called")):
+            return
+        case = w.store.load_case(w.case.id)
+        try:
+            recap = w.composer.compose(
+                case, "call-recap", w.today, event_id=event.id, sender=w.prefs.sender()
+            )
+        except PlainteError as exc:
+            w.ops.report(exc)
+            return
+        w.recap_box = RecapDialog(w, recap.text)
+        w.recap_box.show()

@@ -1,0 +1,67 @@
+"""Cases: create, edit, delete, and load the demo sagas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from plainte.core.i18n import tr
+from plainte.core.model import Case
+from plainte.gui import commands
+
+if TYPE_CHECKING:
+    from plainte.gui.main_window import MainWindow
+
+
+class CaseOps:
+    """What a person does to a whole case."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def new_case(self) -> Case | None:
+        """Ask for the case's details; store it and select it. None if cancelled."""
+        from plainte.gui.case_dialog import CaseDialog
+
+        w = self.window
+        dialog = CaseDialog(w, None, w.prefs)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        case = dialog.case()
+        if w.ops.apply(commands.SaveCase(w.editor, case, tr("gui.undo.new_case"))):
+            w.case_view.selectRow(w.cases.row_of(case.id))
+        return case
+
+    def edit_case(self) -> None:
+        """Edit the selected case's own fields."""
+        from plainte.gui.case_dialog import CaseDialog
+
+        w = self.window
+        if not w.case:
+            return
+        dialog = CaseDialog(w, w.case, w.prefs)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            w.ops.apply(commands.SaveCase(w.editor, dialog.case(), tr("gui.undo.edit_case")))
+
+    def delete_case(self) -> None:
+        """Delete the selected case after asking (undoable)."""
+        w = self.window
+        if not w.case:
+            return
+        answer = QMessageBox.question(
+            w, tr("gui.confirm.title"), tr("gui.confirm.delete_case", title=w.case.title)
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            w.ops.apply(
+                commands.DeleteCase(w.editor, w.case.id, tr("gui.undo.delete_case")),
+                tr("gui.status.undo_hint"),
+            )
+
+    def load_demo(self) -> None:
+        """Load the demo sagas (twice changes nothing)."""
+        from plainte.core.demo import demo_files
+        from plainte.core.sagafile import read_saga
+
+        cases = [c for f in demo_files() for c in read_saga(f).cases]
+        self.window.store.import_cases(cases)

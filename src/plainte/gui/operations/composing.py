@@ -1,0 +1,67 @@
+"""Composing: the letter composer, and the switching assistant that ends a case."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plainte.core import i18n
+from plainte.core.i18n import tr
+from plainte.core.model import CaseStatus
+from plainte.gui import commands
+
+if TYPE_CHECKING:
+    from plainte.gui.composer_dialog import ComposerDialog
+    from plainte.gui.main_window import MainWindow
+    from plainte.gui.switch_wizard import SwitchWizard
+
+
+class ComposeOps:
+    """Letters from the record, and leaving the provider."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def compose(self, kind: str | None) -> ComposerDialog | None:
+        """Open the composer on ``kind`` (a complaint by default)."""
+        from plainte.gui.composer_dialog import ComposerDialog
+
+        w = self.window
+        if not w.case:
+            return None
+        dialog = ComposerDialog(
+            w,
+            w.composer,
+            w.case,
+            w.today,
+            w.prefs.sender(),
+            kind or "complaint",
+            w.store.data_dir,
+        )
+        dialog.sent.connect(lambda event: w.event_ops.save(event, tr("gui.undo.sent")))
+        w.composer_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def switch_assistant(self) -> SwitchWizard | None:
+        """Open the switching assistant; finishing it marks the case switched."""
+        from plainte.gui.switch_wizard import SwitchWizard
+
+        w = self.window
+        if not w.case:
+            return None
+        wizard = SwitchWizard(
+            w, w.ladders.for_case(w.case), i18n.language(), w.export_ops.export_case_files
+        )
+        case_id = w.case.id
+
+        def finished() -> None:
+            w.ops.apply(
+                commands.SetCaseStatus(
+                    w.editor, case_id, CaseStatus.SWITCHED, tr("gui.undo.switched")
+                )
+            )
+
+        wizard.accepted.connect(finished)
+        w.switch_wizard = wizard
+        wizard.open()
+        return wizard

@@ -1,0 +1,132 @@
+"""Events: log (quick or in the dialog), edit, delete, and read an event's history."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from plainte.core import i18n
+from plainte.core.i18n import tr
+from plainte.core.model import Channel, Direction, Event, parse_typed_when
+from plainte.gui import commands
+
+if TYPE_CHECKING:
+    from plainte.gui.main_window import MainWindow
+
+
+def now_on(today: date) -> datetime:
+    """Now, on the app's "today" (which tests and demos may set)."""
+    moment = datetime.now().replace(second=0, microsecond=0)
+    return moment if moment.date() == today else datetime.combine(today, moment.time())
+
+
+class EventOps:
+    """What a person does to the events of the selected case."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def steps(self) -> list[tuple[str, str]]:
+        """The ladder steps of the case, as (id, title in the interface language)."""
+        w = self.window
+        if not w.case:
+            return []
+        ladder = w.ladders.for_case(w.case)
+        return [(s.id, s.title[i18n.language()]) for s in ladder.steps]
+
+    def draft(self, channel: Channel, direction: Direction, answered: bool = True) -> Event:
+        """A new event at now, not yet stored."""
+        when = parse_typed_when(now_on(self.window.today).strftime("%Y-%m-%d %H:%M"))
+        return Event(
+            id=str(uuid.uuid4()), at=when, channel=channel, direction=direction, answered=answered
+        )
+
+    def edit_in_dialog(self, event: Event, *, is_new: bool) -> Event | None:
+        """Open the event dialog; return the edited event, or None if cancelled."""
+        from plainte.gui.event_dialog import EventDialog
+
+        w = self.window
+        dialog = EventDialog(w, event, self.steps(), w.store.data_dir, is_new=is_new)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_event()
+
+    def save(self, event: Event, label: str) -> bool:
+        """Store ``event`` in the selected case (new or amended), undoable."""
+        w = self.window
+        if not w.case:
+            return False
+        w.last_channel = event.channel
+        command = commands.SaveEvent(w.editor, w.case.id, event, label)
+        return w.ops.apply(command, tr("gui.status.logged", what=label))
+
+    def new_event(self) -> None:
+        event = self.edit_in_dialog(
+            self.draft(self.window.last_channel, Direction.OUT), is_new=True
+        )
+        if event:
+            self.save(event, tr("gui.undo.new_event"))
+
+    def edit_event(self) -> None:
+        current = self.window.selected_event()
+        if current is None:
+            return
+        event = self.edit_in_dialog(current, is_new=False)
+        if event:
+            self.save(event, tr("gui.undo.edit_event"))
+
+    def delete_event(self) -> None:
+        """Retract the selected event after asking (undoable; kept in the history)."""
+        w = self.window
+        current = w.selected_event()
+        if current is None or not w.case:
+            return
+        answer = QMessageBox.question(w, tr("gui.confirm.title"), tr("gui.confirm.delete_event"))
+        if answer == QMessageBox.StandardButton.Yes:
+            w.ops.apply(
+                commands.DeleteEvent(w.editor, w.case.id, current.id, tr("gui.undo.delete_event")),
+                tr("gui.status.undo_hint"),
+            )
+
+    def log_they_called(self) -> None:
+        """One keystroke: they called, no one spoke, no message. Logged now."""
+        event = self.draft(Channel.PHONE, Direction.IN, answered=False)
+        event.summary = tr("gui.quick.they_called_summary")
+        self.save(event, tr("gui.actions.they_called"))
+
+    def log_i_called(self) -> None:
+        event = self.edit_in_dialog(self.draft(Channel.PHONE, Direction.OUT), is_new=True)
+        if event:
+            self.save(event, tr("gui.actions.i_called"))
+
+    def log_email_sent(self) -> None:
+        event = self.edit_in_dialog(self.draft(Channel.EMAIL, Direction.OUT), is_new=True)
+        if event:
+            self.save(event, tr("gui.actions.email_sent"))
+
+    def show_history(self) -> None:
+        """Every recorded version of the selected event, from the journal."""
+        from plainte.gui.recap_dialog import RecapDialog
+
+        w = self.window
+        current = w.selected_event()
+        if current is None or not w.case:
+            return
+        entries = [
+            e
+            for e in w.store.journal(w.case.id)
+            if e.entity_id == current.id or e.content.get("event_id") == current.id
+        ]
+        lines = []
+        for entry in entries:
+            when = i18n.format_date(datetime.fromisoformat(entry.at).date())
+            what = tr(f"gui.history.{entry.action}", entity=tr(f"gui.history.{entry.entity}"))
+            body = entry.content.get("summary") or entry.content.get("text") or ""
+            lines.append(f"#{entry.n} · {when} · {what}\n    {body}\n    {entry.hash[:16]}…")
+        box = RecapDialog(w, "\n\n".join(lines))
+        box.setWindowTitle(tr("gui.actions.history"))
+        box.show()
+        w.history_box = box

@@ -1,0 +1,95 @@
+"""Exports: every format of the current case, drawn off the GUI thread with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+from plainte.core.errors import PlainteError
+from plainte.core.i18n import tr
+from plainte.core.store import Store
+from plainte.gui.drawing import QtDrawing
+from plainte.gui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from plainte.gui.main_window import MainWindow
+
+
+class ExportOps:
+    """Write the current case out, for a person, a body or a calendar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.task = None
+
+    def export(self, fmt: str) -> None:
+        """Ask where, then export the current case as ``fmt``."""
+        w = self.window
+        if not w.case:
+            return
+        stem = f"{w.case.provider}-{w.case.title}"[:60].replace(" ", "-").replace("/", "-")
+        if fmt == "pack":
+            folder = QFileDialog.getExistingDirectory(w, tr("gui.actions.export_pack"))
+            if folder:
+                self.export_to(Path(folder) / stem, fmt)
+            return
+        path, _ = QFileDialog.getSaveFileName(w, tr(f"gui.actions.export_{fmt}"), f"{stem}.{fmt}")
+        if path:
+            self.export_to(Path(path), fmt)
+
+    def export_to(self, path: Path, fmt: str):
+        """Export to ``path``; PDF, card and pack are drawn off the GUI thread with progress."""
+        from plainte.core.export import export
+
+        w = self.window
+        case_id, today, data_dir = w.case.id, w.today, w.store.data_dir
+        lang = w.case.language or None
+
+        def work():
+            store = Store.open(data_dir, daily_backup=False)  # its own connection, its own thread
+            try:
+                export(store, case_id, fmt, path, today, lang, QtDrawing())
+            finally:
+                store.close()
+            return path
+
+        progress = QProgressDialog(tr("gui.status.exporting"), None, 0, 0, w)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def done(result) -> None:
+            progress.close()
+            w.ops.status(tr("gui.status.exported", path=result))
+
+        def failed(error: Exception) -> None:
+            progress.close()
+            w.ops.report(error)
+
+        self.task = run_in_background(work, done, failed)
+        return self.task
+
+    def export_case_files(self, folder: Path) -> list[Path]:
+        """Before porting: the filing pack and every full export, in one go."""
+        from plainte.core.export import export
+
+        w = self.window
+        case = w.case
+        stem = f"plainte-{case.provider}".replace(" ", "-")
+        written = []
+        for fmt, target in (
+            ("pack", folder / f"{stem}-pack"),
+            ("json", folder / f"{stem}.json"),
+            ("csv", folder / f"{stem}.csv"),
+            ("html", folder / f"{stem}.html"),
+            ("ics", folder / f"{stem}.ics"),
+        ):
+            try:
+                export(w.store, case.id, fmt, target, w.today, case.language or None, QtDrawing())
+            except PlainteError as exc:
+                w.ops.report(exc)
+                continue
+            written.append(target)
+        return written
