@@ -140,3 +140,127 @@ def test_templates_in_texts_are_plain_data(saga):
     saga["cases"][0]["events"][0]["summary"] = "{{ 7*7 }} and {% raw %}"
     case = parse_saga(_bytes(saga)).cases[0]
     assert case.events[0].summary == "{{ 7*7 }} and {% raw %}"
+
+
+def _with_new_fields(saga):
+    case = saga["cases"][0]
+    case.update(
+        problem="no_service",
+        monthly_price={"amount": 39.99, "currency": "GBP"},
+        service_down=[{"from": "2026-08-03", "to": "2026-08-25"}, {"from": "2026-09-01"}],
+        wants=[
+            {"kind": "repair", "by": "2026-08-30"},
+            {"kind": "refund", "amount": 29.33},
+            {"kind": "other", "text": "A written apology"},
+        ],
+        handles={"x": "@examplecom_help", "bluesky": "examplecom.bsky.social"},
+    )
+    case["events"][2]["kind"] = "note"
+    case["events"][0]["promises"][0]["window"] = {"from": "17:00", "to": "19:00"}
+    return saga
+
+
+def test_reads_the_fields_added_in_november_2026(saga):
+    case = parse_saga(_bytes(_with_new_fields(saga))).cases[0]
+    assert case.problem == "no_service"
+    assert (case.monthly_price.amount, case.monthly_price.currency) == (39.99, "GBP")
+    assert [p.start.text for p in case.service_down] == ["2026-08-03", "2026-09-01"]
+    assert case.service_down[1].end is None
+    from datetime import date
+
+    assert case.days_down(date(2026, 9, 4)) == 22 + 3
+    assert [w.kind for w in case.wants] == ["repair", "refund", "other"]
+    assert case.wants[1].amount == 29.33 and case.wants[0].by.text == "2026-08-30"
+    assert case.handle("bluesky") == "examplecom.bsky.social"
+    assert case.handle("mastodon") is None
+    assert [e.kind.value for e in case.events] == ["contact", "contact", "note", "contact"]
+    window = case.events[0].promises[0].window
+    assert (window.start, window.end) == ("17:00", "19:00")
+
+
+def test_the_new_fields_are_written_back_as_read(saga):
+    doc = _with_new_fields(saga)
+    written = json.loads(dump_saga(parse_saga(_bytes(doc)).cases))["cases"][0]
+    original = doc["cases"][0]
+    for key in ("problem", "monthly_price", "service_down", "wants", "handles"):
+        assert written[key] == original[key]
+    assert written["events"][2]["kind"] == "note"
+    assert "kind" not in written["events"][0]  # a contact is the default, left implicit
+    assert written["events"][0]["promises"][0]["window"] == {"from": "17:00", "to": "19:00"}
+
+
+def test_a_file_without_the_new_fields_reads_and_writes_as_before(saga):
+    case = parse_saga(_bytes(saga)).cases[0]
+    assert case.problem is None and case.monthly_price is None and case.wants == []
+    assert case.handle("x") == "@examplecom_help"  # provider_handle stands in on X
+    written = json.loads(dump_saga([case]))["cases"][0]
+    for key in ("problem", "monthly_price", "service_down", "wants", "handles"):
+        assert key not in written
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where", "words"),
+    [
+        ("cases.0.problem", "outage", "cases[0].problem", '"outage" is not one of'),
+        ("cases.0.monthly_price", 39.99, "cases[0].monthly_price", "expected an object"),
+        (
+            "cases.0.monthly_price",
+            {"amount": -1, "currency": "EUR"},
+            "cases[0].monthly_price.amount",
+            "from 0 up",
+        ),
+        (
+            "cases.0.monthly_price",
+            {"amount": 10, "currency": "euros"},
+            "cases[0].monthly_price.currency",
+            "currency code",
+        ),
+        ("cases.0.monthly_price", {"amount": 10}, "cases[0].monthly_price.currency", "missing"),
+        (
+            "cases.0.service_down",
+            [{"from": "2026-08-03"}, {"from": "last week"}],
+            "cases[0].service_down[1].from",
+            "not a date",
+        ),
+        (
+            "cases.0.service_down",
+            [{"from": "2026-08-03", "to": "2026-08-01"}],
+            "cases[0].service_down[0].to",
+            "before it starts",
+        ),
+        ("cases.0.wants", [{"kind": "revenge"}], "cases[0].wants[0].kind", "not one of"),
+        ("cases.0.wants", [{"kind": "other"}], "cases[0].wants[0].text", "missing"),
+        (
+            "cases.0.wants",
+            [{"kind": "refund", "amount": "lots"}],
+            "cases[0].wants[0].amount",
+            "a number",
+        ),
+        ("cases.0.handles", {"x": 5}, "cases[0].handles.x", "expected text"),
+        ("cases.0.events.1.kind", "thought", "cases[0].events[1].kind", "not one of"),
+        (
+            "cases.0.events.0.promises.0.window",
+            {"from": "5pm", "to": "19:00"},
+            "cases[0].events[0].promises[0].window.from",
+            "time of day",
+        ),
+        (
+            "cases.0.events.0.promises.0.window",
+            {"from": "17:00"},
+            "cases[0].events[0].promises[0].window.to",
+            "missing",
+        ),
+    ],
+)
+def test_the_new_fields_are_refused_with_location(saga, path, value, where, words):
+    with pytest.raises(SagaFileError) as info:
+        parse_saga(_bytes(_mutate(saga, path, value)))
+    assert info.value.location == where
+    assert words in str(info.value)
+
+
+def test_an_unknown_network_is_warned_and_not_kept(saga):
+    saga["cases"][0]["handles"] = {"x": "@a", "myspace": "a"}
+    result = parse_saga(_bytes(saga))
+    assert result.warnings == ["cases[0].handles.myspace"]
+    assert result.cases[0].handles == {"x": "@a"}

@@ -62,3 +62,12 @@ def test_demo_rogers_figures(demo_paths):
     assert stats.contacts_in == 10
     assert stats.wait_minutes == 4
     assert stats.promises_broken == 1
+
+
+def test_notes_are_never_counted_as_contacts(saga):
+    saga["cases"][0]["events"][2]["kind"] = "note"  # the unanswered e-mail becomes a note
+    stats = compute(_case(saga), date(2026, 8, 22))
+    assert stats.notes == 1
+    assert stats.contacts_out == 2
+    assert stats.unanswered == 0
+    assert stats.channels == {"phone": 2, "chat": 1}

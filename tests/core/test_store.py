@@ -229,3 +229,74 @@ def test_sigkill_during_import_leaves_all_or_nothing(tmp_path):
         outcomes.append(count)
     print("outcomes", outcomes, "duration", round(duration, 2))
     assert len(outcomes) == 6  # each kill left a whole store
+
+
+def _new_fields_saga(saga):
+    case = saga["cases"][0]
+    case.update(
+        problem="no_service",
+        monthly_price={"amount": 39.99, "currency": "GBP"},
+        service_down=[{"from": "2026-08-03", "to": "2026-08-25"}, {"from": "2026-09-01"}],
+        wants=[{"kind": "refund", "amount": 29.33, "by": "2026-09-30"}],
+        handles={"x": "@examplecom_help", "mastodon": "@help@example.social"},
+    )
+    case["events"][2]["kind"] = "note"
+    case["events"][0]["promises"][0]["window"] = {"from": "17:00", "to": "19:00"}
+    return saga
+
+
+def test_the_new_fields_survive_export_import_export(tmp_path, store, saga):
+    doc = _new_fields_saga(saga)
+    store.import_cases(parse_saga(json.dumps(doc).encode()).cases)
+    first = _export(store)
+    back = json.loads(first)["cases"][0]
+    for key in ("problem", "monthly_price", "service_down", "wants", "handles"):
+        assert back[key] == doc["cases"][0][key]
+    assert back["events"][2]["kind"] == "note"
+    assert back["events"][0]["promises"][0]["window"] == {"from": "17:00", "to": "19:00"}
+    fresh = Store.open(tmp_path / "fresh")
+    fresh.import_cases(parse_saga(first.encode()).cases)
+    assert _export(fresh) == first
+    fresh.close()
+
+
+def test_changing_an_event_kind_is_journaled_as_an_amendment(store, saga):
+    from plainte.core.verify import verify_case
+
+    store.import_cases(parse_saga(json.dumps(saga).encode()).cases)
+    store.import_cases(parse_saga(json.dumps(_new_fields_saga(saga)).encode()).cases)
+    amends = [e for e in store.journal("case-1") if e.action == "amend"]
+    assert {(e.entity, e.entity_id) for e in amends} == {("event", "c"), ("promise", "pa")}
+    assert verify_case(store, "case-1").ok
+
+
+def test_a_version_2_store_migrates_to_3_with_a_backup_first(data_dir, saga):
+    from plainte.core.verify import verify_case
+
+    store = Store.open(data_dir)
+    store.import_cases(parse_saga(json.dumps(saga).encode()).cases, backup=False)
+    before = _export(store)
+    conn = store.conn
+    for table, column in [
+        ("cases", "problem"),
+        ("cases", "monthly_price"),
+        ("cases", "service_down"),
+        ("cases", "wants"),
+        ("cases", "handles"),
+        ("events", "kind"),
+        ("promises", "window_from"),
+        ("promises", "window_to"),
+    ]:
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version=2")
+    store.close()
+    store = Store.open(data_dir)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    kept = backups.list_backups(data_dir / "backups")
+    assert [p.name.endswith("-migration.sqlite") for p in kept] == [True]
+    old = sqlite3.connect(kept[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 2
+    old.close()
+    assert _export(store) == before
+    assert verify_case(store, "case-1").ok
+    store.close()

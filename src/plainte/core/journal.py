@@ -64,11 +64,14 @@ def event_content(event: Event) -> dict[str, Any]:
     }
     if data["wait_minutes"] is not None and float(data["wait_minutes"]).is_integer():
         data["wait_minutes"] = int(data["wait_minutes"])
+    if not event.is_contact:  # only when set: entries made before ``kind`` existed still match
+        data["kind"] = event.kind.value
     return data
 
 
 def promise_content(promise: Promise) -> dict[str, Any]:
-    return {
+    """What a promise entry covers (``window`` only when set, as for an event's ``kind``)."""
+    data = {
         "id": promise.id,
         "event_id": promise.event_id,
         "text": promise.text,
@@ -76,6 +79,9 @@ def promise_content(promise: Promise) -> dict[str, Any]:
         "status": promise.status.value,
         "closed_at": promise.closed_at.text if promise.closed_at else None,
     }
+    if promise.window is not None:
+        data["window"] = {"from": promise.window.start, "to": promise.window.end}
+    return data
 
 
 @dataclass

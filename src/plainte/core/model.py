@@ -53,6 +53,40 @@ class PromiseStatus(str, Enum):
     BROKEN = "broken"
 
 
+class EventKind(str, Enum):
+    """``contact``: between the person and the provider; ``note``: something done alone."""
+
+    CONTACT = "contact"
+    NOTE = "note"
+
+
+PROBLEMS = (
+    "no_service",
+    "billing",
+    "broken_promise",
+    "contract_change",
+    "contact",
+    "switching",
+    "other",
+)
+"""What a saga can be about: it chooses the legal grounds (``remedies/``)."""
+
+WANT_KINDS = (
+    "repair",
+    "refund",
+    "compensation",
+    "termination_without_fees",
+    "written_answer",
+    "stop_calls",
+    "cancel_charge",
+    "other",
+)
+"""What a person can ask for, in a case's ``wants``."""
+
+NETWORKS = ("x", "bluesky", "mastodon", "threads", "facebook", "linkedin")
+"""The networks a case's ``handles`` name, in the saga file's order."""
+
+
 SECTORS = ("mobile", "internet", "landline", "tv", "energy", "bank", "other")
 STEP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -122,6 +156,52 @@ def parse_when(text: str) -> When:
 
 
 @dataclass
+class Money:
+    """An amount in an ISO 4217 currency, e.g. a monthly price."""
+
+    amount: float
+    currency: str
+
+
+@dataclass
+class DownPeriod:
+    """A period without the service; ``end`` None: still down."""
+
+    start: When
+    end: When | None = None
+
+    def days(self, today: date) -> int:
+        """Whole days without service, counting an open period up to ``today``."""
+        end = self.end.day if self.end else today
+        return max(0, (end - self.start.day).days)
+
+
+@dataclass
+class Want:
+    """One thing the person asks for: a kind, and optionally an amount, a date, a text."""
+
+    kind: str
+    amount: float | None = None
+    by: When | None = None
+    text: str | None = None
+
+
+@dataclass
+class Window:
+    """Local times (``HH:MM``) a promised call or visit should come between."""
+
+    start: str
+    end: str
+
+    def contains(self, moment: datetime) -> bool:
+        """Whether ``moment``'s local wall-clock time falls inside the window."""
+        clock = moment.strftime("%H:%M")
+        if self.start <= self.end:
+            return self.start <= clock <= self.end
+        return clock >= self.start or clock <= self.end  # a window across midnight
+
+
+@dataclass
 class Attachment:
     name: str
     sha256: str
@@ -138,6 +218,7 @@ class Promise:
     status: PromiseStatus = PromiseStatus.PENDING
     closed_at: When | None = None
     event_id: str | None = None
+    window: Window | None = None
 
     def is_broken(self, today: date) -> bool:
         """Broken, or still pending on a day after its due date."""
@@ -168,6 +249,12 @@ class Event:
     step: str | None = None
     promises: list[Promise] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    kind: EventKind = EventKind.CONTACT
+
+    @property
+    def is_contact(self) -> bool:
+        """A contact with the provider (a note is not one)."""
+        return self.kind is EventKind.CONTACT
 
 
 @dataclass
@@ -196,6 +283,11 @@ class Case:
     customer: Customer = field(default_factory=Customer)
     status: CaseStatus = CaseStatus.OPEN
     notes: str | None = None
+    problem: str | None = None
+    monthly_price: Money | None = None
+    service_down: list[DownPeriod] = field(default_factory=list)
+    wants: list[Want] = field(default_factory=list)
+    handles: dict[str, str] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
     journal: list = field(default_factory=list, compare=False, repr=False)
     """The tamper-evident chain (journal entries), when loaded or read from a file."""
@@ -203,6 +295,16 @@ class Case:
     def promises(self) -> list[Promise]:
         """Every promise of the case, in timeline order."""
         return [p for e in self.events for p in e.promises]
+
+    def handle(self, network: str) -> str | None:
+        """The provider's account on ``network``; on X, ``provider_handle`` stands in."""
+        if network in self.handles:
+            return self.handles[network]
+        return self.provider_handle if network == "x" else None
+
+    def days_down(self, today: date) -> int:
+        """Days without service over every ``service_down`` period, up to ``today``."""
+        return sum(p.days(today) for p in self.service_down)
 
 
 @dataclass

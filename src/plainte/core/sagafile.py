@@ -18,18 +18,26 @@ from typing import Any
 
 from plainte.core.errors import SagaFileError
 from plainte.core.model import (
+    NETWORKS,
+    PROBLEMS,
     SECTORS,
     STEP_ID,
+    WANT_KINDS,
     Attachment,
     Case,
     CaseStatus,
     Channel,
     Customer,
     Direction,
+    DownPeriod,
     Event,
+    EventKind,
+    Money,
     Promise,
     PromiseStatus,
+    Want,
     When,
+    Window,
     parse_when,
 )
 
@@ -44,12 +52,17 @@ MAX_BYTES = 200 * 1024 * 1024
 
 _COUNTRY = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+MAX_AMOUNT = 1_000_000_000
+"""Largest amount of money a file may give (prices, wants)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NAMESPACE = uuid.UUID("6f1c2a52-8f0e-4c84-9c8a-5d6a2b0e7d31")
 
 _CHANNELS = tuple(c.value for c in Channel)
 _DIRECTIONS = tuple(d.value for d in Direction)
 _CASE_STATUSES = tuple(s.value for s in CaseStatus)
+_EVENT_KINDS = tuple(k.value for k in EventKind)
 _PROMISE_STATUSES = tuple(s.value for s in PromiseStatus)
 _TOP_FIELDS = {"format", "version", "exported_at", "cases"}
 _CASE_FIELDS = {
@@ -64,9 +77,18 @@ _CASE_FIELDS = {
     "customer",
     "status",
     "notes",
+    "problem",
+    "monthly_price",
+    "service_down",
+    "wants",
+    "handles",
     "events",
     "journal",
 }
+_MONEY_FIELDS = {"amount", "currency"}
+_PERIOD_FIELDS = {"from", "to"}
+_WANT_FIELDS = {"kind", "amount", "by", "text"}
+_WINDOW_FIELDS = {"from", "to"}
 _CUSTOMER_FIELDS = {"name", "address", "email", "phone"}
 _EVENT_FIELDS = {
     "id",
@@ -74,6 +96,7 @@ _EVENT_FIELDS = {
     "channel",
     "direction",
     "answered",
+    "kind",
     "counterpart",
     "reference",
     "summary",
@@ -82,7 +105,7 @@ _EVENT_FIELDS = {
     "promises",
     "attachments",
 }
-_PROMISE_FIELDS = {"id", "text", "due", "status", "closed_at"}
+_PROMISE_FIELDS = {"id", "text", "due", "status", "closed_at", "window"}
 _ATTACHMENT_FIELDS = {"name", "sha256", "size"}
 _JOURNAL_FIELDS = {"n", "entity", "entity_id", "action", "at", "content", "prev", "hash"}
 
@@ -172,6 +195,64 @@ class _Reader:
         except ValueError:
             raise self.fail(loc, "not_a_date", value=value[:60]) from None
 
+    def amount(self, data: dict, name: str, where: str, *, required: bool = False):
+        """A sum of money: a finite number from 0 up."""
+        loc = _at(where, name)
+        value = data.get(name)
+        if value is None:
+            if required:
+                raise self.fail(loc, "missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(loc, "not_a_number")
+        if not math.isfinite(value) or value < 0 or value > MAX_AMOUNT:
+            raise self.fail(loc, "bad_amount", value=value)
+        return float(value)
+
+    def money(self, raw: Any, where: str) -> Money:
+        data = self.obj(raw, where, _MONEY_FIELDS)
+        amount = self.amount(data, "amount", where, required=True)
+        currency = self.text(data, "currency", where, required=True)
+        if not _CURRENCY.match(currency):
+            raise self.fail(f"{where}.currency", "bad_currency", value=currency[:20])
+        return Money(amount=amount, currency=currency)
+
+    def down_period(self, raw: Any, where: str) -> DownPeriod:
+        data = self.obj(raw, where, _PERIOD_FIELDS)
+        start = self.when(data, "from", where, required=True)
+        end = self.when(data, "to", where)
+        if end is not None and end.sort_key < start.sort_key:
+            raise self.fail(f"{where}.to", "end_before_start", start=start.text, end=end.text)
+        return DownPeriod(start=start, end=end)
+
+    def want(self, raw: Any, where: str) -> Want:
+        data = self.obj(raw, where, _WANT_FIELDS)
+        kind = self.choice(data, "kind", where, WANT_KINDS, required=True)
+        text = self.text(data, "text", where, limit=MAX_LONG)
+        if kind == "other" and not (text and text.strip()):
+            raise self.fail(f"{where}.text", "missing")
+        return Want(
+            kind=kind,
+            amount=self.amount(data, "amount", where),
+            by=self.when(data, "by", where),
+            text=text,
+        )
+
+    def handles(self, raw: Any, where: str) -> dict[str, str]:
+        data = self.obj(raw, where, set(NETWORKS))
+        found = {n: self.text(data, n, where) for n in NETWORKS}
+        return {n: v for n, v in found.items() if v and v.strip()}
+
+    def window(self, raw: Any, where: str) -> Window:
+        data = self.obj(raw, where, _WINDOW_FIELDS)
+        ends = []
+        for name in ("from", "to"):
+            value = self.text(data, name, where, required=True)
+            if not _CLOCK.match(value):
+                raise self.fail(f"{where}.{name}", "bad_clock", value=value[:20])
+            ends.append(value)
+        return Window(start=ends[0], end=ends[1])
+
     def ident(self, data: dict, where: str, seen: set[str], make: str) -> str:
         value = data.get("id")
         if value is None:
@@ -235,7 +316,9 @@ class _Reader:
             customer=customer,
             status=CaseStatus(self.choice(data, "status", where, _CASE_STATUSES, default="open")),
             notes=self.text(data, "notes", where, limit=MAX_LONG),
+            problem=self.choice(data, "problem", where, PROBLEMS),
         )
+        self.case_fields(case, data, where)
         event_ids: set[str] = set()
         promise_ids: set[str] = set()
         for i, raw_event in enumerate(self.items(data, "events", where, required=True)):
@@ -246,6 +329,21 @@ class _Reader:
         if data.get("journal") is not None:
             case.journal = self.journal(data["journal"], f"{where}.journal", case)
         return case
+
+    def case_fields(self, case: Case, data: dict, where: str) -> None:
+        """Read the price, the periods without service, the wants and the handles."""
+        if data.get("monthly_price") is not None:
+            case.monthly_price = self.money(data["monthly_price"], _at(where, "monthly_price"))
+        case.service_down = [
+            self.down_period(raw, _at(where, f"service_down[{i}]"))
+            for i, raw in enumerate(self.items(data, "service_down", where))
+        ]
+        case.wants = [
+            self.want(raw, _at(where, f"wants[{i}]"))
+            for i, raw in enumerate(self.items(data, "wants", where))
+        ]
+        if data.get("handles") is not None:
+            case.handles = self.handles(data["handles"], _at(where, "handles"))
 
     def journal(self, raw: Any, where: str, case: Case) -> list:
         """Read a case's journal and check it: the chain, and the records against it."""
@@ -328,6 +426,7 @@ class _Reader:
             summary=summary,
             wait_minutes=wait,
             step=step,
+            kind=EventKind(self.choice(data, "kind", where, _EVENT_KINDS, default="contact")),
         )
         for i, raw_promise in enumerate(self.items(data, "promises", where)):
             event.promises.append(
@@ -349,6 +448,9 @@ class _Reader:
             ),
             closed_at=self.when(data, "closed_at", where),
             event_id=event.id,
+            window=self.window(data["window"], f"{where}.window")
+            if data.get("window") is not None
+            else None,
         )
 
     def attachment(self, raw: Any, where: str) -> Attachment:
@@ -361,6 +463,17 @@ class _Reader:
         if isinstance(size, bool) or not isinstance(size, int) or size < 0:
             raise self.fail(f"{where}.size", "bad_size")
         return Attachment(name=name, sha256=sha, size=size)
+
+
+def read_case_fields(case: Case, data: dict[str, Any]) -> list[str]:
+    """Set ``monthly_price``, ``service_down``, ``wants`` and ``handles`` from their JSON form.
+
+    Returns the warnings (fields not kept). Raises:
+        SagaFileError: a field breaks the contract (its location is the field's name).
+    """
+    reader = _Reader(None)
+    reader.case_fields(case, data, "")
+    return reader.warnings
 
 
 def _refuse_constant(name: str) -> float:
@@ -415,22 +528,57 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def _money(value: Money | None) -> dict[str, Any] | None:
+    return {"amount": _number(value.amount), "currency": value.currency} if value else None
+
+
+def promise_to_dict(p: Promise) -> dict[str, Any]:
+    """The saga-file form of a promise."""
+    return _clean(
+        {
+            "id": p.id,
+            "text": p.text,
+            "due": p.due.text if p.due else None,
+            "status": p.status.value,
+            "closed_at": p.closed_at.text if p.closed_at else None,
+            "window": {"from": p.window.start, "to": p.window.end} if p.window else None,
+        }
+    )
+
+
+def case_fields_to_dict(case: Case) -> dict[str, Any]:
+    """The saga-file form of the case fields that say what it is about and what is asked."""
+    return _clean(
+        {
+            "problem": case.problem,
+            "monthly_price": _money(case.monthly_price),
+            "service_down": [
+                _clean({"from": p.start.text, "to": p.end.text if p.end else None})
+                for p in case.service_down
+            ]
+            or None,
+            "wants": [
+                _clean(
+                    {
+                        "kind": w.kind,
+                        "amount": _number(w.amount) if w.amount is not None else None,
+                        "by": w.by.text if w.by else None,
+                        "text": w.text,
+                    }
+                )
+                for w in case.wants
+            ]
+            or None,
+            "handles": {n: case.handles[n] for n in NETWORKS if n in case.handles} or None,
+        }
+    )
+
+
 def case_to_dict(case: Case) -> dict[str, Any]:
     """The saga-file form of a case (spec field order, absent fields left out)."""
     events = []
     for event in case.events:
-        promises = [
-            _clean(
-                {
-                    "id": p.id,
-                    "text": p.text,
-                    "due": p.due.text if p.due else None,
-                    "status": p.status.value,
-                    "closed_at": p.closed_at.text if p.closed_at else None,
-                }
-            )
-            for p in event.promises
-        ]
+        promises = [promise_to_dict(p) for p in event.promises]
         attachments = [
             {"name": a.name, "sha256": a.sha256, "size": a.size} for a in event.attachments
         ]
@@ -442,6 +590,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                     "channel": event.channel.value,
                     "direction": event.direction.value,
                     "answered": event.answered,
+                    "kind": None if event.is_contact else event.kind.value,
                     "counterpart": event.counterpart,
                     "reference": event.reference,
                     "summary": event.summary,
@@ -469,6 +618,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "customer": customer,
             "status": case.status.value,
             "notes": case.notes,
+            **case_fields_to_dict(case),
             "events": events,
             "journal": journal,
         }

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from plainte.core.model import Case, CaseStatus, Channel, Direction
+from plainte.core.model import Case, CaseStatus, Channel, Direction, Event
 
 HEADLINE = (
     "days",
@@ -50,7 +50,9 @@ class SagaStats:
         promises_broken: marked broken, plus still pending after their due day.
         promises_overdue: the pending ones past their due day (part of ``promises_broken``).
         promises_pending: pending and not yet due (or with no due date).
-        channels: events per channel, most used first.
+        channels: contacts per channel, most used first.
+        notes: events the person logged as notes (``kind: note``: a phone reset,
+            a FAQ search): in the timeline, but in none of the contact figures.
     """
 
     today: date
@@ -68,6 +70,7 @@ class SagaStats:
     promises_overdue: int = 0
     promises_pending: int = 0
     channels: dict[str, int] = field(default_factory=dict)
+    notes: int = 0
 
     def to_json(self) -> dict[str, object]:
         """The figures as JSON-ready values (dates as ISO strings)."""
@@ -90,15 +93,10 @@ def compute(case: Case, today: date) -> SagaStats:
     channels: Counter[str] = Counter()
     wait = 0.0
     for event in events:
-        channels[event.channel.value] += 1
-        if event.direction is Direction.OUT:
-            stats.contacts_out += 1
-            if not event.answered:
-                stats.unanswered += 1
+        if event.is_contact:
+            _count_contact(stats, channels, event)
         else:
-            stats.contacts_in += 1
-            if event.channel is Channel.PHONE and not event.answered:
-                stats.calls_without_message += 1
+            stats.notes += 1
         wait += event.wait_minutes or 0
         for promise in event.promises:
             stats.promises += 1
@@ -113,3 +111,16 @@ def compute(case: Case, today: date) -> SagaStats:
     stats.wait_minutes = round(wait)
     stats.channels = dict(channels.most_common())
     return stats
+
+
+def _count_contact(stats: SagaStats, channels: Counter[str], event: Event) -> None:
+    """Add one contact to the figures it belongs to."""
+    channels[event.channel.value] += 1
+    if event.direction is Direction.OUT:
+        stats.contacts_out += 1
+        if not event.answered:
+            stats.unanswered += 1
+    else:
+        stats.contacts_in += 1
+        if event.channel is Channel.PHONE and not event.answered:
+            stats.calls_without_message += 1

@@ -33,14 +33,16 @@ from plainte.core.model import (
     Customer,
     Direction,
     Event,
+    EventKind,
     Promise,
     PromiseStatus,
     When,
+    Window,
     parse_when,
 )
 
 APPLICATION_ID = 0x706C6E74  # "plnt"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STORE_NAME = "plainte.sqlite"
 _HEADER = b"SQLite format 3\x00"
 
@@ -128,6 +130,7 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
         """
     )
     conn.execute("CREATE INDEX journal_by_entity ON journal(case_id, entity, entity_id)")
+    _migrate_2_to_3(conn)  # the records are read with today's columns to journal them
     store = Store(Path(":memory:"), conn)
     for (case_id,) in conn.execute("SELECT id FROM cases ORDER BY id").fetchall():
         case = store.load_case(case_id)
@@ -138,8 +141,51 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
                     chain.add("promise", promise.id, "create", promise_content(promise))
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    """Version 3: what a case is about and asks for, an event's kind, a promise's window.
+
+    The case's structured fields are kept as their saga-file JSON, one column each.
+    Columns already there are left alone (the step from version 1 adds them early).
+    """
+    wanted = {
+        "cases": {"problem": "TEXT", **dict.fromkeys(CASE_JSON_COLUMNS, "TEXT")},
+        "events": {"kind": "TEXT NOT NULL DEFAULT 'contact'"},
+        "promises": {"window_from": "TEXT", "window_to": "TEXT"},
+    }
+    for table, columns in wanted.items():
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column, decl in columns.items():
+            if column not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+
+
+CASE_JSON_COLUMNS = ("monthly_price", "service_down", "wants", "handles")
+"""Case fields stored as the JSON the saga file gives them (read back through its checks)."""
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 """What takes a store from version N to N + 1, keyed by N."""
+
+
+def _case_json(case: Case) -> list[str | None]:
+    """The case's structured fields as saga-file JSON, in CASE_JSON_COLUMNS order."""
+    from plainte.core.sagafile import case_fields_to_dict
+
+    fields = case_fields_to_dict(case)
+    return [canonical(fields[c]) if c in fields else None for c in CASE_JSON_COLUMNS]
+
+
+def _read_case_json(case: Case, stored: dict[str, str | None]) -> None:
+    """Set the case's structured fields from their stored JSON, through the file's checks."""
+    import json
+
+    from plainte.core.sagafile import read_case_fields
+
+    data = {k: json.loads(v) for k, v in stored.items() if v}
+    if data:
+        read_case_fields(case, data)
 
 
 def recorded_now() -> str:
@@ -402,7 +448,8 @@ class Store:
         row = self.conn.execute(
             "SELECT id, title, provider, country, sector, provider_handle, language,"
             " account_ref, customer_name, customer_address, customer_email, customer_phone,"
-            " status, notes FROM cases WHERE id = ?",
+            " status, notes, problem, monthly_price, service_down, wants, handles"
+            " FROM cases WHERE id = ?",
             (case_id,),
         ).fetchone()
         if row is None:
@@ -419,14 +466,17 @@ class Store:
             customer=Customer(name=row[8], address=row[9], email=row[10], phone=row[11]),
             status=CaseStatus(row[12]),
             notes=row[13],
+            problem=row[14],
         )
+        _read_case_json(case, dict(zip(CASE_JSON_COLUMNS, row[15:19], strict=True)))
         by_id: dict[str, Event] = {}
         channels = {c.value: c for c in Channel}
         directions = {d.value: d for d in Direction}
+        kinds = {k.value: k for k in EventKind}
         stored = When.stored
         for r in self.conn.execute(
             "SELECT id, at, channel, direction, answered, counterpart, reference, summary,"
-            " wait_minutes, step, sort_at FROM events WHERE case_id = ?"
+            " wait_minutes, step, sort_at, kind FROM events WHERE case_id = ?"
             " AND retracted_at IS NULL ORDER BY sort_at, rowid",
             (case_id,),
         ):
@@ -441,11 +491,13 @@ class Store:
                 summary=r[7],
                 wait_minutes=r[8],
                 step=r[9],
+                kind=kinds[r[11]],
             )
             by_id[event.id] = event
             case.events.append(event)
         for r in self.conn.execute(
-            "SELECT event_id, id, text, due, status, closed_at FROM promises"
+            "SELECT event_id, id, text, due, status, closed_at, window_from, window_to"
+            " FROM promises"
             " WHERE case_id = ? AND retracted_at IS NULL ORDER BY rowid",
             (case_id,),
         ):
@@ -459,6 +511,7 @@ class Store:
                     status=PromiseStatus(r[4]),
                     closed_at=parse_when(r[5]) if r[5] else None,
                     event_id=r[0],
+                    window=Window(start=r[6], end=r[7]) if r[6] and r[7] else None,
                 )
             )
         for r in self.conn.execute(
@@ -523,8 +576,9 @@ class Store:
             """
             INSERT INTO cases (id, title, provider, provider_handle, country, sector,
                 language, account_ref, customer_name, customer_address, customer_email,
-                customer_phone, status, notes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                customer_phone, status, notes, problem, monthly_price, service_down, wants,
+                handles)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET title = excluded.title,
                 provider = excluded.provider, provider_handle = excluded.provider_handle,
                 country = excluded.country, sector = excluded.sector,
@@ -533,7 +587,10 @@ class Store:
                 customer_address = excluded.customer_address,
                 customer_email = excluded.customer_email,
                 customer_phone = excluded.customer_phone,
-                status = excluded.status, notes = excluded.notes
+                status = excluded.status, notes = excluded.notes,
+                problem = excluded.problem, monthly_price = excluded.monthly_price,
+                service_down = excluded.service_down, wants = excluded.wants,
+                handles = excluded.handles
             """,
             (
                 case.id,
@@ -550,6 +607,8 @@ class Store:
                 case.customer.phone,
                 case.status.value,
                 case.notes,
+                case.problem,
+                *_case_json(case),
             ),
         )
 
@@ -627,14 +686,14 @@ class Store:
         conn.executemany(
             """
             INSERT INTO events (case_id, id, at, sort_at, channel, direction, answered,
-                counterpart, reference, summary, wait_minutes, step)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                counterpart, reference, summary, wait_minutes, step, kind)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(case_id, id) DO UPDATE SET at = excluded.at,
                 sort_at = excluded.sort_at, channel = excluded.channel,
                 direction = excluded.direction, answered = excluded.answered,
                 counterpart = excluded.counterpart, reference = excluded.reference,
                 summary = excluded.summary, wait_minutes = excluded.wait_minutes,
-                step = excluded.step, retracted_at = NULL
+                step = excluded.step, kind = excluded.kind, retracted_at = NULL
             """,
             [
                 (
@@ -650,6 +709,7 @@ class Store:
                     e.summary,
                     e.wait_minutes,
                     e.step,
+                    e.kind.value,
                 )
                 for e in events
             ],
@@ -658,11 +718,14 @@ class Store:
         if promises:
             conn.executemany(
                 """
-                INSERT INTO promises (case_id, event_id, id, text, due, due_day, status, closed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO promises (case_id, event_id, id, text, due, due_day, status, closed_at,
+                    window_from, window_to)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(case_id, id) DO UPDATE SET event_id = excluded.event_id,
                     text = excluded.text, due = excluded.due, due_day = excluded.due_day,
-                    status = excluded.status, closed_at = excluded.closed_at, retracted_at = NULL
+                    status = excluded.status, closed_at = excluded.closed_at,
+                    window_from = excluded.window_from, window_to = excluded.window_to,
+                    retracted_at = NULL
                 """,
                 [
                     (
@@ -674,6 +737,8 @@ class Store:
                         p.due.day.isoformat() if p.due else None,
                         p.status.value,
                         p.closed_at.text if p.closed_at else None,
+                        p.window.start if p.window else None,
+                        p.window.end if p.window else None,
                     )
                     for event_id, p in promises
                 ],

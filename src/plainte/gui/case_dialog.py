@@ -150,4 +150,12 @@ class CaseDialog(QDialog):
             ),
             status=CaseStatus(self.status.currentData()),
             notes=self.notes.toPlainText().strip() or None,
+            **self._kept_fields(),
         )
+
+    def _kept_fields(self) -> dict:
+        """The case's fields this dialog does not edit, kept as they were."""
+        if self.original is None:
+            return {}
+        names = ("problem", "monthly_price", "service_down", "wants", "handles")
+        return {name: getattr(self.original, name) for name in names}

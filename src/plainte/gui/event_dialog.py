@@ -147,6 +147,7 @@ class PromiseDialog(QDialog):
             status=status,
             closed_at=closed if status is not PromiseStatus.PENDING else None,
             event_id=event_id,
+            window=before.window if before else None,
         )
 
 
@@ -350,6 +351,7 @@ class EventDialog(QDialog):
             summary=self.summary.toPlainText().strip() or None,
             wait_minutes=float(self.wait.value()) or None,
             step=self.step.currentData(),
+            kind=self.original.kind,
         )
         event.promises = [Promise(**{**vars(p), "event_id": event.id}) for p in self.promises]
         event.attachments = list(self.files)
