@@ -9,6 +9,18 @@ from importlib import resources
 from pathlib import Path
 
 
+def launcher() -> str:
+    """The desktop entry's ``Exec`` value: an absolute command, found without PATH.
+
+    The README installs into a virtual environment whose ``bin`` is not on the
+    desktop's PATH, so a bare ``plainte`` would not start.
+    """
+    script = Path(sys.executable).parent / ("plainte.exe" if os.name == "nt" else "plainte")
+    found = str(script) if script.exists() else shutil.which("plainte")
+    words = [found] if found else [sys.executable, "-m", "plainte"]
+    return " ".join(f'"{w}"' if " " in w or '"' in w else w for w in words)
+
+
 def install(prefix: Path | None = None) -> list[Path]:
     """Copy ``plainte.desktop`` and ``plainte.svg`` under ``~/.local/share`` (or ``prefix``).
 
@@ -27,6 +39,10 @@ def install(prefix: Path | None = None) -> list[Path]:
         with resources.as_file(source) as path:
             shutil.copyfile(path, target)
         written.append(target)
+    entry = written[0]
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    lines = [f"Exec={launcher()}" if line.startswith("Exec=") else line for line in lines]
+    entry.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return written
 
 

@@ -8,10 +8,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from plainte.core import backups, i18n
+from plainte.core import backups, i18n, paths
 from plainte.core.errors import PlainteError, StoreDamaged
 from plainte.core.i18n import tr
 from plainte.core.store import STORE_NAME, Store
@@ -25,12 +25,25 @@ def interface_language() -> str:
 
 
 def qt_data_dir(explicit: str | None) -> Path:
-    """``--data-dir``, else ``PLAINTE_DATA_DIR``, else Qt's AppDataLocation."""
-    chosen = explicit or os.environ.get("PLAINTE_DATA_DIR")
-    if chosen:
-        return Path(chosen).expanduser()
-    location = QStandardPaths.StandardLocation.AppDataLocation
-    return Path(QStandardPaths.writableLocation(location))
+    """``--data-dir``, else ``PLAINTE_DATA_DIR``, else the folder the command line uses too."""
+    return paths.data_dir(explicit)
+
+
+def name_application(app: QApplication) -> None:
+    """Name the organisation and the application: QSettings files go under ``plainte/``."""
+    app.setOrganizationName(paths.APP_NAME)
+    app.setApplicationName(paths.APP_NAME)
+    app.setDesktopFileName(paths.APP_NAME)
+
+
+def open_main_window(store: Store, today: date):
+    """The main window with the saved preferences applied: language and sender details."""
+    from plainte.gui import settings
+    from plainte.gui.main_window import MainWindow
+
+    prefs = settings.load()
+    i18n.set_language(prefs.language or interface_language())
+    return MainWindow(store, today, prefs)
 
 
 def open_store(data_dir: Path) -> Store | None:
@@ -67,22 +80,18 @@ def offer_backups(exc: StoreDamaged) -> bool:
 def run(args: argparse.Namespace) -> int:
     """Open the main window and run the event loop; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("plainte")
-    app.setOrganizationName("")
-    app.setDesktopFileName("plainte")
+    name_application(app)
     from importlib import resources
 
     from PySide6.QtGui import QIcon
 
     with resources.as_file(resources.files("plainte") / "data" / "plainte.svg") as icon:
         app.setWindowIcon(QIcon(str(icon)))
-    i18n.set_language(interface_language())
+    i18n.set_language(interface_language())  # for the store's messages, before the settings
     store = open_store(qt_data_dir(args.data_dir))
     if store is None:
         return 1
-    from plainte.gui.main_window import MainWindow
-
-    window = MainWindow(store, args.today or date.today())
+    window = open_main_window(store, args.today or date.today())
     window.show()
     code = app.exec()
     window.deleteLater()  # before the QApplication goes, or Qt warns at exit

@@ -32,8 +32,26 @@ class Preferences:
 _KEYS = ("language", "name", "address", "email", "phone", "country")
 
 
+_OLD_ORGANIZATION = "Unknown Organization"  # where Qt put them before the app was named
+
+
+def _carry_over(settings: QSettings) -> None:
+    """Copy the preferences saved under Qt's "Unknown Organization" folder, once."""
+    if settings.allKeys() or settings.organizationName() == _OLD_ORGANIZATION:
+        return
+    old = QSettings(
+        settings.format(), settings.scope(), _OLD_ORGANIZATION, settings.applicationName()
+    )
+    for key in _KEYS:
+        if old.contains(key):
+            settings.setValue(key, old.value(key))
+    settings.sync()
+
+
 def load(settings: QSettings | None = None) -> Preferences:
+    """The saved preferences (defaults for what was never saved)."""
     settings = settings or QSettings()
+    _carry_over(settings)
     prefs = Preferences()
     for key in _KEYS:
         value = settings.value(key)
@@ -45,6 +63,7 @@ def load(settings: QSettings | None = None) -> Preferences:
 
 
 def save(prefs: Preferences, settings: QSettings | None = None) -> None:
+    """Write the preferences at once (a crash later loses nothing)."""
     settings = settings or QSettings()
     for key in _KEYS:
         settings.setValue(key, getattr(prefs, key) or "")
