@@ -33,9 +33,9 @@ SINCE = {
         "case-1": "3 août 2026",
     },
     "en": {
-        "demo-red-2016": "September 12, 2016",
+        "demo-red-2016": "12 September 2016",
         "demo-rogers-2010": "July 5, 2010",
-        "case-1": "August 3, 2026",
+        "case-1": "3 August 2026",
     },
 }
 
@@ -80,14 +80,12 @@ def test_every_kind_renders_for_every_saga(composer, english, kind, lang):
 def test_letters_hold_the_facts_a_lawyer_checks(composer, english):
     text = composer.compose(english, "complaint", date(2026, 8, 22), lang="en").text
     assert "Subject: Formal complaint — Broadband down for three weeks" in text
-    assert "4 Mill Lane, Leeds LS1 4AB" in text and "Leeds, August 22, 2026" in text
+    assert "4 Mill Lane, Leeds LS1 4AB" in text and "Leeds, 22 August 2026" in text
     assert "Account reference: ACC-99173-UNIQUE" in text
-    assert (
-        "August 3, 2026, 9:15 am — phone, from me, Priya, ref. INC-204981, 42 min on hold" in text
-    )
-    assert '"An engineer will call back within 48 hours", due August 5, 2026 — broken' in text
+    assert "3 August 2026, 09:15 — phone, from me, Priya, ref. INC-204981, 42 min on hold" in text
+    assert '"An engineer will call back within 48 hours", due 5 August 2026 — broken' in text
     assert "1. resolve the problem" in text and "3. offer compensation" in text
-    assert "Please reply in writing by September 21, 2026." in text  # 30 days
+    assert "Please reply in writing by 21 September 2026." in text  # 30 days
     assert "Communications Ombudsman / CISAS" in text
     assert text.rstrip().endswith("Alex Smith")
 
@@ -124,8 +122,8 @@ def test_ombudsman_referral_lists_what_the_body_asks_for(composer):
 def test_call_recap_puts_the_call_in_writing(composer, english):
     result = composer.compose(english, "call-recap", date(2026, 8, 22), lang="en")
     text = result.text
-    assert text.startswith("Subject: Summary of our call on August 3, 2026 — ref. INC-204981")
-    assert "at 9:15 am with Priya, reference INC-204981" in text
+    assert text.startswith("Subject: Summary of our call on 3 August 2026 — ref. INC-204981")
+    assert "at 09:15 with Priya, reference INC-204981" in text
     assert "you agreed to this: An engineer will call back within 48 hours" in text
     assert result.event_id == "a"
     other = composer.compose(english, "call-recap", date(2026, 8, 22), lang="en", event_id="d")

@@ -30,7 +30,7 @@ def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
     window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
     assert window.pane.timeline.rowCount() == 14
-    assert window.pane.filter.index(0, 0).data() == "Jul 5, 2010, 8:15 pm"
+    assert window.pane.filter.index(0, 0).data() == "Jul 5, 2010, 8:15\u202fPM"
     assert window.pane.promises_panel.model.rowCount() == 0  # filled when its tab is shown
     window.pane.tabs.setCurrentIndex(1)
     assert window.pane.promises_panel.model.rowCount() == 1

@@ -23,6 +23,7 @@ from plainte.core import i18n
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.language import case_language
+from plainte.core.letterform import letter_form
 from plainte.core.model import Case, Channel, Direction, Event
 from plainte.core.platforms import PLATFORMS, fit
 from plainte.core.promises import ledger
@@ -82,14 +83,6 @@ class _Facts:
     entries: list
     events: list[Event]
     evidence: list[Event]
-
-
-def _plural(lang: str):
-    def plural(n: int, one: str, many: str) -> str:
-        singular = n in (0, 1) if lang == "fr" else n == 1
-        return one if singular else many
-
-    return plural
 
 
 def _city(address: str | None) -> str | None:
@@ -261,8 +254,11 @@ class Composer:
         )
         steps = {s.step.id: s for s in state.steps}
 
+        form = letter_form(case.country, lang)
+        locale = form.locale
+
         def day(d: date | None) -> str:
-            return i18n.format_date(d, lang) if d else ""
+            return i18n.format_date(d, locale) if d else ""
 
         promises = [
             {
@@ -284,7 +280,7 @@ class Composer:
             }
             for e in entries
         ]
-        chronology = [self._entry(e, lang, clean, public) for e in evidence]
+        chronology = [self._entry(e, lang, clean, public, locale) for e in evidence]
         next_state = state.next_step()
         ombudsman = steps.get("ombudsman")
         step_for_kind = next((s for s in state.steps if s.step.letter == kind), None)
@@ -296,6 +292,8 @@ class Composer:
         customer = {} if public else {**vars(case.customer), **(sender or {})}
         context: dict[str, Any] = {
             "lang": lang,
+            "locale": locale,
+            "form": form.words,
             "kind": kind,
             "today": day(today),
             "place": "" if public else (_city(customer.get("address")) or ""),
@@ -325,11 +323,11 @@ class Composer:
             "this_step": self._step_view(step_for_kind, lang, day) if step_for_kind else None,
             "legal": [item["text"][lang] for item in ladder.legal],
             "variant": seed % 1000,
-            "plural": _plural(lang),
+            "plural": i18n.plural_words(lang),
             "sep": PART,
         }
         if kind == "call-recap":
-            context["call"] = self._call(events, event_id, lang, clean, public)
+            context["call"] = self._call(events, event_id, lang, clean, public, locale)
         return context
 
     def _facts(self, case: Case, today: date) -> _Facts:
@@ -399,12 +397,12 @@ class Composer:
         return [events[i] for i in keep]
 
     @staticmethod
-    def _entry(event: Event, lang: str, clean, public: bool) -> dict[str, Any]:
+    def _entry(event: Event, lang: str, clean, public: bool, locale: str) -> dict[str, Any]:
         at = event.at
         return {
             "id": event.id,
-            "date": i18n.format_date(at.day, lang),
-            "time": i18n.format_time(at.value, lang) if at.has_time else "",  # type: ignore[arg-type]
+            "date": i18n.format_date(at.day, locale),
+            "time": i18n.format_time(at.value, locale) if at.has_time else "",  # type: ignore[arg-type]
             "channel": i18n.tr(f"channel.{event.channel.value}", lang).lower(),
             "outgoing": event.direction is Direction.OUT,
             "answered": event.answered,
@@ -415,7 +413,9 @@ class Composer:
             "promises": [clean(p.text) for p in event.promises],
         }
 
-    def _call(self, events: list[Event], event_id: str | None, lang: str, clean, public) -> dict:
+    def _call(
+        self, events: list[Event], event_id: str | None, lang: str, clean, public, locale: str
+    ) -> dict:
         calls = [e for e in events if e.channel is Channel.PHONE]
         if event_id is not None:
             chosen = next((e for e in events if e.id == event_id), None)
@@ -426,6 +426,6 @@ class Composer:
             chosen = (answered or calls)[-1]
         else:
             raise PlainteError("no_call")
-        view = self._entry(chosen, lang, clean, public)
+        view = self._entry(chosen, lang, clean, public, locale)
         view["is_call"] = chosen.channel is Channel.PHONE
         return view

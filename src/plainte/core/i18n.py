@@ -7,8 +7,8 @@ paths (``channel.phone``); messages use ``str.format`` fields.
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
-from functools import cache
+from datetime import date, datetime, time
+from functools import cache, lru_cache
 
 TYPE_CHECKING = False  # importing typing costs every command-line call 2 ms
 if TYPE_CHECKING:
@@ -102,51 +102,220 @@ def tr(key: str, lang: str | None = None, /, **params: object) -> str:
     return text
 
 
+# Dates, numbers, money and plurals: CLDR data through Babel --------------------------
+
+DEFAULT_LOCALES = {"fr": "fr_FR", "en": "en_US"}
+"""The locale of a bare language, when nothing says which country writes."""
+
+
+def _babel_locale(tag: str):
+    """The Babel ``Locale`` for ``fr``/``en`` or a tag such as ``fr_CA``/``en-GB``."""
+    from babel import Locale  # imported on first use: nothing at import time
+
+    return _parse_locale(tag, Locale)
+
+
+@cache
+def _parse_locale(tag: str, locale_class):
+    return locale_class.parse(tag.replace("-", "_"))
+
+
+@cache
+def _known_locale(tag: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def interface_locale(lang: str | None = None) -> str:
+    """The locale the interface writes dates and numbers in.
+
+    The system's own locale (``LC_ALL``, ``LC_TIME``, ``LANG``) when it speaks the
+    interface language (a Québec desktop in French gets ``fr_CA``), else the
+    language's default.
+    """
+    lang = lang or language()
+    return _interface_locale(lang, *(os.environ.get(v, "") for v in ("LC_ALL", "LC_TIME", "LANG")))
+
+
+@cache
+def _interface_locale(lang: str, *values: str) -> str:
+    for value in values:
+        tag = value.split(".")[0].split("@")[0]
+        if tag.lower().startswith(lang + "_") and _known_locale(tag):
+            return tag
+    return DEFAULT_LOCALES.get(lang, "en_US")
+
+
+def resolve_locale(lang: str | None = None) -> str:
+    """A locale tag for ``lang``, which may be a language (``fr``) or a locale (``fr_CA``)."""
+    if not lang or lang in LANGUAGES:
+        return interface_locale(lang)
+    return lang.replace("-", "_")
+
+
+def language_of(lang: str | None) -> str:
+    """The catalogue language (``fr`` or ``en``) of a language or locale tag."""
+    if not lang:
+        return language()
+    short = lang[:2].lower()
+    return short if short in LANGUAGES else "en"
+
+
 def format_date(day: date | datetime, lang: str | None = None) -> str:
-    """A day written the way the language writes it: "22 novembre 2026", "November 22, 2026"."""
-    lang = lang or language()
+    """A day written as the locale writes it: "22 novembre 2026", "10 October 2026" (GB),
+    "October 10, 2026" (US, CA); French writes the first of the month "1er"."""
     if isinstance(day, datetime):
         day = day.date()
-    month = lookup("months", lang)[day.month - 1]
-    if lang == "fr":
-        first = "1er" if day.day == 1 else str(day.day)
-        return f"{first} {month} {day.year}"
-    return f"{month} {day.day}, {day.year}"
+    return _format_date(day, resolve_locale(lang))
 
 
-def format_date_short(day: date | datetime, lang: str | None = None) -> str:
-    """A compact day for tables: "14 sept. 2016", "Sep 14, 2016"."""
-    lang = lang or language()
-    if isinstance(day, datetime):
-        day = day.date()
-    month = lookup("months_short", lang)[day.month - 1]
-    if lang == "fr":
-        return f"{day.day} {month} {day.year}"
-    return f"{month} {day.day}, {day.year}"
+@lru_cache(maxsize=4096)
+def _format_date(day: date, tag: str) -> str:
+    from babel.dates import format_date as babel_date
 
-
-def format_time(moment: datetime, lang: str | None = None) -> str:
-    """A clock time: "14 h 32" in French, "2:32 pm" in English."""
-    lang = lang or language()
-    if lang == "fr":
-        return f"{moment.hour} h {moment.minute:02d}"
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}:{moment.minute:02d} {suffix}"
-
-
-def format_number(value: float, lang: str | None = None, decimals: int = 0) -> str:
-    """A number with the language's separators: "1 234,5" (fr), "1,234.5" (en)."""
-    lang = lang or language()
-    text = f"{value:,.{decimals}f}"
-    if lang == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
+    text = babel_date(day, "long", locale=_babel_locale(tag))
+    if tag.startswith("fr") and day.day == 1 and text[:2] in ("1 ", "1\u00a0"):
+        text = "1er" + text[1:]
     return text
 
 
+def format_date_short(day: date | datetime, lang: str | None = None) -> str:
+    """A compact day for tables: "14 sept. 2016", "Sep 14, 2016", "14 Sept 2016" (GB)."""
+    if isinstance(day, datetime):
+        day = day.date()
+    return _format_date_short(day, resolve_locale(lang))
+
+
+@lru_cache(maxsize=4096)
+def _format_date_short(day: date, tag: str) -> str:
+    from babel.dates import format_date as babel_date
+
+    return babel_date(day, "medium", locale=_babel_locale(tag))
+
+
+def format_time(moment: datetime, lang: str | None = None) -> str:
+    """A clock time as the locale writes it: "14:32" (fr-FR, en-GB), "14 h 32" (fr-CA),
+    "2:32 PM" (en-US), "2:32 p.m." (en-CA)."""
+    return _format_time(moment.hour, moment.minute, resolve_locale(lang))
+
+
+@lru_cache(maxsize=4096)
+def _format_time(hour: int, minute: int, tag: str) -> str:
+    from babel.dates import format_time as babel_time
+
+    return babel_time(time(hour, minute), "short", locale=_babel_locale(tag))
+
+
+def format_number(value: float, lang: str | None = None, decimals: int = 0) -> str:
+    """A number with the locale's separators: "1 234,5" (fr), "1,234.5" (en)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, pattern, locale=_babel_locale(resolve_locale(lang)))
+
+
 def format_money(amount: float, currency: str = "EUR", lang: str | None = None) -> str:
-    """An amount of money: "12,50 €" (fr), "€12.50" (en)."""
-    lang = lang or language()
-    symbol = {"EUR": "€", "GBP": "£", "CAD": "$", "USD": "$"}.get(currency, currency)
-    number = format_number(amount, lang, 2)
-    return f"{number}\u00a0{symbol}" if lang == "fr" else f"{symbol}{number}"
+    """An amount of money: "29,33 €" (fr-FR), "£29.33" (en-GB), "29,33 $" (fr-CA)."""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, currency, locale=_babel_locale(resolve_locale(lang)))
+
+
+def plural_category(n: float, lang: str | None = None) -> str:
+    """The CLDR plural category of ``n`` in the locale: ``one``, ``few``, ``many``, ``other``."""
+    return _babel_locale(resolve_locale(lang)).plural_form(abs(n))
+
+
+def pick_plural(forms: dict[str, str], n: float, lang: str | None = None) -> str:
+    """The form of ``forms`` (keyed by CLDR category) for ``n``; ``other`` when missing."""
+    category = plural_category(n, lang)
+    return forms.get(category) or forms.get("other") or next(iter(forms.values()), "")
+
+
+def trn(key: str, n: float, lang: str | None = None, /, **params: object) -> str:
+    """The plural message at ``key`` for the count ``n``, filled with ``n`` and params.
+
+    In ``locales/*.yaml`` a plural message is a mapping keyed by CLDR category::
+
+        contacts:
+          one: "{n} contact"
+          other: "{n} contacts"
+
+    ``{n}`` is the count written with the locale's separators.
+    """
+    forms = lookup(key, language_of(lang))
+    if not isinstance(forms, dict):
+        return tr(key, language_of(lang), n=n, **params)
+    text = pick_plural(forms, n, lang)
+    number = format_number(n, lang) if float(n).is_integer() else format_number(n, lang, 1)
+    try:
+        return text.format(n=number, **params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def plural_words(lang: str | None = None):
+    """A template helper: ``plural(n, "appel reçu", "appels reçus")`` picks by CLDR rules.
+
+    Templates with their own words in one language use it; shared messages use
+    ``trn`` and the locale files.
+    """
+
+    def plural(n: float, one: str, other: str) -> str:
+        return pick_plural({"one": one, "other": other}, n, lang)
+
+    return plural
+
+
+# French typography ------------------------------------------------------------------
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+_URL = r"\b(?:https?://|www\.)\S+|\S+@\S+"
+
+
+def french_typography(text: str) -> str:
+    """French spacing: a no-break space before ``: ; ! ?`` and inside « », none broken.
+
+    A narrow no-break space before ``; ! ?`` and a full one before ``:`` and inside
+    guillemets, as the Imprimerie nationale writes them; URLs, e-mail addresses and
+    clock times (``14:32``) are left alone.
+    """
+    import re
+
+    urls: list[str] = []
+
+    def keep(match) -> str:
+        urls.append(match.group(0))
+        return f"\x00{len(urls) - 1}\x00"
+
+    text = re.sub(_URL, keep, text)
+    text = re.sub(r"[ \t\u00a0\u202f]*([;!?])(?=\s|$|[»)])", lambda m: NNBSP + m.group(1), text)
+    text = re.sub(r"(?<=\S)[ \t\u00a0\u202f]*:(?=\s|$)", NBSP + ":", text)
+    text = re.sub(r"«[ \t\u00a0\u202f]*", "«" + NBSP, text)
+    text = re.sub(r"[ \t\u00a0\u202f]*»", NBSP + "»", text)
+    # a line starting with punctuation ("?") keeps no leading no-break space
+    text = re.sub(r"(^|\n)[\u00a0\u202f]+", r"\1", text)
+    return re.sub("\x00(\\d+)\x00", lambda m: urls[int(m.group(1))], text)
+
+
+def lower_first(text: str, keep: tuple[str, ...] = ()) -> str:
+    """``text`` with its first letter in lower case, as French writes after a colon.
+
+    Acronyms ("SFR", "ADSL"), words with a capital inside ("iPhone") and the
+    words in ``keep`` (the provider's name) stay as they are.
+    """
+    if not text:
+        return text
+    first = text.split(maxsplit=1)[0].strip("«»\"'(")
+    if any(first.startswith(k) for k in keep if k) or not first[:1].isupper():
+        return text
+    if any(c.isupper() for c in first[1:]) or (len(first) == 1 and first != "À"):
+        return text
+    index = text.index(first[0])
+    return text[:index] + text[index].lower() + text[index + 1 :]
