@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
@@ -131,6 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _busy_seconds() -> float:
+    """How long to wait for another plainte writing: ``PLAINTE_BUSY_SECONDS``, else 10."""
+    from plainte.core.store import BUSY_SECONDS
+
+    try:
+        return max(0.0, float(os.environ.get("PLAINTE_BUSY_SECONDS", BUSY_SECONDS)))
+    except ValueError:
+        return BUSY_SECONDS
+
+
 class Context:
     """What every command needs: the data directory, "today", the store on demand."""
 
@@ -145,7 +156,12 @@ class Context:
         if self._store is None:
             from plainte.core.store import Store
 
-            self._store = Store.open(self.data_dir)
+            self._store = Store.open(self.data_dir, busy_seconds=_busy_seconds())
+            if self._store.integrity_problem:
+                print(
+                    tr("cli.integrity_problem", problem=self._store.integrity_problem),
+                    file=sys.stderr,
+                )
         return self._store
 
     def load(self, case_id: str):

@@ -28,12 +28,16 @@ def take(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
     target = folder / f"{_PREFIX}{stamp}-{reason}.sqlite"
     partial = target.with_suffix(".partial")
-    dest = sqlite3.connect(partial)
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    partial.replace(target)
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a full disk leaves no half-written backup behind
+        raise
     for old in list_backups(folder)[KEEP:]:
         old.unlink(missing_ok=True)
     return target

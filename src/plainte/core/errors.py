@@ -58,6 +58,13 @@ class StoreError(PlainteError):
         self.path = path
 
 
+class StoreBusy(StoreError):
+    """Another plainte kept writing longer than the wait allows; nothing was changed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("store_busy", path)
+
+
 class StoreDamaged(StoreError):
     """The store file is not a plainte store or is damaged; it is left untouched.
 

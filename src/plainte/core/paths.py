@@ -28,6 +28,15 @@ def default_data_dir() -> Path:
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The data directory: ``explicit``, else ``PLAINTE_DATA_DIR``, else the default."""
+    """The data directory: ``explicit``, else ``PLAINTE_DATA_DIR``, else the default.
+
+    Always absolute (resolved against the current folder), so a relative choice
+    names the same folder for every command and every file it leads to.
+    """
     chosen = explicit or os.environ.get("PLAINTE_DATA_DIR")
-    return Path(chosen).expanduser() if chosen else default_data_dir()
+    return absolute(Path(chosen)) if chosen else default_data_dir()
+
+
+def absolute(path: Path) -> Path:
+    """``path`` with ``~`` expanded, made absolute (symbolic links kept)."""
+    return Path(os.path.abspath(path.expanduser()))

@@ -7,15 +7,17 @@ checked read-only and never written to: :class:`StoreDamaged` names the backups.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from plainte.core import backups
-from plainte.core.errors import NotFound, StoreDamaged, StoreError
+from plainte.core.errors import NotFound, StoreBusy, StoreDamaged, StoreError
 from plainte.core.journal import (
     GENESIS,
     Entry,
@@ -261,11 +263,62 @@ class ImportResult:
     backup: Path | None = None
 
 
-def check_store_file(path: Path) -> None:
-    """Refuse a file that is not a healthy plainte store, without writing to it.
+BUSY_SECONDS = 10.0
+"""How long a writer waits for another plainte to finish writing before it gives up."""
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def write_failure(exc: sqlite3.Error, path: Path) -> StoreError:
+    """The person's words for an SQLite write error: busy, disk full, read-only, or the detail."""
+    text = str(exc).lower()
+    if _busy(exc):
+        return StoreBusy(path)
+    if "full" in text:
+        return StoreError("store_full", path)
+    if "readonly" in text or "read-only" in text:
+        return StoreError("store_read_only", path)
+    return StoreError("store_write_failed", path, detail=str(exc))
+
+
+def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection that sees the write-ahead log like any reader.
+
+    ``immutable`` (which ignores the log) only when no log exists and none can be
+    created: a folder nobody can write, where no other process can be writing.
+    """
+    conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=timeout, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if "unable to open" not in str(exc) or wal.exists() or os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(
+        _read_only_uri(path, immutable=True), uri=True, timeout=timeout, isolation_level=None
+    )
+
+
+def check_store_file(path: Path, timeout: float = BUSY_SECONDS) -> None:
+    """Refuse a file that is not a readable plainte store, without writing to it.
+
+    The file is opened read-only the normal way, so SQLite reads its write-ahead
+    log: a store caught mid-checkpoint, or while another plainte writes, is
+    healthy. Only a file that such an open cannot read is called damaged; the
+    full integrity check runs elsewhere (:func:`integrity`).
 
     Raises:
         StoreDamaged: with the reason and the backups beside the store.
+        StoreBusy: another process held the store longer than ``timeout``.
     """
     folder = path.parent / backups.FOLDER
 
@@ -276,12 +329,23 @@ def check_store_file(path: Path) -> None:
         with path.open("rb") as fh:
             header = fh.read(len(_HEADER))
     except OSError as exc:
-        raise refuse(exc.strerror or str(exc)) from None
+        raise StoreError("cannot_create", path, detail=exc.strerror or str(exc)) from None
     if header != _HEADER:
         raise refuse("not an SQLite database")
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    absent = [side for side in sides if not side.exists()]
+
+    def refuse(detail: str) -> StoreDamaged:  # also tidies what the check made
+        for side in absent:
+            try:
+                if side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                    side.unlink()
+            except OSError:
+                pass
+        return StoreDamaged(path, backups.list_backups(folder), detail)
+
     try:
-        # immutable: no lock, no -wal or -shm file is created beside a refused file
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        conn = _connect_read_only(path, timeout)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -290,13 +354,88 @@ def check_store_file(path: Path) -> None:
                 raise refuse("an SQLite database of another program")
             if version > SCHEMA_VERSION:
                 raise StoreError("store_too_new", path, found=version, supported=SCHEMA_VERSION)
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if verdict != "ok":
-                raise refuse(verdict)
+            for (table,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchall():  # each table's root page: cheap, and catches a scrambled one
+                conn.execute(f'SELECT * FROM "{table}" NOT INDEXED LIMIT 1').fetchall()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if _busy(exc):
+            raise StoreBusy(path) from None
+        if "unable to open" in str(exc):
+            raise StoreError("cannot_create", path, detail=str(exc)) from None
+        raise refuse(str(exc)) from None
     except sqlite3.DatabaseError as exc:
         raise refuse(str(exc)) from None
+
+
+def integrity(conn: sqlite3.Connection) -> str:
+    """SQLite's ``quick_check`` verdict: "ok", or what it found."""
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    return "; ".join(r[0] for r in rows[:5])
+
+
+class _Presence:
+    """Marks the store as in use by this process, so the next open knows of an unclean exit.
+
+    One file per open store in ``.open/`` beside it, named after the process;
+    a file whose process is gone means plainte was killed (or crashed) while the
+    store was open: then the full integrity check runs once.
+    """
+
+    FOLDER = ".open"
+
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = data_dir / self.FOLDER
+        self.mine: Path | None = None
+
+    def unclean(self) -> bool:
+        """Whether a process that had the store open ended without closing it (forgets it)."""
+        found = False
+        try:
+            markers = list(self.folder.iterdir())
+        except OSError:
+            return False
+        for marker in markers:
+            pid = marker.name.split("-", 1)[0]
+            if pid.isdigit() and _alive(int(pid)):
+                continue
+            found = True
+            marker.unlink(missing_ok=True)
+        return found
+
+    def enter(self, token: int) -> None:
+        try:
+            self.folder.mkdir(exist_ok=True)
+            self.mine = self.folder / f"{os.getpid()}-{token}"
+            self.mine.touch()
+        except OSError:
+            self.mine = None
+
+    def leave(self) -> None:
+        if self.mine is not None:
+            with suppress(OSError):
+                self.mine.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode: they change when it is replaced."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 class Store:
@@ -306,10 +445,15 @@ class Store:
     one transaction, and is announced to the listeners given to :meth:`subscribe`.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool = False) -> None:
         self.path = path
         self.conn = conn
+        self.read_only = read_only
+        self.integrity_problem: str | None = None
+        """What the last full integrity check found, when it was not "ok"."""
         self._listeners: list[Callable[[Change], None]] = []
+        self._identity = _identity(path)
+        self._presence: _Presence | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -320,44 +464,114 @@ class Store:
         return self.path.parent / backups.FOLDER
 
     @classmethod
-    def open(cls, data_dir: Path, *, daily_backup: bool = True) -> Store:
+    def open(
+        cls, data_dir: Path, *, daily_backup: bool = True, busy_seconds: float = BUSY_SECONDS
+    ) -> Store:
         """Open, create or migrate the store in ``data_dir``.
 
+        SQLite opens the file normally and recovers its own log; the full
+        integrity check runs only after an unclean exit and on the daily backup.
+        A folder that cannot be written opens read-only (reading works, writing
+        says why not).
+
         Raises:
-            StoreDamaged: the file is not a plainte store or is damaged.
+            StoreDamaged: the file is not a plainte store, or cannot be read.
+            StoreBusy: another plainte held the store longer than ``busy_seconds``.
             StoreError: it cannot be created, or was made by a newer plainte.
         """
+        data_dir = Path(os.path.abspath(data_dir.expanduser()))
         path = data_dir / STORE_NAME
-        try:
-            data_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError("cannot_create", path, detail=exc.strerror or str(exc)) from None
         existed = path.exists() and path.stat().st_size > 0
         if existed:
-            check_store_file(path)
+            check_store_file(path, busy_seconds)
+        else:
+            try:
+                data_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError("cannot_create", path, detail=exc.strerror or str(exc)) from None
+        writable = os.access(data_dir, os.W_OK) and (not existed or os.access(path, os.W_OK))
+        if existed and not writable:
+            return cls._open_read_only(path, busy_seconds)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                path, isolation_level=None, check_same_thread=False, timeout=busy_seconds
+            )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=NORMAL")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if _busy(exc):
+                raise StoreBusy(path) from None
+            if existed and ("readonly" in str(exc) or "unable to open" in str(exc)):
+                return cls._open_read_only(path, busy_seconds)
+            raise StoreError("cannot_create", path, detail=str(exc)) from None
         except sqlite3.Error as exc:
             raise StoreError("cannot_create", path, detail=str(exc)) from None
         store = cls(path, conn)
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            with store.transaction():
-                for statement in _SCHEMA_1.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                conn.execute("PRAGMA user_version=1")
-            store._migrate(1)
-        elif version < SCHEMA_VERSION:
-            store.backup("migration")
-            store._migrate(version)
-        elif existed and daily_backup:
-            backups.daily(store.conn, store.backup_dir)
+        presence = _Presence(data_dir)
+        unclean = existed and presence.unclean()
+        presence.enter(id(store))
+        store._presence = presence
+        try:
+            if version == 0:
+                with store.transaction():
+                    for statement in _SCHEMA_1.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
+                    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                    conn.execute("PRAGMA user_version=1")
+                store._migrate(1)
+            elif version < SCHEMA_VERSION:
+                store.backup("migration")
+                store._migrate(version)
+            elif existed and daily_backup:
+                store._daily_backup()
+            if unclean:
+                store._check_integrity(conn)
+        except BaseException:
+            store.close()
+            raise
+        store._identity = _identity(path)
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, busy_seconds: float) -> Store:
+        """The store of a folder that cannot be written: everything reads, nothing writes."""
+        try:
+            conn = _connect_read_only(path, busy_seconds)
+        except sqlite3.Error as exc:
+            raise StoreError("cannot_create", path, detail=str(exc)) from None
+        conn.execute("PRAGMA query_only=ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise StoreError("store_read_only", path)
+        return cls(path, conn, read_only=True)
+
+    def _check_integrity(self, conn: sqlite3.Connection) -> None:
+        verdict = integrity(conn)
+        self.integrity_problem = None if verdict == "ok" else verdict
+
+    def _daily_backup(self) -> None:
+        """The day's backup, and the full integrity check on the copy it makes.
+
+        A copy that fails the check is not kept as a backup: the problem is kept
+        in :attr:`integrity_problem` for the person to see.
+        """
+        try:
+            taken = backups.daily(self.conn, self.backup_dir)
+        except (OSError, sqlite3.Error):
+            return  # a backup that cannot be taken today must not stop the person working
+        if taken is None:
+            return
+        copy = sqlite3.connect(_read_only_uri(taken, immutable=True), uri=True)
+        try:
+            self._check_integrity(copy)
+        finally:
+            copy.close()
+        if self.integrity_problem is not None:
+            taken.unlink(missing_ok=True)
 
     def _migrate(self, version: int) -> None:
         """Take the store forward to SCHEMA_VERSION, all in one transaction."""
@@ -369,6 +583,9 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if self._presence is not None:
+            self._presence.leave()
+            self._presence = None
 
     def subscribe(self, listener: Callable[[Change], None]) -> None:
         """Call ``listener`` with a :class:`Change` after every committed change."""
@@ -378,20 +595,68 @@ class Store:
         for listener in list(self._listeners):
             listener(change)
 
+    def _still_there(self) -> None:
+        """Refuse to write into a store file that was deleted, moved or replaced meanwhile."""
+        if self.path == Path(":memory:"):
+            return
+        now = _identity(self.path)
+        if now is None:
+            raise StoreError("store_gone", self.path)
+        if self._identity is not None and now != self._identity:
+            raise StoreError("store_replaced", self.path)
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is committed, or none of it."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One write transaction: all of it is committed, or none of it.
+
+        Raises:
+            StoreBusy: another plainte kept writing longer than the busy timeout.
+            StoreError: the write failed (disk full, read-only, store gone); nothing changed.
+        """
+        if self.read_only:
+            raise StoreError("store_read_only", self.path)
+        self._still_there()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise write_failure(exc, self.path) from None
         try:
             yield self.conn
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise write_failure(exc, self.path) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise write_failure(exc, self.path) from None
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
     def backup(self, reason: str) -> Path:
-        """Copy the store with SQLite's backup API into ``backups/``; keep the last ten."""
-        return backups.take(self.conn, self.backup_dir, reason)
+        """Copy the store with SQLite's backup API into ``backups/``; keep the last ten.
+
+        Raises:
+            StoreError: the copy cannot be written (read-only folder, disk full…).
+        """
+        if self.read_only:
+            raise StoreError("store_read_only", self.path)
+        try:
+            return backups.take(self.conn, self.backup_dir, reason)
+        except sqlite3.Error as exc:
+            raise write_failure(exc, self.backup_dir) from None
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                raise StoreError("store_full", self.backup_dir) from None
+            raise StoreError(
+                "store_write_failed", self.backup_dir, detail=exc.strerror or str(exc)
+            ) from None
 
     # Reading ------------------------------------------------------------------
 
