@@ -27,7 +27,7 @@ def test_demo_twice_changes_nothing(run_cli):
         "provider": "Rogers",
         "country": "CA-QC",
         "sector": "mobile",
-        "status": "open",
+        "status": "resolved",  # served at a kiosk on 10 July 2010
         "events": 14,
     }
 
@@ -54,7 +54,7 @@ def test_stats_json_has_the_contract_keys(run_cli):
         "promises_broken",
     ):
         assert key in stats
-    assert stats["days"] == 6
+    assert stats["days"] == 5  # resolved: the count stops on its last day, 10 July
     assert stats["calls_without_message"] == 7
     assert stats["today"] == "2010-07-11"
 
@@ -242,7 +242,7 @@ def test_verify_a_case_and_a_file(run_cli, data_dir, tmp_path):
 
     run_cli("demo")
     ok = run_cli("verify", "demo-red-2016")
-    assert ok.code == 0 and "the evidence holds (8 journal entries" in ok.out
+    assert ok.code == 0 and "the evidence holds (9 journal entries" in ok.out
     out = tmp_path / "red.json"
     run_cli("export", "demo-red-2016", "--format", "json", "-o", str(out))
     assert run_cli("verify", str(out)).code == 0

@@ -150,7 +150,7 @@ def test_posts_use_true_figures(composer, english):
         _demo("demo-rogers-2010"), "public-post", date(2010, 7, 20), lang="en", platform="mastodon"
     ).text
     assert "7 calls from you without a message" in text
-    assert "4 minutes on hold" in text and "1 promise broken" in text
+    assert "4 minutes on hold" in text and "2 promises broken" in text
 
 
 def test_satire_variants_differ_between_cases(composer, english):

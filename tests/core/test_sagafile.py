@@ -264,3 +264,19 @@ def test_an_unknown_network_is_warned_and_not_kept(saga):
     result = parse_saga(_bytes(saga))
     assert result.warnings == ["cases[0].handles.myspace"]
     assert result.cases[0].handles == {"x": "@a"}
+
+
+def test_the_documented_format_names_every_field_the_reader_keeps():
+    from pathlib import Path
+
+    from plainte.core import sagafile
+
+    doc = (Path(__file__).parents[2] / "docs" / "saga-format.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip() for line in doc.splitlines() if line.startswith("| ")}
+    for known in (
+        sagafile._TOP_FIELDS,
+        sagafile._CASE_FIELDS,
+        sagafile._EVENT_FIELDS,
+        sagafile._PROMISE_FIELDS,
+    ):
+        assert known <= rows, known - rows

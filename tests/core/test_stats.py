@@ -61,7 +61,8 @@ def test_demo_rogers_figures(demo_paths):
     assert stats.calls_without_message == 7
     assert stats.contacts_in == 10
     assert stats.wait_minutes == 4
-    assert stats.promises_broken == 1
+    assert stats.promises_broken == 2  # the call at a chosen time, then the 17-19 h call
+    assert stats.notes == 0
 
 
 def test_notes_are_never_counted_as_contacts(saga):
@@ -71,3 +72,14 @@ def test_notes_are_never_counted_as_contacts(saga):
     assert stats.contacts_out == 2
     assert stats.unanswered == 0
     assert stats.channels == {"phone": 2, "chat": 1}
+
+
+def test_the_red_demo_counts_its_days_without_service_until_the_switch(demo_paths):
+    from plainte.core.sagafile import read_saga
+
+    red = next(c for p in demo_paths for c in read_saga(p).cases if c.id == "demo-red-2016")
+    assert red.status is CaseStatus.SWITCHED and red.problem == "no_service"
+    assert red.days_down(date(2026, 11, 23)) == 10  # 12 to 22 September 2016, not to today
+    stats = compute(red, date(2016, 9, 30))
+    assert stats.notes == 4  # the FAQ search, the phone reset, the APN setting, the decision
+    assert stats.contacts_out == 3 and stats.contacts_in == 1

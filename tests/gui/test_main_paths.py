@@ -171,6 +171,7 @@ def test_undo_a_deletion(qtbot, window, say_yes):
 
 def test_switching_assistant_to_the_end(qtbot, window, tmp_path):
     window.case_ops.load_demo()
+    window.editor.set_case_status("demo-red-2016", CaseStatus.OPEN)  # relive it before the switch
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
     wizard = window.compose_ops.switch_assistant()
     qtbot.addWidget(wizard)

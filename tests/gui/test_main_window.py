@@ -22,7 +22,7 @@ def test_demo_button_lists_the_demo_cases(qtbot, window):
     model = window.cases
     providers = {model.index(r, 0).data() for r in range(model.rowCount())}
     assert providers == {"RED by SFR", "Rogers"}
-    assert window.pane.timeline.rowCount() == 7  # the first case, RED by SFR, is selected
+    assert window.pane.timeline.rowCount() == 8  # the first case, RED by SFR, is selected
     assert "RED by SFR" in window.pane.title.text()
 
 
@@ -33,8 +33,9 @@ def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
     assert window.pane.filter.index(0, 0).data() == "Jul 5, 2010, 8:15\u202fPM"
     assert window.pane.promises_panel.model.rowCount() == 0  # filled when its tab is shown
     window.pane.tabs.setCurrentIndex(1)
-    assert window.pane.promises_panel.model.rowCount() == 1
+    assert window.pane.promises_panel.model.rowCount() == 2
     assert window.pane.promises_panel.model.entries[0].state == "overdue"
+    assert window.pane.promises_panel.model.entries[1].state == "broken"
     window.pane.tabs.setCurrentIndex(2)
     assert "CCTS" in window.pane.ladder_panel.tree.topLevelItem(3).text(0)  # the interface language
     window.pane.tabs.setCurrentIndex(3)

@@ -29,7 +29,7 @@ class PlainteError(Exception):
 
 
 class SagaFileError(PlainteError):
-    """A saga file that breaks the contract of ``spec/saga-format.md``.
+    """A saga file that breaks the contract of ``docs/saga-format.md``.
 
     Args:
         path: the file, or None when the data did not come from a file.

@@ -1,6 +1,6 @@
 """The saga's data: cases, events, promises, attachments, as plain dataclasses.
 
-The enumerations are those of ``spec/saga-format.md``.
+The enumerations are those of ``docs/saga-format.md``.
 """
 
 from __future__ import annotations
@@ -303,8 +303,15 @@ class Case:
         return self.provider_handle if network == "x" else None
 
     def days_down(self, today: date) -> int:
-        """Days without service over every ``service_down`` period, up to ``today``."""
-        return sum(p.days(today) for p in self.service_down)
+        """Days without service over every ``service_down`` period, up to ``today``.
+
+        A period still open counts up to ``today`` while the case is open, and up to
+        its last event once it is over (the person switched, or it was resolved).
+        """
+        end = today
+        if self.status is not CaseStatus.OPEN and self.events:
+            end = min(today, self.events[-1].at.day)
+        return sum(p.days(end) for p in self.service_down)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Saga files (``spec/saga-format.md``): read with every check, write losslessly.
+"""Saga files (``docs/saga-format.md``): read with every check, write losslessly.
 
 The reader trusts nothing: a file that breaks the contract raises
 :class:`SagaFileError` naming the first place that is wrong, and nothing of it
