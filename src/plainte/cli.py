@@ -357,7 +357,10 @@ def cmd_letter(ctx: Context) -> int:
     for problem in result.warnings:
         print(tr("cli.template_refused", error=str(problem)), file=sys.stderr)
     text = result.text if result.text.endswith("\n") else result.text + "\n"
-    _write_output(text, ctx.args.output)
+    if ctx.args.output and ctx.args.output.lower().endswith(".pdf"):
+        _write_letter_pdf(result, case.country, Path(ctx.args.output))
+    else:
+        _write_output(text, ctx.args.output)
     if result.limit is not None:
         print(
             tr(
@@ -369,6 +372,18 @@ def cmd_letter(ctx: Context) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _write_letter_pdf(result, country: str, path: Path) -> None:
+    """The letter as a PDF at print size, on the paper of the provider's country."""
+    from plainte.core.paper import paper_for
+    from plainte.gui.letter_pdf import letter_to_pdf  # Qt only when a PDF is asked for
+
+    title = result.subject or tr(f"gui.kinds.{result.kind}", result.lang)
+    try:
+        letter_to_pdf(result.text, path, paper=paper_for(country, result.lang), title=title)
+    except OSError as exc:
+        raise PlainteError("cannot_write", path=path, detail=exc.strerror or str(exc)) from None
 
 
 def cmd_verify(ctx: Context) -> int:

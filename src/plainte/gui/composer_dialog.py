@@ -6,8 +6,8 @@ import uuid
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,33 +45,11 @@ STEP_OF = {
 }
 
 
-def save_pdf(text: str, path: Path, lang: str) -> None:
-    """Write ``text`` as a paginated PDF (A4 in French, Letter in English)."""
-    writer = QPdfWriter(str(path))
-    size = QPageSize.PageSizeId.A4 if lang == "fr" else QPageSize.PageSizeId.Letter
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(size),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(20, 20, 20, 20),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setResolution(300)
-    writer.setTitle(text.splitlines()[0] if text else "plainte")
-    document = QTextDocument()
-    font = QFont()
-    font.setPointSizeF(10.5)
-    document.setDefaultFont(font)
-    document.setPlainText(text)
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
-    document.print_(writer)
-
-
 class ComposerDialog(QDialog):
     """Renders through core's Composer off the GUI thread; ``sent`` carries the logged event."""
 
     sent = Signal(object)
+    saved = Signal(str)  # what to say in the status bar
 
     def __init__(
         self,
@@ -238,9 +216,23 @@ class ComposerDialog(QDialog):
                 )
 
     def save_pdf(self) -> None:
+        """Save the letter as a PDF at print size, on the paper of the case's country."""
+        from plainte.core.paper import paper_for
+        from plainte.gui.letter_pdf import letter_to_pdf
+
         path = self.result and self._target("pdf", "gui.composer.filter_pdf")
-        if path:
-            save_pdf(self.result.text, path, self.result.lang)
+        if not path:
+            return
+        paper = paper_for(self.case.country, self.result.lang)
+        title = self.result.subject or tr(f"gui.kinds.{self.result.kind}", self.result.lang)
+        try:
+            letter_to_pdf(self.result.text, path, paper=paper, title=title)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, "plainte", tr("errors.cannot_write", path=path, detail=exc.strerror or exc)
+            )
+            return
+        self.saved.emit(tr("gui.status.saved", path=path))
 
     def sent_event(self) -> Event:
         """The event "mark as sent" logs: now, the chosen channel, the ladder step."""

@@ -38,6 +38,7 @@ class ComposeOps:
             w.store.data_dir,
         )
         dialog.sent.connect(lambda event: w.event_ops.save(event, tr("gui.undo.sent")))
+        dialog.saved.connect(w.ops.status)
         w.composer_dialog = dialog
         dialog.open()
         return dialog
