@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import uuid
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from plainte import cli
@@ -108,21 +109,14 @@ def _run(argv: list[str], capsys) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
-@settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(doc=mutated_sagas())
-def test_a_mutated_saga_file_is_imported_intact_or_refused_with_a_place(doc, tmp_path, capsys):
+def _import_is_intact_or_refused(path, tmp_path, capsys) -> None:
+    """Import ``path`` next to the demo: a clean import or a located refusal, never a traceback."""
     data = tmp_path / uuid.uuid4().hex  # hypothesis seeds `random`: it would repeat
     base = ["--data-dir", str(data)]
     assert _run([*base, "demo"], capsys)[0] == 0
     before = _run([*base, "export", "all", "--format", "json"], capsys)[1]
-    path = tmp_path / "mutated.json"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8", errors="surrogatepass")
     code, _out, err = _run([*base, "import", str(path)], capsys)
-    assert "Traceback" not in err
+    assert "Traceback" not in err and "Unexpected error" not in err, err
     after = _run([*base, "export", "all", "--format", "json"], capsys)[1]
     if code == 1:
         assert str(path) in err and ": " in err
@@ -140,6 +134,112 @@ def test_a_mutated_saga_file_is_imported_intact_or_refused_with_a_place(doc, tmp
         assert [(e.id, e.at, e.summary, e.channel, e.promises) for e in again.events] == [
             (e.id, e.at, e.summary, e.channel, e.promises) for e in case.events
         ]
+    for fmt in ("csv", "ics", "html"):
+        for case in imported:
+            result = _run([*base, "export", case.id, "--format", fmt], capsys)
+            assert result[0] == 0 and "Traceback" not in result[2], result[2]
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(doc=mutated_sagas())
+def test_a_mutated_saga_file_is_imported_intact_or_refused_with_a_place(doc, tmp_path, capsys):
+    path = tmp_path / "mutated.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8", errors="surrogatepass")
+    _import_is_intact_or_refused(path, tmp_path, capsys)
+
+
+HOSTILE_LITERALS = [
+    '"FR\\n"',
+    '"GB\\n"',
+    '"ombudsman\\n"',
+    '"\\ud800"',
+    '"x\\udfff"',
+    "1e999",
+    "-1e999",
+    "NaN",
+    "Infinity",
+    str(2**63),
+    str(2**63 - 1),
+    str(-(2**63)),
+    "9" * 5000,
+    '"9999-12-31"',
+    '"9999-12-31T23:59:59-12:00"',
+    '"0001-01-01"',
+    '"0001-01-01T00:00:00+14:00"',
+    '"2026-08-03T09:15:00+01:00\\n"',
+    "[" * 300 + "]" * 300,
+    '{"a": 1, "a": 2}',
+    '"<img width=60000 height=60000 src=x>"',
+    '"\\u202eevil\\u2066"',
+    '"=HYPERLINK(\\"x\\")"',
+    '"a/../b\\\\c"',
+    '""',
+    "1.5",
+    "true",
+    "null",
+    "[]",
+    "{}",
+]
+_KEY = re.compile(r'"([^"\\]*)": ')
+
+
+def _saga_text() -> str:
+    """The reference saga with an attachment, as text (mutations work on the text)."""
+    doc = saga_doc()
+    doc["cases"][0]["events"][0]["attachments"] = [
+        {"name": "bill.pdf", "sha256": "ab" * 32, "size": 12}
+    ]
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _replaced(key: str, literal: str) -> str:
+    """The saga text with the first value of ``key`` replaced by ``literal``."""
+    text = _saga_text()
+    found = re.search(f'"{key}": ', text)
+    _value, end = json.JSONDecoder().raw_decode(text, found.end())
+    return text[: found.end()] + literal + text[end:]
+
+
+@st.composite
+def textually_mutated_sagas(draw) -> str:
+    """A saga file's text with values swapped for hostile literals and keys given twice."""
+    text = _saga_text()
+    for _ in range(draw(st.integers(1, 3))):
+        keys = list(_KEY.finditer(text))
+        found = draw(st.sampled_from(keys))
+        literal = draw(st.sampled_from(HOSTILE_LITERALS))
+        _value, end = json.JSONDecoder().raw_decode(text, found.end())
+        if draw(st.booleans()):  # replace the value
+            text = text[: found.end()] + literal + text[end:]
+        else:  # give the key twice, the hostile value first
+            text = text[: found.start()] + f"{found.group(0)}{literal}, " + text[found.start() :]
+    return text
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=textually_mutated_sagas())
+@example(text=_replaced("country", '"FR\\n"'))
+@example(text=_replaced("size", str(2**63)))
+@example(text=_replaced("id", '"\\ud800"'))
+@example(text=_replaced("due", '"9999-12-31"'))
+@example(text=_replaced("due", '"0001-01-01"'))
+@example(text=_replaced("at", '"0001-01-01T00:00:00+14:00"'))
+@example(text=_replaced("wait_minutes", "1e999"))
+@example(text=_replaced("summary", '"<img src=\\"/dev/zero\\">"'))
+def test_a_saga_file_with_hostile_literals_is_imported_or_refused_with_a_place(
+    text, tmp_path, capsys
+):
+    path = tmp_path / "literals.json"
+    path.write_text(text, encoding="utf-8")
+    _import_is_intact_or_refused(path, tmp_path, capsys)
 
 
 TEMPLATE_BITS = [

@@ -193,7 +193,7 @@ class _Checker:
         for raw in raw_steps:
             step = self.mapping(raw, top, "steps")
             step_id = self.required(step, "id")
-            if not isinstance(step_id, str) or not STEP_ID.match(step_id):
+            if not isinstance(step_id, str) or not STEP_ID.fullmatch(step_id):
                 raise self.fail(step, "id", "bad_step_id", step=step_id)
             if step_id in ids:
                 raise self.fail(step, "id", "duplicate_step", step=step_id)

@@ -88,7 +88,7 @@ NETWORKS = ("x", "bluesky", "mastodon", "threads", "facebook", "linkedin")
 
 
 SECTORS = ("mobile", "internet", "landline", "tv", "energy", "bank", "other")
-STEP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+STEP_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
 class When:

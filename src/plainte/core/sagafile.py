@@ -12,7 +12,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +50,18 @@ MAX_LONG = 100_000
 MAX_BYTES = 200 * 1024 * 1024
 """Largest saga file read: far above 10,000 events, far below a memory scare."""
 
-_COUNTRY = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
-_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+MAX_INTEGER = 2**63 - 1
+"""Largest whole number a file may give: SQLite's integer range."""
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+"""Dates a saga may hold: room for any real contact and deadline, and for date
+arithmetic (steps open months later, calendars end a day later) never to overflow."""
+
+_COUNTRY = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_CURRENCY = re.compile(r"[A-Z]{3}")
+_CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 MAX_AMOUNT = 1_000_000_000
 """Largest amount of money a file may give (prices, wants)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -191,9 +199,14 @@ class _Reader:
         if not isinstance(value, str):
             raise self.fail(loc, "not_a_date", value=json.dumps(value)[:60])
         try:
-            return parse_when(value)
+            when = parse_when(value)
         except ValueError:
             raise self.fail(loc, "not_a_date", value=value[:60]) from None
+        if not FIRST_DAY <= when.day <= LAST_DAY:
+            raise self.fail(
+                loc, "date_out_of_range", value=value[:60], first=FIRST_DAY, last=LAST_DAY
+            )
+        return when
 
     def amount(self, data: dict, name: str, where: str, *, required: bool = False):
         """A sum of money: a finite number from 0 up."""
@@ -213,7 +226,7 @@ class _Reader:
         data = self.obj(raw, where, _MONEY_FIELDS)
         amount = self.amount(data, "amount", where, required=True)
         currency = self.text(data, "currency", where, required=True)
-        if not _CURRENCY.match(currency):
+        if not _CURRENCY.fullmatch(currency):
             raise self.fail(f"{where}.currency", "bad_currency", value=currency[:20])
         return Money(amount=amount, currency=currency)
 
@@ -248,7 +261,7 @@ class _Reader:
         ends = []
         for name in ("from", "to"):
             value = self.text(data, name, where, required=True)
-            if not _CLOCK.match(value):
+            if not _CLOCK.fullmatch(value):
                 raise self.fail(f"{where}.{name}", "bad_clock", value=value[:20])
             ends.append(value)
         return Window(start=ends[0], end=ends[1])
@@ -294,7 +307,7 @@ class _Reader:
         title = self.text(data, "title", where, required=True)
         provider = self.text(data, "provider", where, required=True)
         country = self.text(data, "country", where, required=True)
-        if not _COUNTRY.match(country):
+        if not _COUNTRY.fullmatch(country):
             raise self.fail(f"{where}.country", "bad_country", value=country[:20])
         sector = self.choice(data, "sector", where, SECTORS, required=True)
         case_id = self.ident(data, where, seen, f"case|{provider}|{title}|{country}")
@@ -364,6 +377,8 @@ class _Reader:
             n = data.get("n")
             if isinstance(n, bool) or not isinstance(n, int):
                 raise self.fail(f"{loc}.n", "not_a_number")
+            if abs(n) > MAX_INTEGER:
+                raise self.fail(f"{loc}.n", "number_too_large", limit=MAX_INTEGER)
             for name in ("entity_id", "at", "prev", "hash"):
                 self.text(data, name, loc, required=True)
             self.choice(data, "entity", loc, ("event", "promise"), required=True)
@@ -411,7 +426,7 @@ class _Reader:
                 raise self.fail(f"{where}.wait_minutes", "negative_wait", value=wait)
             wait = float(wait)
         step = self.text(data, "step", where)
-        if step is not None and not STEP_ID.match(step):
+        if step is not None and not STEP_ID.fullmatch(step):
             raise self.fail(f"{where}.step", "bad_step", value=step[:60])
         summary = self.text(data, "summary", where, limit=MAX_LONG)
         make = f"event|{case_id}|{at.text}|{channel.value}|{direction.value}|{summary}"
@@ -457,11 +472,13 @@ class _Reader:
         data = self.obj(raw, where, _ATTACHMENT_FIELDS)
         name = self.text(data, "name", where, required=True)
         sha = data.get("sha256")
-        if not isinstance(sha, str) or not _SHA256.match(sha):
+        if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
             raise self.fail(f"{where}.sha256", "bad_sha256")
         size = data.get("size")
         if isinstance(size, bool) or not isinstance(size, int) or size < 0:
             raise self.fail(f"{where}.size", "bad_size")
+        if size > MAX_INTEGER:
+            raise self.fail(f"{where}.size", "number_too_large", limit=MAX_INTEGER)
         return Attachment(name=name, sha256=sha, size=size)
 
 
@@ -476,8 +493,80 @@ def read_case_fields(case: Case, data: dict[str, Any]) -> list[str]:
     return reader.warnings
 
 
-def _refuse_constant(name: str) -> float:
-    raise ValueError(name)
+class _Refused:
+    """A value the JSON parser met that the contract refuses; located once parsing ends."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+
+
+class _Duplicated(dict):
+    """An object in which a key appears twice (``duplicate`` is that key)."""
+
+    duplicate: str = ""
+
+
+class _Parser:
+    """JSON hooks that keep what plain ``json`` would silently drop or accept."""
+
+    def __init__(self) -> None:
+        self.refused = False
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        """An object from its pairs, marked when a key repeats (the last would win silently)."""
+        result = dict(pairs)
+        if len(result) == len(pairs):
+            return result
+        self.refused = True
+        seen: set[str] = set()
+        marked = _Duplicated(result)
+        marked.duplicate = next(k for k, _ in pairs if k in seen or seen.add(k))
+        return marked
+
+    def number(self, text: str) -> float | _Refused:
+        """A JSON fraction, refused when it overflows to infinity (``1e999``)."""
+        value = float(text)
+        if math.isfinite(value):
+            return value
+        self.refused = True
+        return _Refused("not_finite", value=text[:30])
+
+    def constant(self, name: str) -> _Refused:
+        """``NaN``, ``Infinity`` and ``-Infinity``: not JSON, refused."""
+        self.refused = True
+        return _Refused("not_finite", value=name)
+
+
+def _valid_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _first_refused(top: Any) -> tuple[str, str, dict[str, object]] | None:
+    """The first place (in document order) of a refused value, duplicate key or lone surrogate."""
+    stack: list[tuple[Any, str]] = [(top, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, _Refused):
+            return where, value.key, value.params
+        if isinstance(value, str):
+            if not _valid_text(value):
+                return where, "not_valid_text", {}
+        elif isinstance(value, dict):
+            if isinstance(value, _Duplicated):
+                return where, "duplicate_key", {"value": ascii(value.duplicate)[1:-1][:60]}
+            for key in value:
+                if not _valid_text(key):
+                    return _at(where, ascii(key)[1:-1][:60]), "not_valid_text", {}
+            stack.extend((v, _at(where, k)) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in reversed(list(enumerate(value))))
+    return None
 
 
 def parse_saga(data: bytes, path: Path | None = None) -> SagaFile:
@@ -492,16 +581,27 @@ def parse_saga(data: bytes, path: Path | None = None) -> SagaFile:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SagaFileError(path, f"byte {exc.start}", "not_utf8") from None
+    parser = _Parser()
     try:
-        top = json.loads(text, parse_constant=_refuse_constant)
+        top = json.loads(
+            text,
+            object_pairs_hook=parser.pairs,
+            parse_float=parser.number,
+            parse_constant=parser.constant,
+        )
     except json.JSONDecodeError as exc:
         raise SagaFileError(
             path, f"line {exc.lineno}, column {exc.colno}", "not_json", detail=exc.msg
         ) from None
-    except (ValueError, RecursionError):
-        raise SagaFileError(
-            path, "", "not_json", detail="NaN, Infinity or nesting too deep"
-        ) from None
+    except RecursionError:
+        raise SagaFileError(path, "", "too_deep") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise SagaFileError(path, "", "not_json", detail=str(exc)[:80]) from None
+    if parser.refused or _SURROGATE_ESCAPE.search(text):
+        found = _first_refused(top)
+        if found:
+            where, key, params = found
+            raise SagaFileError(path, where, key, **params)
     reader = _Reader(path)
     cases = reader.document(top)
     return SagaFile(cases=cases, warnings=reader.warnings)

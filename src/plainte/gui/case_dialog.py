@@ -116,7 +116,7 @@ class CaseDialog(QDialog):
             return tr("gui.case_dialog.need_provider")
         import re
 
-        if not re.match(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$", self._country()):
+        if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", self._country()):
             return tr("gui.case_dialog.bad_country", value=self._country())
         return None
 
