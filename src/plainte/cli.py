@@ -172,11 +172,13 @@ class Context:
             self._store.close()
 
 
-def _write_output(text: str, output: str | None) -> None:
+def _write_output(text: str, output: str | None, data_dir: Path) -> None:
     """Write ``text`` to ``output`` atomically, or to stdout when there is none."""
-    from plainte.core.export import write_text
+    from plainte.core.export import refuse_own_files, write_text
 
-    if write_text(text, Path(output) if output and output != "-" else None) is not None:
+    target = Path(output) if output and output != "-" else None
+    refuse_own_files(data_dir, target)
+    if write_text(text, target) is not None:
         sys.stdout.write(text)
 
 
@@ -358,9 +360,12 @@ def cmd_letter(ctx: Context) -> int:
         print(tr("cli.template_refused", error=str(problem)), file=sys.stderr)
     text = result.text if result.text.endswith("\n") else result.text + "\n"
     if ctx.args.output and ctx.args.output.lower().endswith(".pdf"):
+        from plainte.core.export import refuse_own_files
+
+        refuse_own_files(ctx.data_dir, Path(ctx.args.output))
         _write_letter_pdf(result, case.country, Path(ctx.args.output))
     else:
-        _write_output(text, ctx.args.output)
+        _write_output(text, ctx.args.output, ctx.data_dir)
     if result.limit is not None:
         print(
             tr(
@@ -379,11 +384,14 @@ def _write_letter_pdf(result, country: str, path: Path) -> None:
     from plainte.core.paper import paper_for
     from plainte.gui.letter_pdf import letter_to_pdf  # Qt only when a PDF is asked for
 
+    from plainte.core.atomicfile import replace_file
+    from plainte.core.export import whole_pdf
+
     title = result.subject or tr(f"gui.kinds.{result.kind}", result.lang)
-    try:
-        letter_to_pdf(result.text, path, paper=paper_for(country, result.lang), title=title)
-    except OSError as exc:
-        raise PlainteError("cannot_write", path=path, detail=exc.strerror or str(exc)) from None
+    paper = paper_for(country, result.lang)
+    replace_file(
+        path, lambda p: letter_to_pdf(result.text, p, paper=paper, title=title), check=whole_pdf
+    )
 
 
 def cmd_verify(ctx: Context) -> int:

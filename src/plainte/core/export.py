@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from plainte.core import i18n
+from plainte.core import atomicfile, i18n, paths
+from plainte.core.atomicfile import replace_file, replace_folder
 from plainte.core.errors import PlainteError
 from plainte.core.language import case_language
 from plainte.core.model import Case
@@ -56,6 +57,7 @@ def export(
     from plainte.core.ladder import evaluate, load_ladders
     from plainte.core.sagafile import dump_saga
 
+    refuse_own_files(store.data_dir, output)
     if target == "all" and fmt not in ("json", "csv"):
         raise PlainteError("export_one_case", fmt=fmt)
     ids = store.case_ids() if target == "all" else [target]
@@ -81,34 +83,71 @@ def export(
         raise PlainteError("export_needs_file", fmt=fmt)
     if drawing is None:
         raise ValueError(f"{fmt} needs a drawing")
-    try:
-        if fmt == "pdf":
-            from plainte.core.report import render_html
+    if fmt == "pdf":
+        from plainte.core.report import render_html
 
-            header = f"{case.provider} — {case.title} — {i18n.format_date(today, lang)}"
-            drawing.pdf(render_html(case, ladders, today, lang), output, lang, header)
-        elif fmt == "png":
-            drawing.card(case, today, lang, output)
-        elif fmt == "pack":
-            from plainte.core.pack import write_pack
+        header = f"{case.provider} — {case.title} — {i18n.format_date(today, lang)}"
+        html = render_html(case, ladders, today, lang)
+        replace_file(output, lambda p: drawing.pdf(html, p, lang, header), check=whole_pdf)
+    elif fmt == "png":
+        replace_file(output, lambda p: drawing.card(case, today, lang, p), check=_whole_png)
+    elif fmt == "pack":
+        from plainte.core.pack import write_pack
 
-            pack = write_pack(case, ladders, today, lang, output, store.data_dir, drawing.pdf)
-            for problem in pack.problems:
-                raise PlainteError("pack_incomplete", detail=problem, folder=output)
-    except OSError as exc:
-        raise PlainteError("cannot_write", path=output, detail=exc.strerror or str(exc)) from None
+        problems: list[str] = []
+
+        def fill(folder: Path) -> None:
+            pack = write_pack(case, ladders, today, lang, folder, store.data_dir, drawing.pdf)
+            problems.extend(pack.problems)
+
+        replace_folder(output, fill)
+        for problem in problems:
+            raise PlainteError("pack_incomplete", detail=problem, folder=output)
     return None
 
 
+def whole_pdf(path: Path) -> bool:
+    """A PDF ends with its end-of-file marker: a full disk leaves it without."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 1024))
+        return b"%%EOF" in fh.read()
+
+
+def _whole_png(path: Path) -> bool:
+    """A PNG ends with its IEND chunk."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 12))
+        return size > 12 and fh.read()[4:8] == b"IEND"
+
+
+def refuse_own_files(data_dir: Path, output: Path | None) -> None:
+    """The store, its data folder and its backups are never an export target.
+
+    Raises:
+        PlainteError: ``export_onto_store`` naming the place.
+    """
+    if output is None:
+        return
+    from plainte.core.store import STORE_NAME
+
+    target = paths.absolute(output)
+    data = paths.absolute(data_dir)
+    own = {data / (STORE_NAME + suffix) for suffix in ("", "-wal", "-shm")}
+    if (
+        target in own
+        or target == data
+        or data.is_relative_to(target)
+        or target.is_relative_to(data / "backups")
+        or target.is_relative_to(data / ".open")
+    ):
+        raise PlainteError("export_onto_store", path=output)
+
+
 def write_text(text: str, output: Path | None) -> str | None:
-    """Write ``text`` to ``output`` atomically; with no output, hand the text back."""
+    """Write ``text`` to ``output`` whole, or not at all; with no output, hand the text back."""
     if output is None:
         return text
-    partial = output.with_name(output.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise PlainteError("cannot_write", path=output, detail=exc.strerror or str(exc)) from None
+    atomicfile.write_text(text, output)
     return None
