@@ -381,11 +381,10 @@ def cmd_letter(ctx: Context) -> int:
 
 def _write_letter_pdf(result, country: str, path: Path) -> None:
     """The letter as a PDF at print size, on the paper of the provider's country."""
-    from plainte.core.paper import paper_for
-    from plainte.gui.letter_pdf import letter_to_pdf  # Qt only when a PDF is asked for
-
     from plainte.core.atomicfile import replace_file
     from plainte.core.export import whole_pdf
+    from plainte.core.paper import paper_for
+    from plainte.gui.letter_pdf import letter_to_pdf  # Qt only when a PDF is asked for
 
     title = result.subject or tr(f"gui.kinds.{result.kind}", result.lang)
     paper = paper_for(country, result.lang)
