@@ -1,75 +1,144 @@
-"""One measured start of a window, run in its own process by benchmarks/run.py.
+"""What a person lives in the window, measured in one process with the real main window.
 
-Usage: python benchmarks/gui_probe.py bare|app DATA_DIR [CASE_ID]
+Usage: python benchmarks/gui_probe.py DATA_DIR [--export]
 
-Prints JSON: seconds from process start to an idle window, peak memory (KiB),
-and, with CASE_ID, the time to open that case to its first painted rows.
+Prints one JSON line: opening the long case to its first painted rows (from
+another case), each search keystroke to the repainted result, a quick log to
+its repainted row, and the longest gap of a 10 ms heartbeat on the GUI thread
+while it opens, scrolls, searches, logs and (with ``--export``) exports JSON in
+the background: a gap is a freeze the person sees.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import resource
+import statistics
 import sys
 import time
+from datetime import date
+from pathlib import Path
 
-STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PLAINTE_LANG", "en")
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+BIG = "big"
+WORD = "technician"
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread; the longest gap between its ticks is the worst freeze."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.longest = 0.0
+        self.where = ""
+        self.phase = "start"
+
+    def start(self) -> None:
+        self.clock.start()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        gap = self.clock.restart() / 1000
+        if gap > self.longest:
+            self.longest, self.where = gap, self.phase
+
+
+def settle(app: QApplication, until, timeout: float = 600.0) -> None:
+    """Let the event loop run until ``until()`` holds (what a person waits for)."""
+    deadline = time.perf_counter() + timeout
+    while not until():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window never got there")
+        time.sleep(0.001)
 
 
 def main() -> None:
-    mode, data_dir = sys.argv[1], sys.argv[2]
-    case_id = sys.argv[3] if len(sys.argv) > 3 else None
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
-
+    data_dir = Path(sys.argv[1])
+    with_export = "--export" in sys.argv
     app = QApplication(sys.argv[:1])
-    result: dict[str, float] = {}
-    if mode == "bare":
-        window = QWidget()
-        window.resize(1280, 780)
-    else:
-        from datetime import date
-        from pathlib import Path
+    from plainte.core.store import Store
+    from plainte.gui.main_window import MainWindow
 
-        from plainte.core.store import Store
-        from plainte.gui.main_window import MainWindow
-
-        store = Store.open(Path(data_dir), daily_backup=False)
-        window = MainWindow(store, date(2026, 11, 22))
+    store = Store.open(data_dir, daily_backup=False)
+    window = MainWindow(store, date(2026, 11, 22))
     window.show()
+    beat = Heartbeat()
+    settle(app, lambda: window.case is not None)
+    view = window.timeline_view
+    result: dict[str, object] = {}
 
-    def idle() -> None:
-        result["startup"] = time.perf_counter() - STARTED
-        if case_id:
-            start = time.perf_counter()
-            window.case_view.selectRow(window.cases.row_of(case_id))
-            window.pane.timeline_view.viewport().repaint()
-            result["open_case"] = time.perf_counter() - start
-            result["rows"] = window.pane.timeline.rowCount()
-        app.quit()
+    def select(case_id: str) -> None:
+        window.case_view.selectRow(window.cases.row_of(case_id))
 
-    QTimer.singleShot(0, idle)
-    app.exec()
-    result["max_rss_kib"] = peak_kib()
-    print(json.dumps(result))
+    def visible_rows() -> int:
+        return view.model().rowCount()
 
+    select("c000")
+    settle(app, lambda: window.case is not None and window.case.id == "c000")
+    app.processEvents()
+    beat.start()
+    beat.phase = "open"
+    started = time.perf_counter()
+    select(BIG)
+    settle(app, lambda: window.case is not None and window.case.id == BIG and visible_rows() > 0)
+    view.viewport().repaint()
+    result["open_first_rows"] = time.perf_counter() - started
+    total = visible_rows()
+    settle(app, lambda: True)
 
-def peak_kib() -> int:
-    """This process's own peak resident memory.
+    beat.phase = "scroll"
+    bar = view.verticalScrollBar()
+    for fraction in (0.25, 0.5, 0.75, 1.0, 0.0):
+        bar.setValue(int(bar.maximum() * fraction))
+        view.viewport().repaint()
+        app.processEvents()
 
-    ``ru_maxrss`` survives ``exec`` on Linux, so a child started by a large
-    parent would report the parent's peak; ``VmHWM`` belongs to this image.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    beat.phase = "search"
+    keystrokes = []
+    for n in range(1, len(WORD) + 1):
+        started = time.perf_counter()
+        window.search.setText(WORD[:n])
+        settle(app, lambda: getattr(window, "search_settled", lambda: True)())
+        view.viewport().repaint()
+        keystrokes.append(time.perf_counter() - started)
+    result["search_keystroke"] = statistics.median(keystrokes)
+    result["search_keystroke_max"] = max(keystrokes)
+    result["search_hits"] = visible_rows()
+    window.search.setText("")
+    settle(app, lambda: visible_rows() == total)
+
+    beat.phase = "quick log"
+    started = time.perf_counter()
+    window.log_they_called()
+    settle(app, lambda: visible_rows() == total + 1)
+    view.viewport().repaint()
+    result["quick_log"] = time.perf_counter() - started
+    settle(app, lambda: True)
+
+    if with_export:
+        beat.phase = "export"
+        target = data_dir.parent / "gui-export.json"
+        target.unlink(missing_ok=True)
+        window.export_to(target, "json")
+        settle(app, target.exists)  # written to a side file, then renamed: whole when there
+    beat.phase = "idle"
+    end = time.perf_counter() + 0.3
+    settle(app, lambda: time.perf_counter() > end)
+    result["events"] = total
+    result["longest_freeze"] = beat.longest
+    result["longest_freeze_during"] = beat.where
+    print("PROBE " + json.dumps(result), flush=True)
+    window.close()
+    store.close()
 
 
 if __name__ == "__main__":

@@ -37,6 +37,11 @@ def _load_factory():
     return _factory
 
 
+def is_loaded() -> bool:
+    """Whether the profiles are loaded (the warm-up is over)."""
+    return _factory is not None
+
+
 def loaded_languages() -> list[str]:
     """The profiles the detector holds (loading them if needed)."""
     return _load_factory().get_lang_list()

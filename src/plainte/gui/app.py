@@ -92,6 +92,11 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     window = open_main_window(store, args.today or date.today())
+    if os.environ.get("PLAINTE_PROBE"):
+        from plainte.core.language import is_loaded
+        from plainte.gui import probe
+
+        probe.install(app, window, is_loaded)
     window.show()
     code = app.exec()
     window.deleteLater()  # before the QApplication goes, or Qt warns at exit

@@ -1,0 +1,207 @@
+"""Import, exports, verify and letters, each timed the way the command line runs it.
+
+Every export opens the store, loads what it writes (journal included) and
+writes the file, as ``plainte export`` does; its floor reads the same rows
+with ``sqlite3`` and writes them with ``csv`` or ``json``. The import floor
+writes plainte's own rows and journal entries (read back from a plainte
+import of the same file, so precomputed) into an empty store of the same
+schema; a bare ``executemany`` of the events alone is printed beside it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sagas import BIG_ID
+
+TODAY = date(2026, 11, 22)
+TABLES = ("cases", "events", "promises", "attachments", "journal")
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def alternated(runs: int, **fns: Callable[[], object]) -> dict[str, float]:
+    """Median seconds of each function, run in turn ``runs`` times (after one untimed run)."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for fn in fns.values():
+        fn()
+    for _ in range(runs):
+        for name, fn in fns.items():
+            times[name].append(timed(fn))
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def measure_import(folder: Path, files: list[Path], runs: int) -> dict[str, float]:
+    """``plainte import FILE`` (read, check, store, journal, backup) against its floors."""
+    from plainte.core.sagafile import read_saga
+    from plainte.core.store import Store
+
+    counter = iter(range(1_000_000))
+    reference = Store.open(folder / "import-reference")
+    for path in files:
+        reference.import_cases(read_saga(path).cases, backup=False)
+    rows = {t: reference.conn.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}
+    reference.close()
+    columns = {t: len(rows[t][0]) if rows[t] else 0 for t in TABLES}
+    bare_rows = [r[2:13] for r in rows["events"]]
+
+    def plainte_import() -> None:
+        store = Store.open(folder / f"import-{next(counter)}")
+        for path in files:
+            store.import_cases(read_saga(path).cases)
+        store.close()
+
+    def floor() -> None:
+        store = Store.open(folder / f"floor-{next(counter)}")
+        with store.transaction() as conn:
+            for table in TABLES:
+                if rows[table]:
+                    marks = ", ".join("?" * columns[table])
+                    conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows[table])
+        store.close()
+
+    def bare() -> None:
+        conn = sqlite3.connect(folder / f"bare-{next(counter)}.sqlite")
+        conn.execute("CREATE TABLE events (" + ", ".join(f"c{i}" for i in range(11)) + ")")
+        with conn:
+            conn.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 11)})", bare_rows)
+        conn.close()
+
+    return alternated(runs, plainte=plainte_import, floor=floor, bare=bare)
+
+
+def export_floor(db: Path, fmt: str, output: Path) -> None:
+    """Read the long case's rows (with its journal for JSON) and write them with csv or json."""
+    conn = sqlite3.connect(db)
+    events = conn.execute(
+        "SELECT case_id, id, at, channel, direction, answered, counterpart, reference,"
+        " wait_minutes, step, summary FROM events WHERE case_id = ? ORDER BY sort_at, rowid",
+        (BIG_ID,),
+    )
+    with output.open("w", encoding="utf-8", newline="") as out:
+        if fmt == "csv":
+            csv.writer(out).writerows(events)
+        else:
+            encode = json.JSONEncoder(ensure_ascii=False).encode
+            out.write('{"events": [')
+            for row in events:
+                out.write(encode(row) + ",\n")
+            out.write('], "journal": [')
+            for row in conn.execute(
+                "SELECT n, entity, entity_id, action, at, content, prev, hash FROM journal"
+                " WHERE case_id = ? ORDER BY n",
+                (BIG_ID,),
+            ):
+                out.write(encode(row) + ",\n")
+            out.write("]}")
+    conn.close()
+
+
+def plainte_export(data_dir: Path, fmt: str, output: Path) -> None:
+    """What ``plainte export big --format FMT -o OUTPUT`` runs, in this process."""
+    from plainte.core.store import Store
+    from plainte.export import export
+
+    store = Store.open(data_dir)
+    try:
+        export(store, BIG_ID, fmt, output, TODAY, None)
+    finally:
+        store.close()
+
+
+def measure_exports(data_dir: Path, folder: Path, runs: int, formats: tuple[str, ...]):
+    """Seconds of each export and of its floor (CSV and JSON), alternated."""
+    out: dict[str, float] = {}
+    db = data_dir / "plainte.sqlite"
+    for fmt in ("csv", "json"):
+        if fmt in formats:
+            got = alternated(
+                runs,
+                plainte=lambda f=fmt: plainte_export(data_dir, f, folder / f"out.{f}"),
+                floor=lambda f=fmt: export_floor(db, f, folder / f"floor.{f}"),
+            )
+            out[fmt], out[f"{fmt}_floor"] = got["plainte"], got["floor"]
+    for fmt in ("html", "ics"):
+        if fmt in formats:
+            out[fmt] = alternated(
+                max(1, runs // 2),
+                plainte=lambda f=fmt: plainte_export(data_dir, f, folder / f"o.{f}"),
+            )["plainte"]
+    if "pdf" in formats:
+        out["pdf"] = timed(lambda: plainte_export(data_dir, "pdf", folder / "out.pdf"))
+    return out
+
+
+def measure_verify(data_dir: Path, runs: int) -> float:
+    from plainte.core.store import Store
+    from plainte.core.verify import verify_case
+
+    def run() -> None:
+        store = Store.open(data_dir)
+        try:
+            assert verify_case(store, BIG_ID).ok
+        finally:
+            store.close()
+
+    return alternated(runs, verify=run)["verify"]
+
+
+def measure_letters(data_dir: Path, runs: int) -> dict[str, float]:
+    """Each kind composed again after its first composition (the app keeps its composer)."""
+    from plainte.core.compose import KINDS, Composer
+    from plainte.core.ladder import load_ladders
+    from plainte.core.store import Store
+
+    store = Store.open(data_dir)
+    case = store.load_case(BIG_ID)
+    store.close()
+    composer = Composer(load_ladders())
+    fns = {
+        kind: lambda k=kind: composer.compose(
+            case, k, TODAY, lang="fr", event_id=case.events[-1].id if k == "call-recap" else None
+        )
+        for kind in KINDS
+    }
+    return alternated(runs, **fns)
+
+
+def cli_peak(data_dir: Path, *args: str) -> tuple[float, int]:
+    """Seconds and peak resident memory (KiB) of one ``plainte`` call in its own process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "plainte", "--data-dir", str(data_dir), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, PLAINTE_LANG="en", QT_QPA_PLATFORM="offscreen"),
+    )
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    if status:
+        raise RuntimeError(f"plainte {' '.join(args)} failed: {proc.stderr.read().decode()}")
+    proc.stderr.close()
+    return seconds, usage.ru_maxrss
+
+
+def measure_import_once(folder: Path, files: list[Path]) -> None:
+    """``plainte import`` of ``files`` into a new store, once."""
+    from plainte.core.sagafile import read_saga
+    from plainte.core.store import Store
+
+    store = Store.open(folder / f"once-{time.perf_counter_ns()}")
+    for path in files:
+        store.import_cases(read_saga(path).cases)
+    store.close()

@@ -1,0 +1,97 @@
+"""Start-up and memory as a person lives them: fresh processes, alternated, medians.
+
+The app is started through its real entry point (the ``plainte`` command, or
+``python -m plainte``), to the first painted frame of its main window, with
+its store's first case (the long one) selected. The floor is the same widget
+tree over the same rows with no plainte code (``floor.py``); the bare window
+is an empty ``QWidget``. Runs alternate app, floor, bare, so all three see the
+same machine. Memory is measured in runs that wait for the warm-up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+TODAY = "2026-11-22"
+
+
+def entry_point() -> list[str]:
+    """The installed ``plainte`` command beside this Python, else ``python -m plainte``."""
+    script = Path(sys.executable).with_name("plainte")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "plainte"]
+
+
+def _env(mode: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PLAINTE_PROBE"] = mode
+    env["PLAINTE_LANG"] = "en"
+    return env
+
+
+def command(who: str, data_dir: Path) -> list[str]:
+    if who == "app":
+        return [*entry_point(), "--data-dir", str(data_dir), "--today", TODAY]
+    floor = [sys.executable, str(HERE / "floor.py"), str(data_dir)]
+    return floor + (["bare"] if who == "bare" else [])
+
+
+def probe(who: str, data_dir: Path, mode: str = "first-paint") -> dict:
+    """One start of ``who`` (app, floor, bare): seconds to its first frame, memory (KiB)."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        command(who, data_dir), capture_output=True, text=True, env=_env(mode), timeout=600
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("PROBE "):
+            report = json.loads(line[6:])
+            report["seconds"] = report["painted"] - started
+            return report
+    raise RuntimeError(f"{who} did not report its first frame:\n{done.stdout}\n{done.stderr}")
+
+
+def startup(data_dir: Path, runs: int) -> dict[str, list[float]]:
+    """Seconds to the first frame of app, floor and bare, alternated ``runs`` times."""
+    times: dict[str, list[float]] = {"app": [], "floor": [], "bare": []}
+    for who in times:  # one untimed start each: the disk cache is warm for all
+        probe(who, data_dir)
+    for _ in range(runs):
+        for who in times:
+            times[who].append(probe(who, data_dir)["seconds"])
+    return times
+
+
+def memory(data_dir: Path, runs: int) -> dict[str, list[int]]:
+    """Peak resident memory (KiB) of app (warmed up) and floor, alternated."""
+    peaks: dict[str, list[int]] = {"app": [], "floor": []}
+    for _ in range(runs):
+        for who in peaks:
+            peaks[who].append(probe(who, data_dir, "warm")["hwm_kib"])
+    return peaks
+
+
+def cli_fixed_cost(data_dir: Path, runs: int) -> dict[str, list[float]]:
+    """Wall time of ``import sqlite3, json`` against plainte calls that do little work."""
+    calls = {
+        "baseline": [sys.executable, "-c", "import sqlite3, json"],
+        "--version": [*entry_point(), "--version"],
+        "cases --json": [*entry_point(), "--data-dir", str(data_dir), "cases", "--json"],
+    }
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    env = dict(os.environ, PLAINTE_LANG="en")
+    for _ in range(runs):
+        for name, argv in calls.items():
+            started = time.perf_counter()
+            subprocess.run(argv, capture_output=True, check=True, env=env)
+            times[name].append(time.perf_counter() - started)
+    return times
+
+
+median = statistics.median
