@@ -112,15 +112,12 @@ def export_floor(db: Path, fmt: str, output: Path) -> None:
 
 
 def plainte_export(data_dir: Path, fmt: str, output: Path) -> None:
-    """What ``plainte export big --format FMT -o OUTPUT`` runs, in this process."""
-    from plainte.core.store import Store
-    from plainte.export import export
+    """``plainte export big --format FMT -o OUTPUT``, run by the command line's own code."""
+    from plainte.cli import main
 
-    store = Store.open(data_dir)
-    try:
-        export(store, BIG_ID, fmt, output, TODAY, None)
-    finally:
-        store.close()
+    argv = ["--data-dir", str(data_dir), "--today", TODAY.isoformat(), "export", BIG_ID]
+    if main([*argv, "--format", fmt, "-o", str(output)]) != 0:
+        raise RuntimeError(f"plainte export --format {fmt} failed")
 
 
 def measure_exports(data_dir: Path, folder: Path, runs: int, formats: tuple[str, ...]):

@@ -73,7 +73,7 @@ def main() -> None:
     window.show()
     beat = Heartbeat()
     settle(app, lambda: window.case is not None)
-    view = window.timeline_view
+    view = window.pane.timeline_view
     result: dict[str, object] = {}
 
     def select(case_id: str) -> None:
@@ -106,19 +106,19 @@ def main() -> None:
     keystrokes = []
     for n in range(1, len(WORD) + 1):
         started = time.perf_counter()
-        window.search.setText(WORD[:n])
-        settle(app, lambda: getattr(window, "search_settled", lambda: True)())
+        window.pane.search.setText(WORD[:n])
+        settle(app, lambda: getattr(window.pane, "search_settled", lambda: True)())
         view.viewport().repaint()
         keystrokes.append(time.perf_counter() - started)
     result["search_keystroke"] = statistics.median(keystrokes)
     result["search_keystroke_max"] = max(keystrokes)
     result["search_hits"] = visible_rows()
-    window.search.setText("")
+    window.pane.search.setText("")
     settle(app, lambda: visible_rows() == total)
 
     beat.phase = "quick log"
     started = time.perf_counter()
-    window.log_they_called()
+    window.event_ops.log_they_called()
     settle(app, lambda: visible_rows() == total + 1)
     view.viewport().repaint()
     result["quick_log"] = time.perf_counter() - started
@@ -128,7 +128,7 @@ def main() -> None:
         beat.phase = "export"
         target = data_dir.parent / "gui-export.json"
         target.unlink(missing_ok=True)
-        window.export_to(target, "json")
+        window.export_ops.export_to(target, "json")
         settle(app, target.exists)  # written to a side file, then renamed: whole when there
     beat.phase = "idle"
     end = time.perf_counter() + 0.3

@@ -65,7 +65,7 @@ def gui_probe(data_dir: Path, export: bool = False) -> dict:
 
 
 def startup_rows(label: str, data_dir: Path, runs: int) -> list[dict]:
-    t = startup.startup(data_dir, runs)
+    t = startup.startup(data_dir, runs, warm=runs > 1)
     app, floor, bare = median(t["app"]), median(t["floor"]), median(t["bare"])
     row = ratio(f"start to first painted window, {label} (vs floor)", app, floor, 1.25)
     row["bare"] = bare
@@ -85,7 +85,7 @@ def measure(cache: Path, quick: bool, runs: int, million: bool) -> list[dict]:
         rows += startup_rows("500 cases", sagas.store_for(cache, small, cases=500), runs)
         rows += startup_rows(f"first case of {big:,} events", s100, runs)
 
-    mem = startup.memory(s10, max(3, runs // 2))
+    mem = startup.memory(s10, 1 if quick else max(3, runs // 2))
     extra = (median(mem["app"]) - median(mem["floor"])) / 1024
     row = figure("memory, big case open, warmed up, over the floor", extra, 45, "MB")
     row["detail"] = (
@@ -287,7 +287,7 @@ def main() -> int:
     parser.add_argument("--million", action="store_true", help="the 1,000,000-event case too")
     parser.add_argument("--cache", type=Path, help="keep the built stores in this folder")
     args = parser.parse_args()
-    runs = 2 if args.quick else max(5, args.runs)
+    runs = 1 if args.quick else max(5, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
         cache = args.cache or Path(tmp)
         cache.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def _env(mode: str) -> dict[str, str]:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PLAINTE_PROBE"] = mode
     env["PLAINTE_LANG"] = "en"
+    env["XDG_CONFIG_HOME"] = tempfile.gettempdir() + "/plainte-benchmark"  # no saved settings
     return env
 
 
@@ -57,10 +59,10 @@ def probe(who: str, data_dir: Path, mode: str = "first-paint") -> dict:
     raise RuntimeError(f"{who} did not report its first frame:\n{done.stdout}\n{done.stderr}")
 
 
-def startup(data_dir: Path, runs: int) -> dict[str, list[float]]:
+def startup(data_dir: Path, runs: int, warm: bool = True) -> dict[str, list[float]]:
     """Seconds to the first frame of app, floor and bare, alternated ``runs`` times."""
     times: dict[str, list[float]] = {"app": [], "floor": [], "bare": []}
-    for who in times:  # one untimed start each: the disk cache is warm for all
+    for who in times if warm else ():  # one untimed start each: the disk cache is warm for all
         probe(who, data_dir)
     for _ in range(runs):
         for who in times:
