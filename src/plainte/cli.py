@@ -129,6 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="CASE|FILE")
     p = sub.add_parser("restore", help="cli.cmd.restore")
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
+    p = sub.add_parser("mail", help=tr("mail.cli.help"))
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help=tr("mail.cli.files"))
+    p.add_argument("--me", action="append", metavar="ADDRESS", help=tr("mail.cli.me"))
+    p = sub.add_parser("react", help=tr("react.cli.help"))
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("file", metavar="FILE|-", nargs="?", default="-", help=tr("react.cli.file"))
+    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
+    p.add_argument("--log", action="store_true", help=tr("react.cli.log"))
     return parser
 
 
@@ -446,6 +455,18 @@ def cmd_restore(ctx: Context) -> int:
     return 0
 
 
+def cmd_mail(ctx: Context) -> int:
+    from plainte.cli_mail import run_mail
+
+    return run_mail(ctx)
+
+
+def cmd_react(ctx: Context) -> int:
+    from plainte.cli_mail import run_react
+
+    return run_react(ctx)
+
+
 COMMANDS: dict[str, Callable[[Context], int]] = {
     "demo": cmd_demo,
     "cases": cmd_cases,
@@ -456,6 +477,8 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "letter": cmd_letter,
     "verify": cmd_verify,
     "restore": cmd_restore,
+    "mail": cmd_mail,
+    "react": cmd_react,
 }
 
 

@@ -47,6 +47,25 @@ def add_file(data_dir: Path, source: Path) -> Attachment:
     return Attachment(name=source.name, sha256=sha, size=size)
 
 
+def add_bytes(data_dir: Path, data: bytes, name: str) -> Attachment:
+    """Keep ``data`` in the data directory (once per content) under ``name``.
+
+    Raises:
+        PlainteError: the bytes cannot be written.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    target = data_dir / FOLDER / sha[:2] / sha
+    try:
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
+            partial.write_bytes(data)
+            partial.replace(target)
+    except OSError as exc:
+        raise PlainteError("cannot_attach", path=name, detail=exc.strerror or str(exc)) from None
+    return Attachment(name=name, sha256=sha, size=len(data))
+
+
 def check(data_dir: Path, attachment: Attachment) -> str:
     """``ok``, ``missing`` or ``altered`` for the stored copy of ``attachment``."""
     path = stored_path(data_dir, attachment)

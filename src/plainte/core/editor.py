@@ -143,6 +143,19 @@ class Editor:
         self._announce("event", case_id)
         return before
 
+    def add_events(self, case_id: str, events: list[Event]) -> None:
+        """Add new events (with their promises) in one transaction, each journaled."""
+        store = self.store
+        with store.transaction():
+            chain = Chain(store, case_id)
+            for event in events:
+                self._record(chain, "event", event.id, event_content(event))
+                for promise in event.promises:
+                    self._record(chain, "promise", promise.id, promise_content(promise))
+            chain.flush()
+            store._write_events(case_id, events)
+        self._announce("event", case_id)
+
     def delete_event(self, case_id: str, event_id: str) -> Event:
         """Retract an event: hidden from letters and figures, kept in the journal."""
         before = self.find_event(case_id, event_id)

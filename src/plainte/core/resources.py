@@ -1,4 +1,4 @@
-"""Where the shipped data folders (templates, locales, ladders, demo) are found.
+"""Where the shipped data folders (templates, locales, ladders, demo, replies) are found.
 
 Installed from a wheel, they live inside the package (``plainte/templates``…).
 From a source checkout (editable install, or tests run from the tree) they live
@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-_FOLDERS = ("templates", "locales", "ladders", "demo")
+_FOLDERS = ("templates", "locales", "ladders", "demo", "replies")
 
 
 @cache
@@ -19,7 +19,7 @@ def data_folder(name: str) -> Path:
     """Return the folder holding the shipped ``name`` data.
 
     Args:
-        name: one of ``templates``, ``locales``, ``ladders``, ``demo``.
+        name: one of ``templates``, ``locales``, ``ladders``, ``demo``, ``replies``.
 
     Return:
         An existing directory.

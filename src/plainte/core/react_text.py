@@ -1,0 +1,84 @@
+"""A reading of a reply, in words: what the CLI prints and the app shows."""
+
+from __future__ import annotations
+
+from plainte.core import i18n
+from plainte.core.i18n import tr
+from plainte.core.react import Reading
+
+
+def step_title(ladder, step_id: str | None, lang: str) -> str:
+    """A step's title in ``lang``, or its id when the ladder does not have it."""
+    if step_id is None:
+        return "—"
+    step = ladder.step(step_id)
+    return step.title.get(lang, step_id) if step else step_id
+
+
+def matched_words(reading: Reading, lang: str, limit: int = 12) -> str:
+    """The phrases found, strongest first: « please call » (deflection, 3)."""
+    shown = sorted(reading.matched, key=lambda m: -m.weight)[:limit]
+    return ", ".join(
+        tr(
+            "react.match",
+            lang,
+            words=m.words,
+            kind=tr(f"react.kind.{m.kind}", lang),
+            weight=i18n.format_number(m.weight, lang, 1 if m.weight % 1 else 0),
+        )
+        for m in shown
+    ) or tr("react.no_match", lang)
+
+
+def next_text(reading: Reading, ladder, lang: str) -> str:
+    """The step the reply opens or calls for, when it opens, and the letter that answers it."""
+    follow = reading.next
+    parts = [step_title(ladder, follow.step, lang)]
+    if follow.opens_on and follow.status in ("open", "waiting"):
+        key = "react.opens_on" if follow.status == "waiting" else "react.open_since"
+        parts.append(tr(key, lang, day=i18n.format_date(follow.opens_on, lang)))
+    if follow.letter:
+        letter = tr("react.letter", lang, kind=tr(f"react.letter_kind.{follow.letter}", lang))
+        if follow.wants:
+            letter += " " + tr(f"react.wants.{follow.wants}", lang)
+        parts.append(letter)
+    return " — ".join(parts)
+
+
+def lines(reading: Reading, ladder, lang: str) -> list[tuple[str, str]]:
+    """Label and value for each fact of the reading, in ``lang``."""
+    rows = [
+        (tr("react.label.language", lang), tr(f"react.language.{reading.language}", lang)),
+        (
+            tr("react.label.kind", lang),
+            f"{tr(f'react.kind.{reading.kind}', lang)} — {tr(f'react.means.{reading.kind}', lang)}",
+        ),
+        (tr("react.label.matched", lang), matched_words(reading, lang)),
+    ]
+    if reading.promise_text:
+        due = (
+            tr("react.due", lang, day=i18n.format_date(reading.due, lang))
+            if reading.due
+            else tr("react.no_due", lang)
+        )
+        promise = tr("react.promise_line", lang, text=reading.promise_text, due=due)
+        rows.append((tr("react.label.promise", lang), promise))
+    rows.append((tr("react.label.next", lang), next_text(reading, ladder, lang)))
+    advice = f"react.advice.{reading.kind}"
+    if reading.kind == "deflection" and reading.written_request_before:
+        advice = "react.advice.deflection_after_written"
+    rows.append((tr("react.label.advice", lang), tr(advice, lang)))
+    event = reading.event
+    logged = [
+        i18n.format_date(event.at.value, lang),
+        tr(f"channel.{event.channel.value}", lang),
+        tr(f"direction.{event.direction.value}", lang),
+    ]
+    if event.counterpart:
+        logged.append(event.counterpart)
+    if event.reference:
+        logged.append(tr("react.ref", lang, ref=event.reference))
+    if event.step:
+        logged.append(tr("react.step", lang, step=step_title(ladder, event.step, lang)))
+    rows.append((tr("react.label.event", lang), ", ".join(logged)))
+    return rows
