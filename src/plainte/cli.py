@@ -129,15 +129,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="CASE|FILE")
     p = sub.add_parser("restore", help="cli.cmd.restore")
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
-    p = sub.add_parser("mail", help=tr("mail.cli.help"))
+    p = sub.add_parser("mail", help="mail.cli.help")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help=tr("mail.cli.files"))
-    p.add_argument("--me", action="append", metavar="ADDRESS", help=tr("mail.cli.me"))
-    p = sub.add_parser("react", help=tr("react.cli.help"))
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="mail.cli.files")
+    p.add_argument("--me", action="append", metavar="ADDRESS", help="mail.cli.me")
+    p = sub.add_parser("react", help="react.cli.help")
     p.add_argument("case", metavar="CASE")
-    p.add_argument("file", metavar="FILE|-", nargs="?", default="-", help=tr("react.cli.file"))
-    p.add_argument("--json", action="store_true", help=tr("cli.opt.json"))
-    p.add_argument("--log", action="store_true", help=tr("react.cli.log"))
+    p.add_argument("file", metavar="FILE|-", nargs="?", default="-", help="react.cli.file")
+    p.add_argument("--json", action="store_true", help="cli.opt.json")
+    p.add_argument("--log", action="store_true", help="react.cli.log")
     return parser
 
 
