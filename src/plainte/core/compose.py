@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from plainte.core import i18n
+from plainte.core import event_text, i18n
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.language import case_language
@@ -408,7 +408,7 @@ class Composer:
             "answered": event.answered,
             "counterpart": clean(event.counterpart) or "",
             "reference": "" if public else (event.reference or ""),
-            "summary": clean(event.summary) or "",
+            "summary": clean(event_text.summary(event, lang)) or "",
             "wait": int(event.wait_minutes) if event.wait_minutes else 0,
             "promises": [clean(p.text) for p in event.promises],
         }

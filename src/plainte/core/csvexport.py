@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from plainte.core import event_text, i18n
 from plainte.core.model import Case
 
 COLUMNS = (
@@ -65,7 +66,7 @@ def cases_to_csv(cases: list[Case]) -> str:
                 e.reference,
                 wait,
                 e.step,
-                e.summary,
+                event_text.summary(e, case.language or i18n.language()),
                 promises,
                 files,
             )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from plainte.core.event_text import own_words
 from plainte.core.model import Case
 
 LANGUAGES = ("fr", "en")
@@ -80,14 +81,27 @@ def case_text(case: Case, limit: int = 4000) -> str:
     for event in case.events:
         if size > limit:
             break
-        if event.summary:
-            parts.append(event.summary)
-            size += len(event.summary)
+        words = own_words(event)  # the app's own sentences say nothing of the person's language
+        if words:
+            parts.append(words)
+            size += len(words)
     return "\n".join(p for p in parts if p)[:limit]
 
 
+COUNTRY_LANGUAGE = {"FR": "fr", "BE": "fr", "CA-QC": "fr", "GB": "en", "US": "en", "CA": "en"}
+"""The language a provider in each country is written to when the person's words do not say."""
+
+SURE = 20
+"""Fewer characters of the person's own words than this: too few to detect a language."""
+
+
 def case_language(case: Case, default: str = "en") -> str:
-    """The case's language if set, else the one detected in its texts, else ``default``."""
+    """The case's language if set, else the one of the person's own words, else the country's.
+
+    ``default`` (the interface's language) comes last.
+    """
     if case.language in LANGUAGES:
         return case.language
-    return detect_text(case_text(case)) or default
+    text = case_text(case)
+    detected = detect_text(text) if len(text) >= SURE else None
+    return detected or COUNTRY_LANGUAGE.get((case.country or "").upper()) or default

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from plainte.core import i18n
+from plainte.core.event_text import content_summary
 from plainte.core.journal import Entry, event_content, latest
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.model import Case, Direction, parse_when
@@ -71,12 +72,12 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
             "counterpart": content.get("counterpart") or "",
             "reference": content.get("reference") or "",
             "wait": content.get("wait_minutes") or "",
-            "summary": content.get("summary") or "",
+            "summary": content_summary(content, lang),
             "step": content.get("step") or "",
             "files": [a["name"] for a in content.get("attachments", [])],
             "promises": promises,
             "amended_on": _recorded(change.at, lang) if change else "",
-            "original": original.content.get("summary") or "" if change and original else "",
+            "original": content_summary(original.content, lang) if change and original else "",
             "retracted_on": _recorded(retracted.at, lang) if retracted else "",
         }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel
 
+from plainte.core import event_text
 from plainte.gui.timeline_model import TimelineModel
 
 
@@ -39,7 +40,7 @@ class TimelineFilter(QSortFilterProxyModel):
         if not self._needle:
             return True
         texts = (
-            event.summary,
+            event_text.summary(event),
             event.counterpart,
             event.reference,
             *(p.text for p in event.promises),

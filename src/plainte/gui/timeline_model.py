@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from plainte.core import i18n
+from plainte.core import event_text, i18n
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Event
 from plainte.gui.rows_model import Index, RowsModel
@@ -61,10 +61,11 @@ class TimelineModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "summary":
             amended = self._amended.get(event.id)
             note = tr("gui.timeline.amended", day=amended) if amended else ""
-            return "\n\n".join(t for t in (event.summary, note) if t) or None
-        if role == Qt.ItemDataRole.ToolTipRole and column == "summary" and event.promises:
-            promised = "\n".join(f"⚑ {p.text}" for p in event.promises)
-            return "\n\n".join(t for t in (event.summary, promised) if t)
+            promised = "\n".join(
+                f"⚑ {p.text}" + (f" ({tr('gui.timeline.due', day=_day(p.due))})" if p.due else "")
+                for p in event.promises
+            )
+            return "\n\n".join(t for t in (event_text.summary(event), promised, note) if t) or None
         if role == Qt.ItemDataRole.DecorationRole and column == "channel":
             from plainte.gui.icons import channel_icon
 
@@ -92,8 +93,13 @@ class TimelineModel(RowsModel):
         if column == "wait":
             return "" if event.wait_minutes is None else f"{event.wait_minutes:g}"
         if column == "summary":
-            text = (event.summary or "").replace("\n", " ")
+            text = event_text.summary(event).replace("\n", " ")
             if event.promises:
                 text = f"⚑{len(event.promises)} {text}"
             return f"✎ {text}" if event.id in self._amended else text
         return None
+
+
+def _day(when) -> str:
+    """A due date in the interface language."""
+    return i18n.format_date(when.day)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from plainte.core import i18n
+from plainte.core.event_text import content_summary
 from plainte.core.i18n import tr
 from plainte.core.model import Channel, Direction, Event, parse_typed_when
 from plainte.gui import commands
@@ -92,9 +93,12 @@ class EventOps:
             )
 
     def log_they_called(self) -> None:
-        """One keystroke: they called, no one spoke, no message. Logged now."""
+        """One keystroke: they called, no one spoke, no message. Logged now.
+
+        No sentence is stored: the fields say it, and each reader says it in
+        its own language (``core.event_text``).
+        """
         event = self.draft(Channel.PHONE, Direction.IN, answered=False)
-        event.summary = tr("gui.quick.they_called_summary")
         self.save(event, tr("gui.actions.they_called"))
 
     def log_i_called(self) -> None:
@@ -124,7 +128,11 @@ class EventOps:
         for entry in entries:
             when = i18n.format_date(datetime.fromisoformat(entry.at).date())
             what = tr(f"gui.history.{entry.action}", entity=tr(f"gui.history.{entry.entity}"))
-            body = entry.content.get("summary") or entry.content.get("text") or ""
+            body = (
+                content_summary(entry.content)
+                if entry.entity == "event"
+                else entry.content.get("text") or ""
+            )
             lines.append(f"#{entry.n} · {when} · {what}\n    {body}\n    {entry.hash[:16]}…")
         box = RecapDialog(w, "\n\n".join(lines))
         box.setWindowTitle(tr("gui.actions.history"))

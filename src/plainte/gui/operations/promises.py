@@ -32,7 +32,6 @@ class PromiseOps:
             return
         promise: Promise = dialog.promise(event.id)
         event.promises.append(promise)
-        event.summary = tr("gui.quick.promise_summary")
         w.event_ops.save(event, tr("gui.actions.promise_made"))
 
     def mark(self, promise_id: str, status: str) -> None:

@@ -1,0 +1,92 @@
+"""The app's own sentences about events: stored as meaning, said in the reader's language."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from plainte.core import event_text
+from plainte.core.compose import Composer
+from plainte.core.journal import event_content
+from plainte.core.ladder import load_ladders
+from plainte.core.language import case_language
+from plainte.core.report import render_html
+from plainte.core.sagafile import parse_saga
+
+from ..conftest import saga_doc
+
+TODAY = date(2026, 9, 1)
+LEGACY_EN = "They called; nobody spoke, no message left."
+LEGACY_FR = "Ils ont appelé ; personne n'a parlé, aucun message."
+
+
+def _quebec_case(summary: str | None, language: str | None = None):
+    events = [
+        {
+            "id": f"c{i}",
+            "at": f"2026-08-{10 + i:02d}T1{i}:00:00-04:00",
+            "channel": "phone",
+            "direction": "in",
+            "answered": False,
+            **({"summary": summary} if summary is not None else {}),
+        }
+        for i in range(6)
+    ]
+    events.append(
+        {
+            "id": "p",
+            "at": "2026-08-20T10:00:00-04:00",
+            "channel": "phone",
+            "direction": "in",
+            "summary": "A promise was made.",
+            "promises": [{"id": "p1", "text": "Un technicien rappellera", "due": "2026-08-22"}],
+        }
+    )
+    doc = saga_doc(
+        events,
+        title="Appels répétés sans message",
+        country="CA-QC",
+        language=language,
+        provider="Rogers",
+    )
+    if language is None:
+        del doc["cases"][0]["language"]  # "automatic"
+    return parse_saga(json.dumps(doc).encode()).cases[0]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", LEGACY_EN), ("fr", LEGACY_FR)])
+@pytest.mark.parametrize("stored", [None, LEGACY_EN, LEGACY_FR])
+def test_a_quick_log_reads_in_the_reader_language(stored, lang, text):
+    case = _quebec_case(stored)
+    assert event_text.summary(case.events[0], lang) == text
+    assert event_text.content_summary(event_content(case.events[0]), lang) == text
+
+
+def test_the_person_own_words_are_kept_as_they_are():
+    case = _quebec_case("Ils ont rappelé à 22 h, encore sans message.")
+    assert (
+        event_text.summary(case.events[0], "en") == "Ils ont rappelé à 22 h, encore sans message."
+    )
+
+
+def test_a_promise_event_says_a_promise_was_made_in_french():
+    case = _quebec_case(None)
+    assert event_text.summary(case.events[-1], "fr") == "Une promesse a été faite."
+
+
+def test_automatic_language_of_a_quebec_case_is_french_despite_old_english_lines():
+    case = _quebec_case(LEGACY_EN)
+    assert case_language(case, "en") == "fr"
+
+
+def test_a_french_letter_and_report_hold_no_english_line_from_an_old_store(tmp_path):
+    case = _quebec_case(LEGACY_EN)
+    ladders = load_ladders(tmp_path / "ladders")
+    letter = Composer(ladders).compose(case, "complaint", TODAY)
+    assert letter.lang == "fr"
+    assert "They called" not in letter.text and "promise was made" not in letter.text
+    assert LEGACY_FR in letter.text
+    html = render_html(case, ladders, TODAY, "fr")
+    assert "They called" not in html and "promise was made" not in html
