@@ -180,8 +180,11 @@ def test_ladder_json_contract(run_cli):
     assert steps["first_contact"] == {
         **steps["first_contact"],
         "status": "done",
-        "done_on": "2016-09-12",
+        "done_on": "2016-09-14",  # the private message; the FAQ search before it is a note
     }
+    assert data["reviewed"] == "2026-11-23" and data["stale"] is False
+    assert data["review_note"] == "Règles vérifiées le 23 novembre 2026."
+    assert data["judged_on"] == "2016-09-22"  # the saga ended with the switch
     assert steps["written_complaint"]["status"] == "open"
     assert steps["ombudsman"]["title"] == "Médiateur des communications électroniques"
     assert data["broken_promises"][0]["due"] == "2016-09-16"

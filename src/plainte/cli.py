@@ -312,7 +312,7 @@ def cmd_stats(ctx: Context) -> int:
 def cmd_ladder(ctx: Context) -> int:
     from plainte.core import i18n
     from plainte.core.ladder import evaluate, load_ladders
-    from plainte.core.ladder_text import render
+    from plainte.core.ladder_text import render, review_note
     from plainte.core.language import case_language
     from plainte.core.promises import ledger
 
@@ -326,6 +326,8 @@ def cmd_ladder(ctx: Context) -> int:
         data = state.to_json()
         data["sector"] = case.sector
         data["language"] = lang
+        data["check_with"] = data["check_with"][lang] if data["check_with"] else None
+        data["review_note"] = review_note(state, lang)
         for step in data["steps"]:
             step["title"] = step["title"][lang]
             step["check"] = step["check"][lang] if step["check"] else None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from plainte.core.ladder import LadderError, evaluate, load_ladders, read_ladder
+from plainte.core.model import CaseStatus
 from plainte.core.resources import data_folder
 from plainte.core.sagafile import parse_saga
 
@@ -134,13 +135,30 @@ def test_france_parallel_reports_open_from_the_first_contact():
 GB_COMPLAINT = [_ev("2026-08-03", "email")]
 
 
-def test_uk_eight_weeks_after_the_complaint():
-    _, steps, _ = _steps("GB", GB_COMPLAINT, "2026-09-27")
+def test_uk_six_weeks_after_a_complaint_made_from_8_april_2026():
+    _, steps, _ = _steps("GB", GB_COMPLAINT, "2026-09-13")
     assert steps["ombudsman"].status == "waiting"
-    assert steps["ombudsman"].opens_on == date(2026, 9, 28)
+    assert steps["ombudsman"].opens_on == date(2026, 9, 14)
+    assert steps["adr_letter"].opens_on == date(2026, 9, 14)
     assert steps["ombudsman"].deadline is None  # runs from the deadlock letter only
-    _, steps, _ = _steps("GB", GB_COMPLAINT, "2026-09-28")
+    assert steps["ombudsman"].why["en"] == "six weeks since the complaint"
+    _, steps, _ = _steps("GB", GB_COMPLAINT, "2026-09-14")
     assert steps["ombudsman"].status == "open"
+
+
+@pytest.mark.parametrize(
+    ("complained", "opens"),
+    [
+        ("2026-03-10", "2026-05-05"),  # March 2026: the old rule, eight weeks
+        ("2026-04-07", "2026-06-02"),  # the last day of the old rule
+        ("2026-04-08", "2026-05-20"),  # the first day of the new one: six weeks
+        ("2026-05-12", "2026-06-23"),  # May 2026: six weeks
+    ],
+)
+def test_uk_wait_is_judged_by_the_rule_in_force_on_the_complaint_day(complained, opens):
+    _, steps, _ = _steps("GB", [_ev(complained, "email")], "2026-11-23")
+    assert steps["ombudsman"].opens_on == date.fromisoformat(opens)
+    assert steps["adr_letter"].opens_on == date.fromisoformat(opens)
 
 
 def test_uk_an_adr_letter_opens_the_scheme_at_once():
@@ -156,7 +174,87 @@ def test_belgium_ombudsman_within_a_year_of_the_complaint():
     _, steps, _ = _steps("BE", [_ev("2026-03-15", "letter")], "2026-03-20")
     assert steps["ombudsman"].status == "open"
     assert steps["ombudsman"].deadline == date(2027, 3, 15)
-    assert steps["ombudsman"].step.check  # "may refuse", not a hard rule
+    assert steps["ombudsman"].deadline_soft  # the ombudsman *may* refuse after a year
+
+
+def test_belgium_one_year_is_the_ombudsmans_option_not_a_hard_deadline():
+    from plainte.core.ladder_text import render
+
+    _, steps, state = _steps("BE", [_ev("2024-03-15", "letter")], "2026-03-20")
+    assert steps["ombudsman"].status == "open" and not steps["ombudsman"].expired
+    text = render(state, _case("BE", [_ev("2024-03-15", "letter")]), "en")
+    assert "after March 15, 2025: may refuse" in text
+    assert "deadline passed" not in text
+    by_id = {s["id"]: s for s in state.to_json()["steps"]}
+    assert by_id["ombudsman"]["deadline_soft"] is True
+
+
+def test_belgium_outage_compensation_is_cited_from_1_november_2024():
+    ladder = load_ladders().for_case(_case("BE", []))
+    cited = lambda day: [e["text"]["en"] for e in ladder.legal_on(day)]  # noqa: E731
+    assert not any("113/2" in t for t in cited(date(2024, 10, 31)))
+    assert any("113/2" in t for t in cited(date(2024, 11, 1)))
+
+
+def _switched(country: str, on: str):
+    case = _case(country, [_ev("2026-01-10", "phone"), _ev(on, "phone", step="switch")])
+    case.status = CaseStatus.SWITCHED
+    return case
+
+
+@pytest.mark.parametrize("country", ["CA", "CA-QC"])
+def test_canada_wireless_fee_without_subsidy_depends_on_the_cancellation_day(country):
+    may = evaluate(
+        load_ladders().for_case(_switched(country, "2026-05-20")),
+        _switched(country, "2026-05-20"),
+        date(2026, 11, 23),
+    )
+    fees = may.switching["fees"]["text"]["en"]
+    assert "the lesser of $50 or 10%" in fees and "no early cancellation fee" not in fees
+    july = evaluate(
+        load_ladders().for_case(_switched(country, "2026-07-02")),
+        _switched(country, "2026-07-02"),
+        date(2026, 11, 23),
+    )
+    fees = july.switching["fees"]["text"]["en"]
+    assert "no early cancellation fee at all since 12 June 2026" in fees
+    assert "lesser of $50" not in fees
+
+
+def test_the_2010_rogers_demo_is_judged_by_2010_rules(demo_paths):
+    from plainte.core.ladder_text import render
+    from plainte.core.sagafile import read_saga
+
+    rogers = next(c for p in demo_paths for c in read_saga(p).cases if c.id == "demo-rogers-2010")
+    state = evaluate(load_ladders().for_case(rogers), rogers, date(2026, 11, 23))
+    assert state.judged_on == date(2010, 7, 10)
+    for lang in ("fr", "en"):
+        text = render(state, rogers, lang)
+        assert "2026" not in text.replace("2026-11-23", "").split("\n", 3)[-1]
+        assert "2026-43" not in text and "12 June" not in text and "12 juin" not in text
+        assert "10 %" in text or "10%" in text  # the fee rule of 2010
+
+
+def test_a_ladder_not_reviewed_for_a_year_says_whom_to_check_with():
+    from plainte.core.ladder_text import review_note
+
+    ladder = load_ladders().for_case(_case("FR", []))
+    case = _case("FR", [_ev("2026-01-05", "phone")])
+    fresh = evaluate(ladder, case, date(2027, 11, 23))
+    assert review_note(fresh, "en") == "Rules last checked on November 23, 2026."
+    stale = evaluate(ladder, case, date(2027, 11, 24))
+    note = review_note(stale, "en")
+    assert note.startswith("Rules last checked on November 23, 2026: check with the Médiateur")
+    assert "vérifiez auprès du Médiateur" in review_note(stale, "fr")
+    assert stale.to_json()["stale"] is True and stale.to_json()["reviewed"] == "2026-11-23"
+
+
+@pytest.mark.parametrize("path", BUILTIN, ids=lambda p: p.name)
+def test_every_ladder_says_when_it_was_reviewed_and_whom_to_ask(path: Path):
+    ladder = read_ladder(path)
+    assert ladder.reviewed is not None and ladder.check_with is not None
+    for entry in ladder.legal:
+        assert entry["sources"] and set(entry["sources"]) <= set(ladder.sources)
 
 
 def test_canada_ccts_opens_on_an_unsatisfying_answer():
@@ -257,6 +355,23 @@ def test_a_broken_user_ladder_is_refused_at_its_line(tmp_path, text, line, words
     ladders = load_ladders(tmp_path / "ladders")
     assert len(ladders.problems) == 1
     assert {lad.id for lad in ladders.ladders} >= {"fr-telecom", "generic"}
+
+
+def test_a_dated_rule_with_a_bad_date_is_refused_at_its_line(tmp_path):
+    text = (
+        "id: x\njurisdiction: FR\nsectors: [mobile]\ntitle: X\nsources: {a: {title: A}}\n"
+        "steps:\n  - id: first_contact\n    kind: provider\n    title: T\n    action: A\n"
+        "    sources: [a]\n    opens:\n      - {weeks: 6, from: soon}\n"
+    )
+    with pytest.raises(LadderError) as info:
+        read_ladder(_user_ladder(tmp_path / "ladders", text))
+    assert info.value.line == 13 and "must be a date" in str(info.value)
+
+
+def test_a_note_accomplishes_no_step():
+    events = [_ev("2026-03-01", "web_form", kind="note"), _ev("2026-03-03", "phone")]
+    _, steps, _ = _steps("FR", events, "2026-03-05")
+    assert steps["first_contact"].done_on == date(2026, 3, 3)
 
 
 def test_a_user_ladder_replaces_the_built_in_one(tmp_path):

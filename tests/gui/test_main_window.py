@@ -38,6 +38,8 @@ def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
     assert window.pane.promises_panel.model.entries[1].state == "broken"
     window.pane.tabs.setCurrentIndex(2)
     assert "CCTS" in window.pane.ladder_panel.tree.topLevelItem(3).text(0)  # the interface language
+    reviewed = window.pane.ladder_panel.reviewed.text()
+    assert reviewed == "Rules last checked on November 23, 2026."
     window.pane.tabs.setCurrentIndex(3)
     assert window.pane.dashboard.values["calls_without_message"].text() == "7"
 

@@ -244,9 +244,8 @@ class Composer:
         public = kind in PUBLIC
         clean = (lambda s: redact(s, case) if s else s) if public else (lambda s: s)
         facts = self._facts(case, today)
-        stats, ladder, state, entries, events, evidence = (
+        stats, state, entries, events, evidence = (
             facts.stats,
-            facts.ladder,
             facts.state,
             facts.entries,
             facts.events,
@@ -321,7 +320,7 @@ class Composer:
             "ombudsman": self._step_view(ombudsman, lang, day) if ombudsman else None,
             "next_step": self._step_view(next_state, lang, day) if next_state else None,
             "this_step": self._step_view(step_for_kind, lang, day) if step_for_kind else None,
-            "legal": [item["text"][lang] for item in ladder.legal],
+            "legal": [item["text"][lang] for item in state.legal],
             "variant": seed % 1000,
             "plural": i18n.plural_words(lang),
             "sep": PART,

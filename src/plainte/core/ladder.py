@@ -6,17 +6,24 @@ written complaint" or "two months after it with no answer at all"), by when it
 must be taken, where to go and which letter serves it. The engine reads the
 case's events and says, as of a day, whether each step is done, open, waiting
 for its date, or later. Facts come from the sources each file cites.
+
+Facts are dated (``core/dated.py``): a rule, a legal reference or a switching
+fact may carry ``from:`` and ``until:``. A waiting period is judged on the day
+of the step it counts from (a UK complaint of March 2026 waits eight weeks, one
+of May 2026 six); references and switching facts on the day the case is judged
+(today while it runs, its last day once it ended). Each file says when it was
+last ``reviewed:``; a file not reviewed for a year says whom to check with.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from plainte.core import yamlfile
+from plainte.core import dated, yamlfile
 from plainte.core.dates import shift
 from plainte.core.errors import PlainteError
 from plainte.core.model import STEP_ID, Case, Channel, Direction, Event
@@ -42,6 +49,7 @@ LETTER_KINDS = (
 )
 TELECOM = ("mobile", "internet", "landline", "tv")
 _PERIODS = ("days", "weeks", "months", "years")
+_DATES = ("from", "until")
 _LANGS = ("fr", "en")
 
 
@@ -76,6 +84,14 @@ class Rule:
     on_answer: bool = False
     no_answer: bool = False
     why: Text | None = None
+    may_refuse: bool = False
+    """For a deadline: past it the body *may* refuse the case; it is not bound to."""
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    def in_force(self, day: date) -> bool:
+        """Whether the rule applies to a period counted from ``day``."""
+        return dated.in_force({"from": self.valid_from, "until": self.valid_until}, day)
 
 
 @dataclass
@@ -106,9 +122,34 @@ class Ladder:
     switching: dict[str, Any] = field(default_factory=dict)
     legal: list[dict[str, Any]] = field(default_factory=list)
     path: Path | None = None
+    reviewed: date | None = None
+    check_with: Text | None = None
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
+
+    def legal_on(self, day: date) -> list[dict[str, Any]]:
+        """The legal references in force on ``day``."""
+        return dated.on(self.legal, day)
+
+    def switching_on(self, day: date) -> dict[str, Any]:
+        """The switching facts in force on ``day``: one entry per key (a list for checklists).
+
+        A key may hold several dated versions of a fact; the one in force wins.
+        """
+        found: dict[str, Any] = {}
+        for key, value in self.switching.items():
+            if key == "checklist":
+                found[key] = dated.on(value, day)
+                continue
+            versions = dated.on(value if isinstance(value, list) else [value], day)
+            if versions:
+                found[key] = versions[-1]
+        return found
+
+    def stale(self, today: date) -> bool:
+        """Not reviewed for more than a year on ``today``."""
+        return dated.stale(self.reviewed, today)
 
 
 # Reading and checking -------------------------------------------------------------
@@ -150,7 +191,15 @@ class _Checker:
 
     def rule(self, node: Any, parent: dict, key: str, steps: set[str]) -> Rule:
         data = self.mapping(node, parent, key)
-        unknown = set(data) - {"after", *_PERIODS, "on_answer", "no_answer", "why"}
+        unknown = set(data) - {
+            "after",
+            *_PERIODS,
+            "on_answer",
+            "no_answer",
+            "may_refuse",
+            "why",
+            *_DATES,
+        }
         if unknown:
             raise self.fail(data, sorted(unknown)[0], "unknown_field")
         after = data.get("after")
@@ -162,16 +211,37 @@ class _Checker:
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3650:
                 raise self.fail(data, name, "bad_period")
             periods[name] = value
-        for flag in ("on_answer", "no_answer"):
+        for flag in ("on_answer", "no_answer", "may_refuse"):
             if not isinstance(data.get(flag, False), bool):
                 raise self.fail(data, flag, "not_boolean")
+        start, end = self.dates(data)
         return Rule(
             after=None if after in (None, "first_event") else after,
+            valid_from=start,
+            valid_until=end,
             on_answer=data.get("on_answer", False),
             no_answer=data.get("no_answer", False),
+            may_refuse=data.get("may_refuse", False),
             why=self.text(data, "why", required=False),
             **periods,
         )
+
+    def date(self, node: dict, key: str, *, required: bool = False) -> date | None:
+        value = node.get(key)
+        if value is None and not required:
+            return None
+        if value is None:
+            raise self.fail(node, None, "missing", field=key)
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise self.fail(node, key, "bad_date")
+        return value
+
+    def dates(self, node: dict) -> tuple[date | None, date | None]:
+        """An item's ``from`` and ``until`` (each optional), in order."""
+        start, end = self.date(node, "from"), self.date(node, "until")
+        if start and end and end < start:
+            raise self.fail(node, "until", "bad_date")
+        return start, end
 
     def ladder(self, top: Any) -> Ladder:
         if not isinstance(top, dict):
@@ -206,7 +276,8 @@ class _Checker:
                 items = item if isinstance(item, list) else [item]
                 for entry in items:
                     entry = self.mapping(entry, switching, key)
-                    self.text(entry, "text")
+                    entry["text"] = self.text(entry, "text")
+                    self.dates(entry)
                     if key != "checklist" or "sources" in entry:  # advice needs no source
                         self.cited(entry, sources)
         legal = top.get("legal") or []
@@ -215,6 +286,7 @@ class _Checker:
         for entry in legal:
             entry = self.mapping(entry, top, "legal")
             entry["text"] = self.text(entry, "text")
+            self.dates(entry)
             self.cited(entry, sources)
         return Ladder(
             id=str(ladder_id),
@@ -226,6 +298,8 @@ class _Checker:
             switching=switching,
             legal=legal,
             path=self.path,
+            reviewed=self.date(top, "reviewed"),
+            check_with=self.text(top, "check_with", required=False),
         )
 
     def cited(self, node: dict, sources: dict) -> list[str]:
@@ -366,8 +440,18 @@ class StepState:
     done_by_event: str | None = None
 
     @property
+    def deadline_soft(self) -> bool:
+        """Past the deadline the body may refuse the case, but is not bound to."""
+        return self.step.deadline is not None and self.step.deadline.may_refuse
+
+    @property
     def expired(self) -> bool:
-        return self.status == "open" and self.deadline is not None and self.deadline < self._today
+        return (
+            self.status == "open"
+            and self.deadline is not None
+            and self.deadline < self._today
+            and not self.deadline_soft
+        )
 
     _today: date = date.min
 
@@ -377,6 +461,22 @@ class LadderState:
     ladder: Ladder
     today: date
     steps: list[StepState]
+    judged_on: date = date.min
+    """The day the case's references and switching facts are judged by (see ``dated``)."""
+
+    @property
+    def legal(self) -> list[dict[str, Any]]:
+        """The legal references in force for this case."""
+        return self.ladder.legal_on(self.judged_on)
+
+    @property
+    def switching(self) -> dict[str, Any]:
+        """The switching facts in force for this case."""
+        return self.ladder.switching_on(self.judged_on)
+
+    @property
+    def stale(self) -> bool:
+        return self.ladder.stale(self.today)
 
     def next_step(self) -> StepState | None:
         """The first open step of the main sequence, else the first waiting one."""
@@ -395,6 +495,10 @@ class LadderState:
             "jurisdiction": self.ladder.jurisdiction,
             "sector": None,
             "ladder": self.ladder.id,
+            "reviewed": iso(self.ladder.reviewed),
+            "stale": self.stale,
+            "check_with": self.ladder.check_with,
+            "judged_on": iso(self.judged_on),
             "steps": [
                 {
                     "id": s.step.id,
@@ -403,6 +507,7 @@ class LadderState:
                     "opens_on": iso(s.opens_on),
                     "done_on": iso(s.done_on),
                     "deadline": iso(s.deadline),
+                    "deadline_soft": s.deadline_soft,
                     "parallel": s.step.parallel,
                     "expired": s.expired,
                     "check": s.step.check,
@@ -415,12 +520,14 @@ class LadderState:
 def _matches(event: Event, done_by: dict[str, Any]) -> bool:
     direction = Direction(done_by.get("direction", "out"))
     channels = done_by.get("channels") or []
+    if not event.is_contact:  # a note (a phone reset, a FAQ search) accomplishes no step
+        return False
     return event.direction is direction and (not channels or event.channel.value in channels)
 
 
 def _is_answer(event: Event) -> bool:
     """A reply from the provider: a contact from them that said something."""
-    return event.direction is Direction.IN and event.answered
+    return event.direction is Direction.IN and event.answered and event.is_contact
 
 
 def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
@@ -456,6 +563,8 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
             start, start_event = done[rule.after]
         else:
             return None
+        if not rule.in_force(start):
+            return None
         answer = first_answer_after(position[id(start_event)])
         if rule.on_answer:
             return answer.at.day if answer else None
@@ -487,4 +596,6 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
         else:
             state.status = "open"
         states.append(state)
-    return LadderState(ladder=ladder, today=today, steps=states)
+    return LadderState(
+        ladder=ladder, today=today, steps=states, judged_on=dated.judged_on(case, today)
+    )

@@ -24,12 +24,32 @@ def next_action(state: LadderState, lang: str) -> str:
     since = step.opens_on <= state.today if step.opens_on else True
     key = "ladder.next_open" if since else "ladder.next_waiting"
     sentence = tr(key, lang, step=title, opens=_day(step.opens_on, lang))
-    if step.deadline:
+    if step.deadline and step.deadline_soft:
+        sentence += tr("ladder.may_refuse_after", lang, deadline=_day(step.deadline, lang))
+    elif step.deadline:
         sentence += tr("ladder.until", lang, deadline=_day(step.deadline, lang))
     sentence += "."
     if step.why:
         sentence += " " + tr("ladder.because", lang, why=step.why[lang])
     return sentence
+
+
+def review_note(state: LadderState, lang: str) -> str:
+    """When the rules were last checked; past a year, whom to check with."""
+    ladder = state.ladder
+    if ladder.reviewed is None:
+        return ""
+    day = _day(ladder.reviewed, lang)
+    if state.stale and ladder.check_with:
+        return tr("ladder.stale", lang, day=day, who=ladder.check_with[lang])
+    return tr("ladder.reviewed", lang, day=day)
+
+
+def _deadline(state: StepState, lang: str) -> str:
+    """The deadline cell: a date, or for a soft one the date past which refusal is possible."""
+    if state.deadline and state.deadline_soft:
+        return tr("ladder.soft_deadline", lang, deadline=_day(state.deadline, lang))
+    return _day(state.deadline, lang)
 
 
 def _status(state: StepState, lang: str) -> str:
@@ -46,6 +66,10 @@ def render(state: LadderState, case, lang: str) -> str:
         next_action(state, lang),
         "",
     ]
+    notes = [review_note(state, lang)]
+    if state.judged_on != state.today:
+        notes.append(tr("ladder.judged_on", lang, day=_day(state.judged_on, lang)))
+    lines[1:1] = [n for n in notes if n]
     head = [tr(f"ladder.col.{c}", lang) for c in ("step", "status", "opens", "done", "deadline")]
 
     def table(states: list[StepState]) -> list[str]:
@@ -55,7 +79,7 @@ def render(state: LadderState, case, lang: str) -> str:
                 _status(s, lang),
                 _day(s.opens_on, lang),
                 _day(s.done_on, lang),
-                _day(s.deadline, lang),
+                _deadline(s, lang),
             ]
             for s in states
         ]
@@ -91,10 +115,10 @@ def render(state: LadderState, case, lang: str) -> str:
                     due=_day(due, lang),
                 )
             )
-    switching = state.ladder.switching
+    switching = state.switching
     if switching:
         lines += ["", tr("ladder.way_out", lang)]
-        for key in ("porting_code", "duration", "old_contract", "fees", "quebec"):
+        for key in ("porting_code", "duration", "old_contract", "compensation", "fees", "quebec"):
             if key in switching:
                 lines.append(f"- {switching[key]['text'][lang]}")
         for item in switching.get("checklist", []):

@@ -18,9 +18,17 @@ from PySide6.QtWidgets import (
 from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.core.ladder import LadderState
-from plainte.core.ladder_text import next_action
+from plainte.core.ladder_text import next_action, review_note
 
 STATUS_COLORS = {"done": "#2e7d32", "open": "#1565c0", "waiting": "#ef6c00", "later": "#757575"}
+
+
+def _deadline(state, lang: str) -> str:
+    """A deadline, or for a soft one the day past which the body may refuse."""
+    if state.deadline is None:
+        return "—"
+    day = i18n.format_date(state.deadline)
+    return tr("ladder.soft_deadline", lang, deadline=day) if state.deadline_soft else day
 
 
 class LadderPanel(QWidget):
@@ -39,6 +47,10 @@ class LadderPanel(QWidget):
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
+        self.reviewed = QLabel()
+        self.reviewed.setObjectName("ladderReviewed")
+        self.reviewed.setWordWrap(True)
+        self.reviewed.setTextFormat(Qt.TextFormat.PlainText)
         self.tree = QTreeWidget()
         self.tree.setObjectName("ladderSteps")
         self.tree.setAccessibleName(tr("gui.tabs.ladder"))
@@ -66,6 +78,7 @@ class LadderPanel(QWidget):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.reviewed)
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         self.tree.currentItemChanged.connect(self._selected)
@@ -75,10 +88,13 @@ class LadderPanel(QWidget):
         self.tree.clear()
         if state is None:
             self.headline.setText("")
+            self.reviewed.setText("")
             self.detail.setText("")
             self.letter_button.setEnabled(False)
             return
         self.headline.setText(next_action(state, lang))
+        self.reviewed.setText(review_note(state, lang))
+        self.reviewed.setVisible(bool(self.reviewed.text()))
         focus = state.next_step()
         for step_state in state.steps:
             step = step_state.step
@@ -93,7 +109,7 @@ class LadderPanel(QWidget):
                     title,
                     status,
                     i18n.format_date(step_state.opens_on) if step_state.opens_on else "—",
-                    i18n.format_date(step_state.deadline) if step_state.deadline else "—",
+                    _deadline(step_state, lang),
                 ]
             )
             item.setForeground(1, QColor(STATUS_COLORS[step_state.status]))
@@ -117,9 +133,11 @@ class LadderPanel(QWidget):
             return
         step = state.step
         lines = [step.action[self.lang]]
-        where = step.body.get("url") or ""
-        if step.body.get("name"):
-            lines.append(f"{step.body['name']} {where}".strip())
+        bodies = step.body.get("bodies") or ([step.body] if step.body.get("name") else [])
+        for body in bodies:  # e.g. the Communications Ombudsman and CISAS
+            lines.append(f"{body['name']} {body.get('url') or ''}".strip())
+        if step.body.get("address"):
+            lines.append(step.body["address"])
         if state.why:
             lines.append(tr("ladder.because", why=state.why[self.lang]))
         if step.check:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -69,6 +70,7 @@ class SwitchWizard(QWizard):
         ladder: Ladder,
         lang: str,
         export: Callable[[Path], list[Path]],
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("gui.switch.title"))
@@ -77,7 +79,7 @@ class SwitchWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, tr("gui.switch.back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("gui.switch.finish"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("gui.cancel"))
-        switching = ladder.switching
+        switching = ladder.switching_on(today or date.today())  # the rules of the switch's day
         self.export_page = ExportPage(export)
         self.addPage(self.export_page)
 
@@ -95,7 +97,7 @@ class SwitchWizard(QWizard):
         checks = QWizardPage()
         checks.setTitle(tr("gui.switch.checks_title"))
         layout = QVBoxLayout(checks)
-        for key in ("old_contract", "fees", "quebec"):
+        for key in ("old_contract", "compensation", "fees", "quebec"):
             if key in switching:
                 layout.addWidget(_label(switching[key]["text"][lang]))
         self.checkboxes = []

@@ -51,7 +51,11 @@ class ComposeOps:
         if not w.case:
             return None
         wizard = SwitchWizard(
-            w, w.ladders.for_case(w.case), i18n.language(), w.export_ops.export_case_files
+            w,
+            w.ladders.for_case(w.case),
+            i18n.language(),
+            w.export_ops.export_case_files,
+            w.today,
         )
         case_id = w.case.id
 
