@@ -1,12 +1,16 @@
 """The calendar export (RFC 5545): promise deadlines and the dates escalation steps open.
 
-Lines end in CRLF and are folded at 75 octets; UIDs are stable, so importing
-the file again updates the same events instead of adding copies.
+Written by the ``icalendar`` library (escaping, folding at 75 octets, CRLF line
+ends). Text from the saga is cleaned first: line breaks of every kind become
+``\\n`` and other control characters, which RFC 5545 forbids in TEXT, are
+dropped. UIDs are stable, so importing the file again updates the same events
+instead of adding copies.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, datetime, timedelta, timezone
 
 from plainte.core.i18n import tr
@@ -14,68 +18,43 @@ from plainte.core.ladder import LadderState
 from plainte.core.model import Case
 from plainte.core.promises import ledger
 
-
-def escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545 §3.3.11)."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+_BREAKS = re.compile(r"\r\n|[\r\x85\u2028\u2029\v\f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (§3.1)."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = 75 if not out else 74  # continuation lines start with a space
-        if size + width > limit:
-            out.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n ".join(out)
+def clean(text: str) -> str:
+    """``text`` as RFC 5545 TEXT allows it: ``\\n`` line breaks, no other control character."""
+    return _CONTROLS.sub("", _BREAKS.sub("\n", text))
 
 
 def _uid(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode()).hexdigest() + "@plainte"
 
 
-def _day(value: date) -> str:
-    return value.strftime("%Y%m%d")
-
-
 def calendar(
     case: Case, state: LadderState, today: date, lang: str, stamp: datetime | None = None
 ) -> str:
     """The ICS text: one all-day event per promise due date and per step date."""
-    stamp = (stamp or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//plainte//saga calendar//EN",
-        "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{escape(case.provider + ' — ' + case.title)}",
-    ]
+    from icalendar import Calendar, Event, vText
+
+    moment = (stamp or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    cal = Calendar()
+    cal.add("prodid", "-//plainte//saga calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", vText(clean(f"{case.provider} — {case.title}")))
 
     def event(uid: str, day: date, summary: str, description: str) -> None:
-        lines.extend(
-            [
-                "BEGIN:VEVENT",
-                f"UID:{uid}",
-                f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{_day(day)}",
-                f"DTEND;VALUE=DATE:{_day(day + timedelta(days=1))}",
-                f"SUMMARY:{escape(summary)}",
-                f"DESCRIPTION:{escape(description)}",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-        )
+        item = Event()
+        item.add("uid", uid)
+        item.add("dtstamp", moment)
+        item.add("dtstart", day)
+        if day < date.max:  # without DTEND an all-day event lasts the day (§3.6.1)
+            item.add("dtend", day + timedelta(days=1))
+        item.add("summary", clean(summary))
+        item.add("description", clean(description))
+        item.add("transp", "TRANSPARENT")
+        cal.add_component(item)
 
     for entry in ledger(case, today):
         if entry.promise.due is None:
@@ -103,5 +82,4 @@ def calendar(
                 tr("ics.step_deadline", lang, step=title),
                 step.step.action[lang],
             )
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    return cal.to_ical().decode("utf-8")
