@@ -68,9 +68,15 @@ def test_silent_calls_per_day_and_the_peak_day():
     assert fig.call_span_days == 4
 
 
-def test_calls_outside_a_promised_window(monkeypatch):
+def test_calls_outside_a_promised_window():
+    window = {"from": "17:00", "to": "19:00"}
     events = [
-        _ev("2026-05-01T12:00:00-04:00", "social_dm", "in", promises=[{"text": "call 17-19"}]),
+        _ev(
+            "2026-05-01T12:00:00-04:00",
+            "social_dm",
+            "in",
+            promises=[{"text": "call 17-19", "window": window}],
+        ),
         _ev("2026-05-02T09:12:00-04:00", "phone", "in", answered=False),
         _ev("2026-05-02T17:30:00-04:00", "phone", "in", answered=True),
         _ev("2026-05-02T21:58:00-04:00", "phone", "in", answered=False),
@@ -78,7 +84,6 @@ def test_calls_outside_a_promised_window(monkeypatch):
     ]
     case = _case(events)
     promise = case.events[0].promises[0]
-    monkeypatch.setattr(promise, "window", {"from": "17:00", "to": "19:00"}, raising=False)
     window = compute(case, date(2026, 5, 9)).window
     assert (window.start, window.end) == ("17:00", "19:00")
     assert window.calls == 4 and window.outside == 3 and window.without_message == 2
@@ -94,6 +99,7 @@ def test_calls_outside_a_promised_window(monkeypatch):
 def test_days_start_at_the_first_contact_and_hold_adds_up():
     case = _case(
         [
+            _ev("2026-04-20T09:00:00+01:00", "web_form", "out", kind="note"),
             _ev("2026-05-01T09:00:00+01:00", "phone", "out", wait_minutes=42),
             _ev("2026-05-03T09:00:00+01:00", "phone", "out", wait_minutes=17.6),
         ]

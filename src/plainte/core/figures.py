@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from functools import cache
 
-from plainte.core.model import Case, CaseStatus, Channel, Direction, Event, Promise
+from plainte.core.model import Case, CaseStatus, Channel, Direction, Event
 
 PRIVATE_CHANNELS = frozenset(
     {
@@ -124,12 +124,6 @@ class Figures:
         return data
 
 
-def is_note(event: Event) -> bool:
-    """Something the person did alone (reset a phone, searched a FAQ): not a contact."""
-    kind = getattr(event, "kind", None)
-    return getattr(kind, "value", kind) == "note"
-
-
 def _moment(event: Event) -> datetime:
     value = event.at.value
     return value if isinstance(value, datetime) else datetime.combine(value, time(12))
@@ -153,37 +147,14 @@ def _wait(events: list[Event], index: int, *, private: bool) -> Wait:
     return Wait(start, _minutes(start, end), False, False, sent.channel.value)
 
 
-def _window_of(promise: Promise) -> tuple[str, str] | None:
-    """The promise's window as ("HH:MM", "HH:MM"), whatever shape the model gives it."""
-    window = getattr(promise, "window", None)
-    if not window:
-        return None
-    if isinstance(window, dict):
-        start, end = window.get("from"), window.get("to")
-    elif isinstance(window, (tuple, list)):
-        start, end = window[0], window[1]
-    else:
-        start = getattr(window, "start", None) or getattr(window, "from_", None)
-        end = getattr(window, "end", None) or getattr(window, "to", None)
-    if not start or not end:
-        return None
-    return str(start)[:5], str(end)[:5]
-
-
-def _clock(text: str) -> time:
-    hours, minutes = text.split(":")
-    return time(int(hours), int(minutes))
-
-
 def _window_calls(events: list[Event]) -> WindowCalls | None:
     for index, event in enumerate(events):
         for promise in event.promises:
-            window = _window_of(promise)
+            window = promise.window
             if window is None:
                 continue
-            start, end = _clock(window[0]), _clock(window[1])
             closed = promise.closed_at.value if promise.closed_at else None
-            found = WindowCalls(window[0], window[1])
+            found = WindowCalls(window.start, window.end)
             # the call that made the promise counts too: the hour was set during it
             for call in events[index:]:
                 if closed is not None and call is not event and _after(call, closed):
@@ -191,7 +162,7 @@ def _window_calls(events: list[Event]) -> WindowCalls | None:
                 if call.channel is not Channel.PHONE or call.direction is not Direction.IN:
                     continue
                 found.calls += 1
-                if call.at.has_time and not start <= _moment(call).time() <= end:
+                if call.at.has_time and not window.contains(_moment(call)):
                     found.outside += 1
                     found.without_message += not call.answered
             return found
@@ -227,7 +198,7 @@ def compute(case: Case, today: date) -> Figures:
     """Measure ``case`` as of ``today``: see :class:`Figures` for each definition."""
     figures = Figures(today=today)
     events = [e for e in case.events if e.at.day <= today]
-    contacts = [e for e in events if not is_note(e)]
+    contacts = [e for e in events if e.is_contact]
     if not contacts:
         return figures
     first = contacts[0].at.day
