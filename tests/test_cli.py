@@ -229,7 +229,9 @@ def test_letter_to_a_file_and_post_count(run_cli, tmp_path):
         "bluesky",
         today="2010-07-20",
     )
-    assert post.code == 0 and "@Rogers" in post.out and "of 300 characters on Bluesky" in post.err
+    # the X handle does not resolve on Bluesky: the company is named instead
+    assert post.code == 0 and "Rogers" in post.out and "@Rogers" not in post.out
+    assert "of 300 characters on Bluesky" in post.err
 
 
 def test_letter_refusals_are_exit_1(run_cli):
@@ -304,3 +306,14 @@ def test_help_is_translated_when_printed(run_cli):
     result = run_cli("letter", "--help")
     assert result.code == 0
     assert "cli.opt" not in result.out and "--kind {complaint," in result.out
+
+
+def test_quoting_your_own_words_is_a_choice_and_is_tone_checked(run_cli):
+    run_cli("demo")
+    args = ("letter", "demo-rogers-2010", "--kind", "public-post", "--lang", "fr")
+    plain = run_cli(*args, "--platform", "linkedin", today="2010-07-20")
+    assert plain.code == 0 and "harcèlement" not in plain.out and "accusation" not in plain.err
+    quoted = run_cli(*args, "--platform", "linkedin", "--quote", today="2010-07-20")
+    assert quoted.code == 0 and "harcèlement" in quoted.out
+    assert "“harcèlement” reads as an accusation" in quoted.err
+    assert "8 appels hors de la plage convenue" in quoted.err

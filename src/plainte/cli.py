@@ -124,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="cli.opt.platform",
     )
     p.add_argument("--event", metavar="ID", help="cli.opt.event")
+    p.add_argument("--quote", action="store_true", help="cli.opt.quote")
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
     p = sub.add_parser("verify", help="cli.cmd.verify")
     p.add_argument("target", metavar="CASE|FILE")
@@ -366,9 +367,13 @@ def cmd_letter(ctx: Context) -> int:
         lang=ctx.args.lang,
         platform=ctx.args.platform,
         event_id=ctx.args.event,
+        quote=ctx.args.quote,
     )
     for problem in result.warnings:
         print(tr("cli.template_refused", error=str(problem)), file=sys.stderr)
+    for flag in result.flags:
+        key = "posts.tone_flag" if flag.factual else "posts.tone_flag_plain"
+        print(tr(key, word=flag.word, factual=flag.factual), file=sys.stderr)
     text = result.text if result.text.endswith("\n") else result.text + "\n"
     if ctx.args.output and ctx.args.output.lower().endswith(".pdf"):
         from plainte.core.export import refuse_own_files

@@ -237,10 +237,13 @@ def composer() -> Composer:
 @pytest.mark.parametrize("country", list(PEOPLE))
 @pytest.mark.parametrize("kind", POSTS)
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_no_public_text_ever_leaks(composer, country, kind, lang):
+@pytest.mark.parametrize("quote", [False, True])
+def test_no_public_text_ever_leaks(composer, country, kind, lang, quote):
     case = _hostile_case(country)
     for platform in PLATFORMS:
-        text = composer.compose(case, kind, date(2026, 5, 20), lang=lang, platform=platform).text
+        text = composer.compose(
+            case, kind, date(2026, 5, 20), lang=lang, platform=platform, quote=quote
+        ).text
         _assert_clean(text, country)
         assert leaks(text, case) == []
 

@@ -25,7 +25,6 @@ from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.language import case_language
 from plainte.core.letterform import letter_form
 from plainte.core.model import Case, Channel, Direction, Event
-from plainte.core.platforms import PLATFORMS, fit
 from plainte.core.promises import ledger
 from plainte.core.redact import redact
 from plainte.core.resources import data_folder
@@ -72,6 +71,10 @@ class Composition:
     template: str = ""
     warnings: list[TemplateProblem] = field(default_factory=list)
     event_id: str | None = None
+    posts: list[str] = field(default_factory=list)
+    """A public text's posts: one, or a numbered thread."""
+    flags: list = field(default_factory=list)
+    """A public text's loaded words (:class:`plainte.core.tone.Flag`)."""
 
 
 @dataclass
@@ -176,6 +179,7 @@ class Composer:
         platform: str = "x",
         event_id: str | None = None,
         sender: dict[str, str | None] | None = None,
+        quote: bool = False,
     ) -> Composition:
         """Render ``kind`` for ``case`` as of ``today``.
 
@@ -184,31 +188,17 @@ class Composer:
             platform: for public kinds, the platform whose limit the post must fit.
             event_id: for ``call-recap``, the call to recap (default: the latest call).
             sender: the person's details for letters, overriding the case's customer.
+            quote: for public kinds, quote the person's own words (title, promises).
         """
         if kind not in KINDS:
             raise PlainteError("unknown_kind", kind=kind, kinds=", ".join(KINDS))
         lang = lang or case_language(case, i18n.language())
+        if kind in PUBLIC:
+            from plainte.core.publish import compose_post
+
+            return compose_post(self, case, kind, today, lang, platform, quote=quote)
         context = self.context(case, kind, today, lang, event_id=event_id, sender=sender)
         text, warnings = self.render_template(self.template_name(kind, lang), context)
-        if kind in PUBLIC:
-            target = PLATFORMS[platform]
-            parts = [
-                (p[1:], True) if p.startswith("?") else (p, False)
-                for p in (x.strip() for x in text.split(PART))
-                if p
-            ]
-            parts = [(redact(" ".join(t.split()), case), opt) for t, opt in parts]
-            post = fit(parts, target)
-            return Composition(
-                kind,
-                lang,
-                post,
-                platform=platform,
-                count=target.count(post),
-                limit=target.limit,
-                template=self.template_name(kind, lang),
-                warnings=warnings,
-            )
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
         subject = next(
             (

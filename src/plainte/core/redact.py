@@ -160,8 +160,23 @@ def _phone_spans(text: str, country: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in matcher if sum(c.isdigit() for c in m.raw_string) >= 7]
 
 
+def _public_spans(text: str, case: Case) -> list[tuple[int, int]]:
+    """Where the provider's own public handles sit: "@rogers@mstdn.ca" is no e-mail."""
+    handles = {h for h in (*case.handles.values(), case.provider_handle) if h}
+    return [m.span() for h in handles for m in re.finditer(re.escape(h), text)]
+
+
 def _spans(text: str, case: Case) -> list[tuple[int, int]]:
-    """Where private data sits in ``text``, as (start, end) spans."""
+    """Where private data sits in ``text``, as (start, end) spans (public handles left out)."""
+    public = _public_spans(text, case)
+    return [
+        (start, end)
+        for start, end in _private_spans(text, case)
+        if not any(a <= start and end <= b for a, b in public)
+    ]
+
+
+def _private_spans(text: str, case: Case) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in _private_patterns(case):
         spans += [m.span() for m in pattern.finditer(text)]
