@@ -130,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="CASE|FILE")
     p = sub.add_parser("restore", help="cli.cmd.restore")
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
+    p.add_argument("--yes", action="store_true", help="cli.opt.yes_restore")
     p = sub.add_parser("mail", help="mail.cli.help")
     p.add_argument("case", metavar="CASE")
     p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="mail.cli.files")
@@ -444,21 +445,31 @@ def cmd_verify(ctx: Context) -> int:
 
 
 def cmd_restore(ctx: Context) -> int:
-    from plainte.core import backups
+    from plainte.core import backups, restore
     from plainte.core.store import STORE_NAME
 
     folder = ctx.data_dir / backups.FOLDER
     if ctx.args.backup is None:
         found = backups.list_backups(folder)
+        usable = set(restore.usable_backups(ctx.data_dir))
         if not found:
             print(tr("cli.no_backups", folder=folder))
         for path in found:
-            print(path)
+            print(path if path in usable else tr("cli.bad_backup", path=path))
         return 0
-    if not ctx.args.backup.is_file():
-        raise Refused("no_such_backup", path=ctx.args.backup)
-    kept = backups.restore(ctx.args.backup, ctx.data_dir / STORE_NAME)
-    print(tr("cli.restored", backup=ctx.args.backup, kept=kept))
+    backup = paths.absolute(ctx.args.backup)
+    restore.check_backup(backup)
+    loss = restore.compare(backup, ctx.data_dir / STORE_NAME)
+    if loss is not None and not loss.nothing:
+        print(loss.words(), file=sys.stderr)
+        if not ctx.args.yes:
+            print(tr("cli.restore_confirm", backup=ctx.args.backup), file=sys.stderr)
+            return 1
+    kept = restore.restore(backup, ctx.data_dir)
+    if kept is None:
+        print(tr("cli.restored_fresh", backup=ctx.args.backup))
+    else:
+        print(tr("cli.restored", backup=ctx.args.backup, kept=kept))
     return 0
 
 
@@ -519,9 +530,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except PlainteError as exc:
         print(tr("cli.error", error=str(exc)), file=sys.stderr)
-        backups_list = getattr(exc, "backups", None)
-        if backups_list is not None:
-            print(_backup_advice(backups_list), file=sys.stderr)
+        if getattr(exc, "backups", None) is not None:
+            from plainte.core.restore import usable_backups
+
+            print(_backup_advice(usable_backups(ctx.data_dir)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -18,6 +18,7 @@ import pytest
 
 from plainte.core import backups
 from plainte.core.errors import StoreDamaged
+from plainte.core.restore import restore
 from plainte.core.sagafile import dump_saga, parse_saga, read_saga
 from plainte.core.store import STORE_NAME, Store
 
@@ -110,7 +111,7 @@ def test_a_backup_restores(data_dir, saga):
     store.import_cases(parse_saga(json.dumps(saga).encode()).cases)
     newest = backups.list_backups(store.backup_dir)[0]  # taken before the second import
     store.close()
-    backups.restore(newest, data_dir / STORE_NAME)
+    restore(newest, data_dir)
     store = Store.open(data_dir)
     assert store.load_case("case-1").title == "Broadband down for three weeks"
     store.close()

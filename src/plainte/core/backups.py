@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -50,21 +49,3 @@ def daily(conn: sqlite3.Connection, folder: Path) -> Path | None:
     if latest and latest[0].name.startswith(f"{_PREFIX}{today}"):
         return None
     return take(conn, folder, "daily")
-
-
-def restore(backup: Path, store_path: Path) -> Path:
-    """Put ``backup`` in place of the store; the replaced file is kept beside it.
-
-    Return:
-        Where the replaced store was moved (``plainte.sqlite.replaced-…``).
-    """
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    kept = store_path.with_name(f"{store_path.name}.replaced-{stamp}")
-    if store_path.exists():
-        store_path.replace(kept)
-    for suffix in ("-wal", "-shm"):
-        side = store_path.with_name(store_path.name + suffix)
-        if side.exists():
-            side.replace(kept.with_name(kept.name + suffix))
-    shutil.copyfile(backup, store_path)
-    return kept

@@ -308,13 +308,16 @@ def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     )
 
 
-def check_store_file(path: Path, timeout: float = BUSY_SECONDS) -> None:
+def check_store_file(path: Path, timeout: float = BUSY_SECONDS, *, at_rest: bool = False) -> None:
     """Refuse a file that is not a readable plainte store, without writing to it.
 
     The file is opened read-only the normal way, so SQLite reads its write-ahead
     log: a store caught mid-checkpoint, or while another plainte writes, is
     healthy. Only a file that such an open cannot read is called damaged; the
     full integrity check runs elsewhere (:func:`integrity`).
+
+    ``at_rest``: a file no program has open (a backup); read without a
+    shared-memory file when it has no log.
 
     Raises:
         StoreDamaged: with the reason and the backups beside the store.
@@ -345,7 +348,10 @@ def check_store_file(path: Path, timeout: float = BUSY_SECONDS) -> None:
         return StoreDamaged(path, backups.list_backups(folder), detail)
 
     try:
-        conn = _connect_read_only(path, timeout)
+        if at_rest and not path.with_name(path.name + "-wal").exists():
+            conn = sqlite3.connect(_read_only_uri(path, immutable=True), uri=True)
+        else:
+            conn = _connect_read_only(path, timeout)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -11,10 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from plainte.core import backups, i18n, paths
+from plainte.core import i18n, paths
 from plainte.core.errors import PlainteError, StoreDamaged
 from plainte.core.i18n import tr
-from plainte.core.store import STORE_NAME, Store
+from plainte.core.store import Store
 
 
 def interface_language() -> str:
@@ -60,21 +60,35 @@ def open_store(data_dir: Path) -> Store | None:
 
 
 def offer_backups(exc: StoreDamaged) -> bool:
-    """Tell the person the store is damaged; restore the newest backup if they agree."""
+    """Tell the person the store is damaged; restore the newest good backup if they agree.
+
+    A backup that cannot be read is skipped for the next older one; once restored,
+    the person is told where the damaged file is kept.
+    """
+    from plainte.core import restore as restoring
+
+    found = restoring.usable_backups(exc.path.parent)
     box = QMessageBox(QMessageBox.Icon.Critical, "plainte", str(exc))
-    if exc.backups:
-        box.setInformativeText(tr("gui.damaged.offer", backup=exc.backups[0].name))
-        box.setDetailedText("\n".join(str(p) for p in exc.backups))
+    if found:
+        box.setInformativeText(tr("gui.damaged.offer", backup=found[0].name))
+        box.setDetailedText("\n".join(str(p) for p in found))
         restore = box.addButton(tr("gui.damaged.restore"), QMessageBox.ButtonRole.AcceptRole)
     else:
         box.setInformativeText(tr("gui.damaged.none"))
         restore = None
     box.addButton(tr("gui.damaged.quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if restore is not None and box.clickedButton() is restore:
-        backups.restore(exc.backups[0], exc.path.parent / STORE_NAME)
-        return True
-    return False
+    if restore is None or box.clickedButton() is not restore:
+        return False
+    try:
+        kept = restoring.restore(found[0], exc.path.parent)
+    except PlainteError as error:
+        QMessageBox.critical(None, "plainte", str(error))
+        return False
+    QMessageBox.information(
+        None, "plainte", tr("gui.damaged.restored", backup=found[0].name, kept=str(kept))
+    )
+    return True
 
 
 def run(args: argparse.Namespace) -> int:
