@@ -317,3 +317,41 @@ def test_quoting_your_own_words_is_a_choice_and_is_tone_checked(run_cli):
     assert quoted.code == 0 and "harcèlement" in quoted.out
     assert "“harcèlement” reads as an accusation" in quoted.err
     assert "8 appels hors de la plage convenue" in quoted.err
+
+
+def _hostile_case(run_cli, make_saga, saga):
+    saga["cases"][0]["provider"] = '<img src="/dev/zero">'
+    saga["cases"][0]["title"] = "<img width=60000 height=60000 src=x>"
+    assert run_cli("import", str(make_saga(saga))).code == 0
+
+
+def test_delete_asks_and_keeps_the_case_unless_told_yes(run_cli, make_saga, saga, monkeypatch):
+    import io
+
+    _hostile_case(run_cli, make_saga, saga)
+    monkeypatch.setattr("sys.stdin", io.StringIO("no\n"))
+    result = run_cli("delete", "case-1")
+    assert result.code == 1 and "Nothing deleted" in result.out
+    assert "case-1" in run_cli("cases").out
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal: never taken as yes
+    assert run_cli("delete", "case-1").code == 1
+    monkeypatch.setattr("sys.stdin", io.StringIO("yes\n"))
+    result = run_cli("delete", "case-1")
+    assert result.code == 0, result.err
+    assert '<img src="/dev/zero">' in result.out and "plainte restore" in result.out
+    assert "case-1" not in run_cli("cases").out
+
+
+def test_delete_yes_takes_a_backup_that_brings_the_case_back(run_cli, make_saga, saga):
+    _hostile_case(run_cli, make_saga, saga)
+    result = run_cli("delete", "case-1", "--yes")
+    assert result.code == 0, result.err
+    backup = next(w for w in result.out.split() if w.endswith(".sqlite"))
+    assert run_cli("cases", "--json").json() == []
+    assert run_cli("restore", backup).code == 0
+    assert [c["id"] for c in run_cli("cases", "--json").json()] == ["case-1"]
+
+
+def test_delete_of_an_unknown_case_says_so(run_cli):
+    result = run_cli("delete", "nope", "--yes")
+    assert result.code == 1 and 'no case with the id "nope"' in result.err

@@ -128,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
     p = sub.add_parser("verify", help="cli.cmd.verify")
     p.add_argument("target", metavar="CASE|FILE")
+    p = sub.add_parser("delete", help="cli.cmd.delete")
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--yes", action="store_true", help="cli.opt.yes")
     p = sub.add_parser("restore", help="cli.cmd.restore")
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
     p.add_argument("--yes", action="store_true", help="cli.opt.yes_restore")
@@ -473,6 +476,27 @@ def cmd_restore(ctx: Context) -> int:
     return 0
 
 
+def cmd_delete(ctx: Context) -> int:
+    """Delete a case after a backup and, unless ``--yes``, the person's confirmation."""
+    from plainte.core.editor import Editor
+
+    case = ctx.load(ctx.args.case)
+    what = tr("cli.delete_what", case=case.id, provider=case.provider, title=case.title)
+    if not ctx.args.yes:
+        print(tr("cli.delete_confirm", what=what, events=len(case.events)), end=" ", flush=True)
+        try:
+            answer = sys.stdin.readline().strip().casefold()
+        except (OSError, ValueError):
+            answer = ""
+        if answer not in tr("cli.delete_yes_words").split():
+            print(tr("cli.delete_kept", what=what))
+            return 1
+    backup = ctx.store.backup("delete")
+    Editor(ctx.store).delete_case(case.id)
+    print(tr("cli.deleted", what=what, backup=backup))
+    return 0
+
+
 def cmd_mail(ctx: Context) -> int:
     from plainte.cli_mail import run_mail
 
@@ -494,6 +518,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "ladder": cmd_ladder,
     "letter": cmd_letter,
     "verify": cmd_verify,
+    "delete": cmd_delete,
     "restore": cmd_restore,
     "mail": cmd_mail,
     "react": cmd_react,
