@@ -16,6 +16,25 @@ from PySide6.QtWidgets import QApplication
 from plainte.core import i18n
 from plainte.core.store import Store
 
+ROGERS_REPLY = """\
+From: Service fidélisation <fidelisation@rogers.example>
+To: Client <client@example.org>
+Subject: Re: Demande écrite de mise à jour de l'appareil [ref: CAS-20100719]
+Date: Mon, 19 Jul 2010 10:14:00 -0400
+Message-ID: <reply-20100719@rogers.example>
+Content-Type: text/plain; charset="utf-8"
+
+Bonjour,
+
+Nous sommes désolés d'apprendre que vous souhaitez nous quitter. Pour toute
+demande concernant votre appareil ou votre contrat, merci de contacter notre
+service fidélisation au 1 888 000-0000, du lundi au vendredi de 9 h à 21 h.
+Nous ne pouvons pas traiter cette demande par courriel.
+
+Cordialement,
+Le service fidélisation
+"""
+
 
 def dark_palette() -> QPalette:
     """A dark palette like the one a desktop in dark mode hands Qt."""
@@ -88,6 +107,15 @@ def main(out: Path) -> None:
                 call = window.call_ops.on_a_call()
                 grab(call, out / f"call-{lang}-{theme}.png", app)
                 call.close()
+                reply = Path(tmp) / "reply.eml"
+                reply.write_text(ROGERS_REPLY, encoding="utf-8")
+                window.mail_ops.add_paths([reply])
+                QThreadPool.globalInstance().waitForDone(5000)
+                for _ in range(20):
+                    app.processEvents()
+                grab(window.mail_ops.dialog, out / f"reply-{lang}-{theme}.png", app)
+                window.mail_ops.dialog.close()
+                grab(window, out / f"mail-{lang}-{theme}.png", app)
                 window.close()
                 window.deleteLater()
                 app.processEvents()

@@ -140,3 +140,21 @@ class SetCaseStatus(_Command):
     def undo(self) -> None:
         if self.before is not None:
             self._guard(lambda: self.editor.set_case_status(self.case_id, self.before))
+
+
+class AddEvents(_Command):
+    """New events (e-mails dropped on the timeline), added together, undone together."""
+
+    def __init__(self, editor: Editor, case_id: str, events: list[Event], text: str) -> None:
+        super().__init__(editor, text)
+        self.case_id, self.events = case_id, events
+
+    def redo(self) -> None:
+        self._guard(lambda: self.editor.add_events(self.case_id, self.events))
+
+    def undo(self) -> None:
+        def act() -> None:
+            for event in self.events:
+                self.editor.delete_event(self.case_id, event.id)
+
+        self._guard(act)

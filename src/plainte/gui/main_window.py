@@ -42,6 +42,7 @@ from plainte.gui.operations.composing import ComposeOps
 from plainte.gui.operations.events import EventOps
 from plainte.gui.operations.exports import ExportOps
 from plainte.gui.operations.imports import ImportOps
+from plainte.gui.operations.mail import MailOps
 from plainte.gui.operations.promises import PromiseOps
 from plainte.gui.store_bridge import StoreBridge
 from plainte.gui.worker import run_in_background
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.compose_ops = ComposeOps(self)
         self.import_ops = ImportOps(self)
         self.export_ops = ExportOps(self)
+        self.mail_ops = MailOps(self)
         self.bridge = StoreBridge(store, self)
         self.bridge.changed.connect(self._on_store_changed)
         self.setWindowTitle("plainte")
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
 
         self.pane = CasePane(lambda: self.ladders)
         self.pane.timeline_view.doubleClicked.connect(lambda _i: self.event_ops.edit_event())
+        self.mail_ops.accept_drops(self.pane.timeline_view)
         self.pane.promises_panel.mark.connect(self.promise_ops.mark)
         self.pane.ladder_panel.write.connect(self.compose_ops.compose)
         self.pane.ladder_panel.pack.connect(lambda: self.export_ops.export("pack"))

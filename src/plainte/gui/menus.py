@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from plainte.gui.main_window import MainWindow
 
 QUICK = ("they_called", "i_called", "email_sent", "promise_made")
-LETTERS = ("on_call", "compose", "switch")
+LETTERS = ("paste_reply", "on_call", "compose", "switch")
 EXPORTS = (
     "export_pdf",
     "export_html",
@@ -24,6 +24,7 @@ EXPORTS = (
     "export_ics",
     "export_json",
     "export_csv",
+    "add_mail",
 )
 NEED_A_CASE = (
     "edit_case",
@@ -35,6 +36,7 @@ NEED_A_CASE = (
     *LETTERS,
     "export_json",
     "export_csv",
+    "add_mail",
 )
 
 
@@ -80,6 +82,7 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
         "compose": a("compose", lambda: composing.compose(None), "Ctrl+L"),
         "switch": a("switch", composing.switch_assistant),
         "find": a("find", w.pane.search.setFocus, QKeySequence.StandardKey.Find),
+        **w.mail_ops.actions(),
     }
     for key in ("edit_event", "delete_event"):  # keys of the timeline, not of the window
         acts[key].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -104,7 +107,7 @@ def build_menus(w: MainWindow) -> None:
     """The menu bar: File, Edit, Saga, Language."""
     bar = w.menuBar()
     file_menu = bar.addMenu(tr("gui.menu.file"))
-    for key in ("new_case", "import"):
+    for key in ("new_case", "import", "add_mail"):
         file_menu.addAction(w.acts[key])
     export = file_menu.addMenu(tr("gui.menu.export"))
     for key in EXPORTS:

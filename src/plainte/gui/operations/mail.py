@@ -1,0 +1,185 @@
+"""E-mails and replies: messages dropped on the timeline, and *Paste their reply*."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox
+
+from plainte.core.i18n import tr
+from plainte.core.model import Direction, Want
+from plainte.gui import commands
+from plainte.gui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from plainte.core.mail import Mail
+    from plainte.gui.main_window import MainWindow
+    from plainte.gui.reply_dialog import ReplyDialog
+
+SUFFIXES = (".eml", ".mbox")
+
+
+def mail_paths(mime) -> list[Path]:
+    """The local ``.eml`` and ``.mbox`` files a drag carries."""
+    if not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in SUFFIXES]
+
+
+class _DropTarget(QObject):
+    """Lets the timeline take e-mail files dropped on it."""
+
+    def __init__(self, ops: MailOps) -> None:
+        super().__init__(ops.window)
+        self.ops = ops
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self.ops.window.case and mail_paths(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            paths = mail_paths(event.mimeData())
+            if self.ops.window.case and paths:
+                event.acceptProposedAction()
+                self.ops.add_paths(paths)
+                return True
+        return False
+
+
+class MailOps:
+    """Bring e-mails into the selected case, and read the provider's replies."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.task = None
+        self.dialog: ReplyDialog | None = None
+        self._drop = _DropTarget(self)
+
+    def actions(self) -> dict[str, QAction]:
+        """*Add e-mails…* (File menu) and *Paste their reply…* (Saga menu and toolbar)."""
+        w = self.window
+        add = QAction(tr("mail.gui.action"), w)
+        add.setObjectName("add_mail")
+        add.triggered.connect(lambda _c=False: self.add_mail_files())
+        paste = QAction(tr("react.gui.action"), w)
+        paste.setObjectName("paste_reply")
+        paste.setShortcut(QKeySequence("Ctrl+R"))
+        paste.triggered.connect(lambda _c=False: self.paste_reply())
+        return {"add_mail": add, "paste_reply": paste}
+
+    def accept_drops(self, view: QAbstractItemView) -> None:
+        """Take e-mail files dropped on ``view`` (the timeline)."""
+        view.setAcceptDrops(True)
+        view.viewport().setAcceptDrops(True)
+        view.viewport().installEventFilter(self._drop)
+        view.setToolTip(tr("mail.gui.drop_hint"))
+
+    def add_mail_files(self) -> None:
+        """Ask which e-mail files, then add them."""
+        w = self.window
+        if not w.case:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(w, tr("mail.gui.action"), "", tr("mail.gui.filter"))
+        if paths:
+            self.add_paths([Path(p) for p in paths])
+
+    def add_paths(self, paths: list[Path]):
+        """Read the messages off the GUI thread, then add the new ones in one undoable step.
+
+        The newest message from the provider is then read as a reply.
+        """
+        from plainte.core.mail import MailError, read_messages, store_raw
+
+        w = self.window
+        if not w.case:
+            return None
+        case_id, data_dir = w.case.id, w.store.data_dir
+
+        def work():
+            errors: list[MailError] = []
+            mails: list[Mail] = []
+            for path in paths:
+                try:
+                    mails.extend(read_messages(path, errors))
+                except MailError as exc:
+                    errors.append(exc)
+            for mail in mails:
+                store_raw(data_dir, mail)
+            return mails, errors
+
+        def done(result) -> None:
+            self._added(case_id, *result)
+
+        self.task = run_in_background(work, done, w.ops.report)
+        return self.task
+
+    def _added(self, case_id: str, mails: list[Mail], errors: list) -> None:
+        from plainte.core.mail import to_event
+
+        w = self.window
+        case = w.store.load_case(case_id)
+        known = {e.id: e for e in case.events}
+        own = {w.prefs.email} if w.prefs.email else set()
+        pairs, new = [], []
+        for mail in mails:
+            event = known.get(mail.event_id)
+            if event is None:
+                event = to_event(mail, case, own)
+                known[event.id] = event
+                new.append(event)
+            pairs.append((mail, event))
+        stored = True
+        if new:
+            command = commands.AddEvents(w.editor, case_id, new, tr("mail.gui.undo"))
+            stored = w.ops.apply(command)
+        w.ops.status(
+            tr("mail.gui.added", added=len(new) if stored else 0, known=len(pairs) - len(new))
+        )
+        if errors:
+            listed = "\n".join(str(e) for e in errors)
+            QMessageBox.warning(w, "plainte", tr("mail.gui.refused", errors=listed))
+        incoming = [(m, e) for m, e in pairs if e.direction is Direction.IN]
+        if stored and incoming and w.case and w.case.id == case_id:
+            mail, event = max(incoming, key=lambda pair: pair[1].at.sort_key)
+            self.paste_reply(text=f"{mail.subject}\n{mail.body}", event=event)
+
+    def paste_reply(self, text: str = "", event=None) -> ReplyDialog | None:
+        """Open the reply reader on the selected case (on ``text``, or empty to paste)."""
+        from plainte.gui.reply_dialog import ReplyDialog
+
+        w = self.window
+        if not w.case:
+            return None
+        dialog = ReplyDialog(w, w.case, w.ladders.for_case(w.case), w.today, text=text, event=event)
+        dialog.log_requested.connect(lambda ev: self._log(dialog, ev))
+        dialog.letter_requested.connect(self._write)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _log(self, dialog: ReplyDialog, event) -> None:
+        """Open the event dialog on the prefilled reply; store what the person confirms."""
+        w = self.window
+        if not w.case:
+            return
+        is_new = all(e.id != event.id for e in w.case.events)
+        edited = w.event_ops.edit_in_dialog(event, is_new=is_new)
+        if edited is not None and w.event_ops.save(edited, tr("react.gui.undo")):
+            dialog.logged(edited)
+
+    def _write(self, letter: str, wants: str | None) -> None:
+        """Open the composer on the letter; ask for ``wants`` in the case first (undoable)."""
+        w = self.window
+        if not w.case:
+            return
+        if wants and all(want.kind != wants for want in w.case.wants):
+            case = replace(w.case, wants=[*w.case.wants, Want(kind=wants)])
+            w.ops.apply(commands.SaveCase(w.editor, case, tr("react.gui.undo_wants")))
+        w.compose_ops.compose(letter)
