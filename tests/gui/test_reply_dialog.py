@@ -32,7 +32,7 @@ def test_a_pasted_uk_final_response_is_logged_as_the_adr_letter_and_opens_the_om
     shown = " ".join(label.text() for label in dialog.values.values())
     assert "final response" in shown and "Final response" in shown
     assert "ADR scheme" in shown  # the step it opens, by its title
-    assert "Write to the ombudsman" == dialog.letter_button.text()
+    assert dialog.letter_button.text() == "Write to the ombudsman"
 
     answer(EventDialog, lambda d: d.accept())
     qtbot.mouseClick(dialog.log_button, Qt.MouseButton.LeftButton)

@@ -38,7 +38,7 @@ class _DropTarget(QObject):
         super().__init__(ops.window)
         self.ops = ops
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             if self.ops.window.case and mail_paths(event.mimeData()):
