@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from plainte.core.i18n import tr
 from plainte.core.model import Channel, Direction, Event, Promise, parse_typed_when
 from plainte.gui.event_dialog import DateField
+from plainte.gui.widgets import PlainLabel
 
 
 class CallWindow(QWidget):
@@ -43,7 +43,7 @@ class CallWindow(QWidget):
         self.started_at = started_at
         self.held = 0.0
         self.hold_start: float | None = None
-        self.display = QLabel("00:00")
+        self.display = PlainLabel("00:00")
         self.display.setObjectName("holdTime")
         font = QFont()
         font.setPointSize(28)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from plainte.core.i18n import tr
 from plainte.core.model import SECTORS, Case, CaseStatus, Customer
 from plainte.gui.settings import Preferences
-from plainte.gui.widgets import save_cancel
+from plainte.gui.widgets import PlainLabel, save_cancel
 
 COUNTRIES = ("FR", "GB", "BE", "CA", "CA-QC", "US")
 
@@ -62,7 +61,7 @@ class CaseDialog(QDialog):
         self.notes = QPlainTextEdit(case.notes or "" if case else "")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from plainte.core.i18n import tr
 from plainte.core.model import CaseStatus, CaseSummary
 from plainte.gui.rows_model import Index, RowsModel
+from plainte.gui.widgets import shown
 
 
 class CaseListModel(RowsModel):
@@ -55,7 +56,7 @@ class CaseListModel(RowsModel):
             if column == "broken":
                 return summary.promises_broken
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return summary.title
+            return shown(summary.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("days", "broken"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

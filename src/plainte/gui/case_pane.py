@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QTabWidget,
@@ -28,6 +27,7 @@ from plainte.gui.ladder_panel import LadderPanel
 from plainte.gui.promises_panel import PromisesPanel
 from plainte.gui.timeline_filter import TimelineFilter
 from plainte.gui.timeline_model import TimelineModel
+from plainte.gui.widgets import PlainLabel
 
 PROMISES, LADDER, DASHBOARD = 1, 2, 3
 
@@ -70,14 +70,14 @@ class CasePane(QWidget):
             TimelineModel.COLUMNS.index("summary"), QHeaderView.ResizeMode.Stretch
         )
 
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setObjectName("caseTitle")
         self.title.setWordWrap(True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.figures = QLabel()
+        self.figures = PlainLabel()
         self.figures.setObjectName("caseFigures")
         self.figures.setWordWrap(True)
         self.channel_box = QComboBox()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Channel, Direction, Event, parse_typed_when
 from plainte.core.platforms import PLATFORMS
+from plainte.gui.widgets import PlainLabel, shown
 from plainte.gui.worker import run_in_background
 
 SENT_BY = {
@@ -87,9 +87,9 @@ class ComposerDialog(QDialog):
         self.preview.setAccessibleName(tr("gui.composer.preview"))
         mono = QFont("DejaVu Sans")
         self.preview.setFont(mono)
-        self.counter = QLabel()
+        self.counter = PlainLabel()
         self.counter.setObjectName("composerCounter")
-        self.notice = QLabel()
+        self.notice = PlainLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #ef6c00")
         self.copy_button = QPushButton(tr("gui.composer.copy"))
@@ -212,7 +212,9 @@ class ComposerDialog(QDialog):
                 path.write_text(self.result.text, encoding="utf-8")
             except OSError as exc:
                 QMessageBox.warning(
-                    self, "plainte", tr("errors.cannot_write", path=path, detail=exc.strerror)
+                    self,
+                    "plainte",
+                    shown(tr("errors.cannot_write", path=path, detail=exc.strerror)),
                 )
 
     def save_pdf(self) -> None:
@@ -229,7 +231,9 @@ class ComposerDialog(QDialog):
             letter_to_pdf(self.result.text, path, paper=paper, title=title)
         except OSError as exc:
             QMessageBox.warning(
-                self, "plainte", tr("errors.cannot_write", path=path, detail=exc.strerror or exc)
+                self,
+                "plainte",
+                shown(tr("errors.cannot_write", path=path, detail=exc.strerror or exc)),
             )
             return
         self.saved.emit(tr("gui.status.saved", path=path))
@@ -269,6 +273,6 @@ class ComposerDialog(QDialog):
                 try:
                     event.attachments.append(add_file(self.data_dir, letter))
                 except PlainteError as exc:
-                    QMessageBox.warning(self, "plainte", str(exc))
+                    QMessageBox.warning(self, "plainte", shown(str(exc)))
         self.sent.emit(event)
         self.accept()

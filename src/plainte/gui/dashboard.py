@@ -14,6 +14,7 @@ from plainte.core.model import Case, Direction
 from plainte.core.promises import ledger
 from plainte.core.stats import HEADLINE, SagaStats, compute
 from plainte.gui.icons import channel_color
+from plainte.gui.widgets import PlainLabel
 
 FIGURES = tuple(k for k in HEADLINE if k != "promises_kept")
 
@@ -96,14 +97,14 @@ class Dashboard(QWidget):
         self.values: dict[str, QLabel] = {}
         grid = QGridLayout()
         for index, key in enumerate(FIGURES):
-            value = QLabel("—")
+            value = PlainLabel("—")
             value.setObjectName(f"figure_{key}")
             font = value.font()
             font.setPointSizeF(font.pointSizeF() * 2)
             font.setBold(True)
             value.setFont(font)
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label = QLabel(tr(f"stats.{key}"))
+            label = PlainLabel(tr(f"stats.{key}"))
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
             row, column = divmod(index, 4)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -42,7 +41,7 @@ from plainte.core.model import (
     parse_typed_when,
 )
 from plainte.gui.icons import channel_icon
-from plainte.gui.widgets import save_cancel
+from plainte.gui.widgets import PlainLabel, save_cancel, shown
 
 
 def typed(when: When | None) -> str:
@@ -62,7 +61,7 @@ class DateField(QWidget):
         self.optional = optional
         self.edit = QLineEdit(text)
         self.edit.setPlaceholderText("2026-11-22 14:32")
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -314,7 +313,7 @@ class EventDialog(QDialog):
         try:
             attachment = attachments.add_file(self.data_dir, path)
         except PlainteError as exc:
-            QMessageBox.warning(self, "plainte", str(exc))
+            QMessageBox.warning(self, "plainte", shown(str(exc)))
             return None
         self.files.append(attachment)
         self._refresh_lists()
@@ -327,7 +326,7 @@ class EventDialog(QDialog):
         state = attachments.check(self.data_dir, attachment)
         if state != "ok":
             QMessageBox.warning(
-                self, "plainte", tr(f"gui.event_dialog.file_{state}", name=attachment.name)
+                self, "plainte", shown(tr(f"gui.event_dialog.file_{state}", name=attachment.name))
             )
             return
         QDesktopServices.openUrl(

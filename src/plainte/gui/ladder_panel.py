@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -19,6 +18,7 @@ from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.core.ladder import LadderState
 from plainte.core.ladder_text import next_action, review_note
+from plainte.gui.widgets import PlainLabel
 
 STATUS_COLORS = {"done": "#2e7d32", "open": "#1565c0", "waiting": "#ef6c00", "later": "#757575"}
 
@@ -41,13 +41,13 @@ class LadderPanel(QWidget):
         super().__init__(parent)
         self.state: LadderState | None = None
         self.lang = "en"
-        self.headline = QLabel()
+        self.headline = PlainLabel()
         self.headline.setObjectName("ladderNext")
         self.headline.setWordWrap(True)
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
-        self.reviewed = QLabel()
+        self.reviewed = PlainLabel()
         self.reviewed.setObjectName("ladderReviewed")
         self.reviewed.setWordWrap(True)
         self.reviewed.setTextFormat(Qt.TextFormat.PlainText)
@@ -61,7 +61,7 @@ class LadderPanel(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.detail = QLabel()
+        self.detail = PlainLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.letter_button = QPushButton(tr("gui.ladder.write"))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -45,6 +44,7 @@ from plainte.gui.operations.imports import ImportOps
 from plainte.gui.operations.mail import MailOps
 from plainte.gui.operations.promises import PromiseOps
 from plainte.gui.store_bridge import StoreBridge
+from plainte.gui.widgets import PlainLabel
 from plainte.gui.worker import run_in_background
 
 
@@ -169,13 +169,13 @@ class MainWindow(QMainWindow):
         page.setObjectName("emptyState")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        headline = QLabel(tr("gui.empty.headline"))
+        headline = PlainLabel(tr("gui.empty.headline"))
         headline.setObjectName("emptyHeadline")
         headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = headline.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         headline.setFont(font)
-        body = QLabel(tr("gui.empty.body"))
+        body = PlainLabel(tr("gui.empty.body"))
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setWordWrap(True)
         self.new_button = QPushButton(tr("gui.empty.new"))

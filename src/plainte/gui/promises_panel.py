@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from plainte.core.i18n import tr
 from plainte.core.model import Case
 from plainte.core.promises import LedgerEntry, ledger
 from plainte.gui.rows_model import Index, RowsModel
+from plainte.gui.widgets import PlainLabel
 
 
 class PromisesModel(RowsModel):
@@ -82,7 +82,7 @@ class PromisesPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setWordWrap(True)
         self.kept = QPushButton(tr("gui.promises.mark_kept"))
         self.broken = QPushButton(tr("gui.promises.mark_broken"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from plainte.core.i18n import tr
+from plainte.gui.widgets import PlainLabel
 
 
 class RecapDialog(QDialog):
@@ -32,7 +32,7 @@ class RecapDialog(QDialog):
         row.addWidget(copy)
         row.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("gui.call.recap_hint")))
+        layout.addWidget(PlainLabel(tr("gui.call.recap_hint")))
         layout.addWidget(self.text, 1)
         layout.addLayout(row)
         self.resize(620, 420)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from plainte.core.i18n import tr
 from plainte.core.ladder import Ladder
+from plainte.gui.widgets import PlainLabel
 
 
 def _label(text: str) -> QLabel:
-    label = QLabel(text)
+    label = PlainLabel(text)
     label.setWordWrap(True)
     return label
 

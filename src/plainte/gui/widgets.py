@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from plainte.core.i18n import tr
+
+
+class PlainLabel(QLabel):
+    """A label that never renders markup: a provider named ``<img src=…>`` shows as typed.
+
+    Qt's labels guess rich text from the first tag they see; a saga file is not
+    to be trusted with that guess, so every label in the app is one of these.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+
+def shown(text: str) -> str:
+    """``text`` as a message box or tool tip shows it: literally, even when it looks like HTML.
+
+    Those widgets guess rich text with ``Qt::mightBeRichText``; text that would
+    pass for it is handed over escaped instead, so its tags are shown, not run.
+    """
+    rich = QtGui.Qt.mightBeRichText(text)
+    return QtGui.Qt.convertFromPlainText(text) if rich else text
 
 
 def save_cancel(

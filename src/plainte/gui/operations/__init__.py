@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from plainte.core.editor import Editor
 from plainte.gui.commands import _Command
+from plainte.gui.widgets import shown
 
 
 class Operations:
@@ -45,7 +46,7 @@ class Operations:
 
     def report(self, error: Exception) -> None:
         """Tell the person what went wrong, in their language (the error's own message)."""
-        QMessageBox.warning(self.window, "plainte", str(error))
+        QMessageBox.warning(self.window, "plainte", shown(str(error)))
 
     def status(self, text: str) -> None:
         """A short confirmation in the status bar."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from plainte.core.i18n import tr
 from plainte.core.model import Case
 from plainte.gui import commands
+from plainte.gui.widgets import shown
 
 if TYPE_CHECKING:
     from plainte.gui.main_window import MainWindow
@@ -50,7 +51,7 @@ class CaseOps:
         if not w.case:
             return
         answer = QMessageBox.question(
-            w, tr("gui.confirm.title"), tr("gui.confirm.delete_case", title=w.case.title)
+            w, tr("gui.confirm.title"), shown(tr("gui.confirm.delete_case", title=w.case.title))
         )
         if answer == QMessageBox.StandardButton.Yes:
             w.ops.apply(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
 from plainte.core.store import Store
+from plainte.gui.widgets import shown
 from plainte.gui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class ImportOps:
             w.refresh_cases()
             w.ops.status(tr("gui.status.imported", count=count))
             if problems:
-                QMessageBox.warning(w, "plainte", "\n\n".join(problems))
+                QMessageBox.warning(w, "plainte", shown("\n\n".join(problems)))
 
         def failed(error: Exception) -> None:
             progress.close()

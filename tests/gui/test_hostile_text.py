@@ -1,0 +1,134 @@
+"""A saga whose every text is hostile markup: shown as typed, in every widget, without growth.
+
+Qt's labels, message boxes and tool tips guess rich text from the first tag
+they see: a provider named ``<img width=60000 height=60000 src=x>`` made a
+60,000-pixel label, and ``<img src="/dev/zero">`` read that device until the
+system killed the app.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from plainte.core.sagafile import parse_saga
+from plainte.gui.widgets import PlainLabel, shown
+
+from ..conftest import saga_doc
+
+GIANT = "<img width=60000 height=60000 src=x>"
+ENDLESS = '<img src="/dev/zero">'
+SPOOF = "<b>Case closed</b><br><font color=red>refund paid</font>"
+TEXTS = [GIANT, ENDLESS, SPOOF]
+
+
+def _hostile_saga() -> dict:
+    doc = saga_doc()
+    case = doc["cases"][0]
+    for n, field in enumerate(("title", "provider", "provider_handle", "account_ref", "notes")):
+        case[field] = TEXTS[n % 3] + f" {field}"
+    case["customer"] = {k: GIANT for k in ("name", "address", "email", "phone")}
+    for n, event in enumerate(case["events"]):
+        for field in ("counterpart", "reference", "summary"):
+            event[field] = TEXTS[n % 3] + f" {field}"
+        for promise in event.get("promises", []):
+            promise["text"] = ENDLESS + " promise"
+        event["attachments"] = [{"name": GIANT + ".pdf", "sha256": "ab" * 32, "size": 1}]
+    return doc
+
+
+@pytest.fixture
+def hostile_window(window, store):
+    store.import_cases(parse_saga(json.dumps(_hostile_saga()).encode()).cases)
+    return window
+
+
+def _labels_are_plain(top: QWidget) -> None:
+    """No label that shows imported text may render it as rich text."""
+    for label in top.findChildren(QLabel):
+        if any(marker in label.text() for marker in ("<img", "<b>")):
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+            assert label.sizeHint().width() < 5000 and label.sizeHint().height() < 5000
+
+
+def _grab_is_bounded(widget: QWidget) -> None:
+    pixmap = widget.grab()
+    assert 0 < pixmap.width() < 5000 and 0 < pixmap.height() < 5000
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def test_shown_escapes_only_what_qt_would_render(qapp):
+    assert shown("Broadband down, 3 weeks") == "Broadband down, 3 weeks"
+    escaped = shown(GIANT)
+    assert "&lt;img" in escaped and "<img" not in escaped
+    label = PlainLabel(GIANT)
+    assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == GIANT
+
+
+def test_every_widget_shows_hostile_text_as_typed(
+    qtbot, hostile_window, answer, monkeypatch, no_modal_boxes
+):
+    w = hostile_window
+    before = _rss_mb()
+    w.case_ops.load_demo()  # the list refreshes; the hostile case is in it
+    w.case_view.selectRow(w.cases.row_of("case-1"))
+    assert w.case and w.case.id == "case-1"
+    assert w.pane.title.text().startswith(w.case.provider)
+    assert w.pane.title.textFormat() == Qt.TextFormat.PlainText
+    title_index = next(
+        w.cases.index(w.cases.row_of("case-1"), c)
+        for c in range(w.cases.columnCount())
+        if w.cases.index(0, c).data(Qt.ItemDataRole.ToolTipRole) is not None
+    )
+    assert "&lt;img" in title_index.data(Qt.ItemDataRole.ToolTipRole)
+    for tab in range(w.pane.tabs.count()):
+        w.pane.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        _labels_are_plain(w)
+        _grab_is_bounded(w)
+
+    w.pane.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: w.pane.filter.rowCount() > 0)
+    w.pane.timeline_view.selectRow(0)
+    assert w.selected_event() is not None
+    opened: list[QWidget] = []
+    for dialog_class in ("CaseDialog", "EventDialog"):
+        module = {"CaseDialog": "case_dialog", "EventDialog": "event_dialog"}[dialog_class]
+        cls = getattr(__import__(f"plainte.gui.{module}", fromlist=[dialog_class]), dialog_class)
+
+        def fill(dialog, opened=opened):
+            _labels_are_plain(dialog)
+            _grab_is_bounded(dialog)
+            opened.append(dialog)
+            dialog.reject()
+
+        answer(cls, fill)
+    w.case_ops.edit_case()
+    w.pane.timeline_view.selectRow(0)
+    w.event_ops.edit_event()
+    assert len(opened) == 2, no_modal_boxes
+    for dialog in (w.compose_ops.compose("complaint"), w.call_ops.on_a_call()):
+        QApplication.processEvents()
+        _labels_are_plain(dialog)
+        _grab_is_bounded(dialog)
+        dialog.close()
+    w.pane.timeline_view.selectRow(0)
+    w.event_ops.show_history()
+    _grab_is_bounded(w.history_box)
+    w.history_box.close()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _w, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.No,
+    )
+    w.case_ops.delete_case()  # the confirmation quotes the title: escaped for the box
+    assert asked and "&lt;img" in asked[0] and "<img" not in asked[0]
+    assert _rss_mb() - before < 300
