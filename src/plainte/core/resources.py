@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-_FOLDERS = ("templates", "locales", "ladders", "demo", "replies")
+_FOLDERS = ("templates", "locales", "ladders", "remedies", "demo", "replies")
 
 
 @cache
@@ -19,7 +19,7 @@ def data_folder(name: str) -> Path:
     """Return the folder holding the shipped ``name`` data.
 
     Args:
-        name: one of ``templates``, ``locales``, ``ladders``, ``demo``, ``replies``.
+        name: one of ``templates``, ``locales``, ``ladders``, ``remedies``, ``demo``, ``replies``.
 
     Return:
         An existing directory.
