@@ -273,6 +273,7 @@ def cmd_import(ctx: Context) -> int:
                 events=result.events,
             )
         )
+        print("  " + result.merged.words())
     return status
 
 

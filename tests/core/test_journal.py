@@ -32,7 +32,7 @@ def _where(verdict) -> list[str]:
 
 def test_a_fresh_import_verifies(demo_store):
     verdict = verify_case(demo_store, "demo-rogers-2010")
-    assert verdict.ok and verdict.entries == 16  # 14 events and 2 promises
+    assert verdict.ok and verdict.entries == 17  # the case, 14 events and 2 promises
 
 
 @pytest.mark.parametrize(

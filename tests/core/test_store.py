@@ -267,7 +267,8 @@ def test_changing_an_event_kind_is_journaled_as_an_amendment(store, saga):
     store.import_cases(parse_saga(json.dumps(saga).encode()).cases)
     store.import_cases(parse_saga(json.dumps(_new_fields_saga(saga)).encode()).cases)
     amends = [e for e in store.journal("case-1") if e.action == "amend"]
-    assert {(e.entity, e.entity_id) for e in amends} == {("event", "c"), ("promise", "pa")}
+    changed = {(e.entity, e.entity_id) for e in amends}
+    assert changed == {("case", "case-1"), ("event", "c"), ("promise", "pa")}
     assert verify_case(store, "case-1").ok
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from plainte.core.errors import NotFound
-from plainte.core.journal import canonical, event_content, promise_content
+from plainte.core.errors import NotFound, PlainteError
+from plainte.core.journal import canonical, case_content, event_content, promise_content
 from plainte.core.model import Case, CaseStatus, Event, PromiseStatus, parse_when
 from plainte.core.store import Chain, Change, Store, recorded_now
 
@@ -27,6 +27,22 @@ class CaseSnapshot:
     rows: dict[str, tuple[list[str], list[tuple]]]
 
 
+class StaleEdit(PlainteError):
+    """An edit based on a version the store no longer holds: refused, not written over."""
+
+
+def _differs(now: Case, base: Case) -> bool:
+    return canonical(case_content(now)) != canonical(case_content(base))
+
+
+def _event_state(event: Event) -> str:
+    return canonical([event_content(event), [promise_content(p) for p in event.promises]])
+
+
+def _event_differs(now: Event | None, base: Event) -> bool:
+    return now is None or _event_state(now) != _event_state(base)
+
+
 class Editor:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -36,13 +52,32 @@ class Editor:
 
     # Cases ---------------------------------------------------------------------------
 
-    def save_case(self, case: Case) -> Case | None:
-        """Create or update the case's own fields (not its events); return the previous version."""
-        before = self.store.load_case(case.id) if self.store.has_case(case.id) else None
+    def save_case(self, case: Case, base: Case | None = None) -> Case | None:
+        """Create or update the case's own fields (not its events); return the previous version.
+
+        ``base`` is the version the edit started from: if the store holds another
+        one (changed meanwhile by the command line or another window), the edit
+        is refused rather than written over it.
+
+        Raises:
+            StaleEdit: the case changed since ``base`` was read.
+        """
         with self.store.transaction():
+            before = self.store.load_case(case.id) if self.store.has_case(case.id) else None
+            if base is not None and before is not None and _differs(before, base):
+                raise StaleEdit("stale_case", title=before.title)
             self.store._write_case(case)
+            self._journal_case(case, before)
         self._announce("case", case.id)
         return before
+
+    def _journal_case(self, case: Case, before: Case | None) -> None:
+        """Journal the case's own fields (a first entry for a case journaled before they were)."""
+        with Chain(self.store, case.id) as chain:
+            if before is not None and self._state(case.id, "case", case.id) is None:
+                chain.add("case", case.id, "create", case_content(before))
+                chain.flush()
+            self._record(chain, "case", case.id, case_content(case))
 
     def delete_case(self, case_id: str) -> CaseSnapshot:
         """Delete a whole saga, journal and all (the person's choice); return it for undo."""
@@ -79,7 +114,9 @@ class Editor:
         if row is None:
             raise NotFound("no_such_case", case=case_id)
         with self.store.transaction() as conn:
+            before = self.store.load_case(case_id)
             conn.execute("UPDATE cases SET status = ? WHERE id = ?", (status.value, case_id))
+            self._journal_case(self.store.load_case(case_id), before)
         self._announce("case", case_id)
         return CaseStatus(row[0])
 
@@ -112,15 +149,23 @@ class Editor:
         case = self.store.load_case(case_id)
         return next((e for e in case.events if e.id == event_id), None)
 
-    def save_event(self, case_id: str, event: Event) -> Event | None:
+    def save_event(self, case_id: str, event: Event, base: Event | None = None) -> Event | None:
         """Create an event, or amend it; promises no longer listed are retracted.
+
+        ``base`` is the version the edit started from: if the store holds another
+        one, the edit is refused rather than written over it.
 
         Return:
             The previous version of the event (None if it is new).
+
+        Raises:
+            StaleEdit: the event changed since ``base`` was read.
         """
-        before = self.find_event(case_id, event.id)
         store = self.store
         with store.transaction() as conn:
+            before = self.find_event(case_id, event.id)
+            if base is not None and _event_differs(before, base):
+                raise StaleEdit("stale_event", when=base.at.text)
             chain = Chain(store, case_id)
             now = recorded_now()
             if self._record(chain, "event", event.id, event_content(event)) == "amend":

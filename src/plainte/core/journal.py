@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from plainte.core.model import Event, Promise
+from plainte.core.model import Case, Event, Promise
 
 GENESIS = "0" * 64
 ACTIONS = ("create", "amend", "retract", "restore")
@@ -89,7 +89,7 @@ class Entry:
     """One link of a case's chain; ``n`` counts from 1."""
 
     n: int
-    entity: str  # "event" | "promise"
+    entity: str  # "event" | "promise" | "case"
     entity_id: str
     action: str
     at: str
@@ -162,11 +162,29 @@ def latest(entries: list[Entry]) -> dict[tuple[str, str], Entry]:
     return last
 
 
-def verify_records(entries: list[Entry], events: list[Event], retracted: set[str]) -> list[Problem]:
-    """Check that the records (the live ones, and the retracted ids) are what the journal says."""
+def case_content(case: Case) -> dict[str, Any]:
+    """What a ``case`` entry covers: the case's own fields (title, notes, customer…), no events."""
+    from plainte.core.sagafile import case_to_dict
+
+    data = case_to_dict(case)
+    data.pop("events", None)
+    data.pop("journal", None)
+    return data
+
+
+def verify_records(
+    entries: list[Entry], events: list[Event], retracted: set[str], case: Case | None = None
+) -> list[Problem]:
+    """Check that the records (the live ones, and the retracted ids) are what the journal says.
+
+    With ``case``, its own fields are checked too, once the journal holds a ``case`` entry
+    (journals written before case fields were journaled have none).
+    """
     problems = []
     last = latest(entries)
     live: dict[tuple[str, str], dict] = {}
+    if case is not None and ("case", case.id) in last:
+        live[("case", case.id)] = case_content(case)
     for event in events:
         live[("event", event.id)] = event_content(event)
         for promise in event.promises:
@@ -181,7 +199,7 @@ def verify_records(entries: list[Entry], events: list[Event], retracted: set[str
         elif canonical(entry.content) != canonical(content):
             problems.append(Problem(where, "record_mismatch", f"journal #{entry.n}"))
     for (entity, entity_id), entry in last.items():
-        if (entity, entity_id) in live:
+        if (entity, entity_id) in live or entity == "case":
             continue
         hidden = entry.action == "retract" or (
             entity == "promise" and entry.content.get("event_id") in retracted

@@ -381,7 +381,7 @@ class _Reader:
                 raise self.fail(f"{loc}.n", "number_too_large", limit=MAX_INTEGER)
             for name in ("entity_id", "at", "prev", "hash"):
                 self.text(data, name, loc, required=True)
-            self.choice(data, "entity", loc, ("event", "promise"), required=True)
+            self.choice(data, "entity", loc, ("event", "promise", "case"), required=True)
             self.choice(data, "action", loc, ACTIONS, required=True)
             if not isinstance(data.get("content"), dict):
                 raise self.fail(f"{loc}.content", "not_an_object")
@@ -398,7 +398,7 @@ class _Reader:
                 )
             )
         problems = verify_chain(entries) + verify_records(
-            entries, case.events, retracted_events(entries)
+            entries, case.events, retracted_events(entries), case
         )
         if problems:
             first = problems[0]

@@ -26,6 +26,7 @@ from plainte.core.journal import (
     event_content,
     promise_content,
 )
+from plainte.core.merge import MergeCounts
 from plainte.core.model import (
     Attachment,
     Case,
@@ -261,6 +262,8 @@ class ImportResult:
     cases_updated: int = 0
     events: int = 0
     backup: Path | None = None
+    merged: MergeCounts = field(default_factory=MergeCounts)
+    """Records added, updated from the file, kept as the store has them, already the same."""
 
 
 BUSY_SECONDS = 10.0
@@ -601,6 +604,10 @@ class Store:
         for listener in list(self._listeners):
             listener(change)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another plainte) commits a change."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def _still_there(self) -> None:
         """Refuse to write into a store file that was deleted, moved or replaced meanwhile."""
         if self.path == Path(":memory:"):
@@ -801,22 +808,23 @@ class Store:
     def import_cases(self, cases: list[Case], *, backup: bool = True) -> ImportResult:
         """Add or update ``cases`` (matched by id), all in one transaction.
 
-        Events and promises are matched by id within their case; what the store
-        holds and the file does not is kept. Every change is journaled: a new
-        record is a ``create``, a changed one an ``amend``, a retracted one that
-        comes back a ``restore``. A case new to the store whose file carries a
-        (checked) journal keeps that journal as it is. A backup is taken first.
+        A case new to the store whose file carries a (checked) journal keeps that
+        journal as it is. Otherwise every record is weighed against the store's
+        journal (:mod:`plainte.core.merge`): what is new is added, what the store
+        changed later is kept, nothing goes backwards; every change is journaled.
+        A backup is taken first.
         """
         result = ImportResult(backup=self.backup("import") if backup else None)
         with self.transaction() as conn:
             for case in cases:
-                if self.has_case(case.id):
+                exists = self.has_case(case.id)
+                if exists:
                     result.cases_updated += 1
                 else:
                     result.cases_new += 1
-                self._write_case(case)
                 adopt = bool(case.journal) and not self._has_journal(case.id)
                 if adopt:
+                    self._write_case(case)
                     self._write_events(case.id, case.events)
                     conn.executemany(
                         "INSERT INTO journal (case_id, n, entity, entity_id, action, at, content,"
@@ -836,11 +844,51 @@ class Store:
                             for e in case.journal
                         ],
                     )
+                    result.merged += MergeCounts(added=1 + len(case.events) + len(case.promises()))
                 else:
-                    self._merge_events(case.id, case.events)
+                    result.merged += self._merge_case(case, exists)
                 result.events += len(case.events)
         self._announce(Change("import", {c.id for c in cases}))
         return result
+
+    def _merge_case(self, case: Case, exists: bool) -> MergeCounts:
+        """Weigh the file's case against the store's journal, write and journal what wins."""
+        from plainte.core.merge import plan
+
+        merge, entries, writes = plan(self.journal(case.id), case, exists)
+        if not exists:
+            self._write_case(case)
+        chain = Chain(self, case.id)
+        now = recorded_now()
+        for entity, entity_id, action, content in entries:
+            chain.add(entity, entity_id, action, content)
+        for entry in merge.retractions():
+            merge.counts.updated += 1
+            chain.add(entry.entity, entry.entity_id, "retract", entry.content)
+        chain.flush()
+        events = [record for kind, record in writes if kind == "event"]
+        promises = [record for kind, record in writes if kind == "promise"]
+        if any(kind == "case" for kind, _ in writes) and exists:
+            self._write_case(case)
+        self._write_event_rows(case.id, events)
+        self._write_promise_rows(case.id, promises)
+        full = {e.id: e for e in case.events}
+        self._write_attachment_rows(case.id, [full[e.id] for e in events])
+        retracted = merge.retractions()
+        for table, entity in (("events", "event"), ("promises", "promise")):
+            self.conn.executemany(
+                f"UPDATE {table} SET amended_at = ? WHERE case_id = ? AND id = ?",
+                [
+                    (now, case.id, entity_id)
+                    for kind, entity_id, action, _ in entries
+                    if action == "amend" and kind == entity
+                ],
+            )
+            self.conn.executemany(
+                f"UPDATE {table} SET retracted_at = ? WHERE case_id = ? AND id = ?",
+                [(now, case.id, e.entity_id) for e in retracted if e.entity == entity],
+            )
+        return merge.counts
 
     def _write_case(self, case: Case) -> None:
         self.conn.execute(
@@ -887,47 +935,6 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM journal WHERE case_id = ? LIMIT 1", (case_id,))
         return row.fetchone() is not None
 
-    def _merge_events(self, case_id: str, events: list[Event]) -> None:
-        """Write ``events`` and journal what they change against what the store holds."""
-        chain = Chain(self, case_id)
-        known: dict[tuple[str, str], tuple[str, bool]] = {}
-        if self._has_journal(case_id):
-            for entity, entity_id, action, content in self.conn.execute(
-                "SELECT entity, entity_id, action, content FROM journal WHERE case_id = ?"
-                " ORDER BY n",
-                (case_id,),
-            ):
-                known[(entity, entity_id)] = (content, action == "retract")
-        changed: list[Event] = []
-        for event in events:
-            dirty = self._journal_change(chain, known, "event", event.id, event_content(event))
-            for promise in event.promises:
-                content = promise_content(promise)
-                dirty |= self._journal_change(chain, known, "promise", promise.id, content)
-            if dirty:
-                changed.append(event)
-        chain.flush()
-        if changed:
-            self._write_events(case_id, changed)
-
-    @staticmethod
-    def _journal_change(
-        chain: Chain, known: dict, entity: str, entity_id: str, content: dict
-    ) -> bool:
-        """Journal a record against its last known state; True if it changed."""
-        before = known.get((entity, entity_id))
-        if before is None:
-            chain.add(entity, entity_id, "create", content)
-            return True
-        text, retracted = before
-        if retracted:
-            chain.add(entity, entity_id, "restore", content)
-            return True
-        if text != canonical(content):
-            chain.add(entity, entity_id, "amend", content)
-            return True
-        return False
-
     def amended(self, case_id: str) -> dict[str, str]:
         """Live events amended since they were recorded, with the day of the last amendment."""
         return {
@@ -953,6 +960,12 @@ class Store:
         ]
 
     def _write_events(self, case_id: str, events: list[Event]) -> None:
+        """Write events with their promises and attachments (insert or replace)."""
+        self._write_event_rows(case_id, events)
+        self._write_promise_rows(case_id, [(e.id, p) for e in events for p in e.promises])
+        self._write_attachment_rows(case_id, events)
+
+    def _write_event_rows(self, case_id: str, events: list[Event]) -> None:
         conn = self.conn
         conn.executemany(
             """
@@ -985,7 +998,9 @@ class Store:
                 for e in events
             ],
         )
-        promises = [(e.id, p) for e in events for p in e.promises]
+
+    def _write_promise_rows(self, case_id: str, promises: list[tuple[str, Promise]]) -> None:
+        conn = self.conn
         if promises:
             conn.executemany(
                 """
@@ -1014,6 +1029,9 @@ class Store:
                     for event_id, p in promises
                 ],
             )
+
+    def _write_attachment_rows(self, case_id: str, events: list[Event]) -> None:
+        conn = self.conn
         with_files = [e for e in events if e.attachments]
         if with_files:
             conn.executemany(

@@ -32,7 +32,7 @@ def verify_case(store: Store, case_id: str) -> Verdict:
     entries = case.journal
     verdict = Verdict(subject=case_id, entries=len(entries))
     verdict.problems += verify_chain(entries)
-    verdict.problems += verify_records(entries, case.events, retracted_events(entries))
+    verdict.problems += verify_records(entries, case.events, retracted_events(entries), case)
     verdict.records = len(case.events) + sum(len(e.promises) for e in case.events)
     for event_id, at, sort_at in store.conn.execute(
         "SELECT id, at, sort_at FROM events WHERE case_id = ?", (case_id,)

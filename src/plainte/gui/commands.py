@@ -34,13 +34,17 @@ class _Command(QUndoCommand):
 
 
 class SaveEvent(_Command):
-    def __init__(self, editor: Editor, case_id: str, event: Event, text: str) -> None:
+    def __init__(
+        self, editor: Editor, case_id: str, event: Event, text: str, base: Event | None = None
+    ) -> None:
         super().__init__(editor, text)
         self.case_id, self.event, self.before = case_id, event, None
+        self.base = base  # the version the edit started from, checked on the first save
 
     def redo(self) -> None:
         def act() -> None:
-            self.before = self.editor.save_event(self.case_id, self.event)
+            base, self.base = self.base, None
+            self.before = self.editor.save_event(self.case_id, self.event, base)
 
         self._guard(act)
 
@@ -68,13 +72,15 @@ class DeleteEvent(_Command):
 
 
 class SaveCase(_Command):
-    def __init__(self, editor: Editor, case: Case, text: str) -> None:
+    def __init__(self, editor: Editor, case: Case, text: str, base: Case | None = None) -> None:
         super().__init__(editor, text)
         self.case, self.before = case, None
+        self.base = base  # the version the edit started from, checked on the first save
 
     def redo(self) -> None:
         def act() -> None:
-            self.before = self.editor.save_case(self.case)
+            base, self.base = self.base, None
+            self.before = self.editor.save_case(self.case, base)
 
         self._guard(act)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from plainte.core.store import Change, Store
 
@@ -15,11 +17,33 @@ class StoreBridge(QObject):
     """
 
     changed = Signal(str, list)
+    POLL_MS = 1000
+    """How often the store is asked whether another process changed it."""
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         store.subscribe(self._on_change)
+        self._version = self._data_version()
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.POLL_MS)
+        self.timer.timeout.connect(self.check_outside_changes)
+        self.timer.start()
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.store.data_version()
+        except sqlite3.Error:
+            return None
+
+    def check_outside_changes(self) -> bool:
+        """Announce a change committed by another process (the command line, another app)."""
+        version = self._data_version()
+        if version is None or version == self._version:
+            return False
+        self._version = version
+        self.changed.emit("outside", [])
+        return True
 
     def _on_change(self, change: Change) -> None:
         self.changed.emit(change.kind, sorted(change.case_ids))

@@ -41,8 +41,12 @@ class Operations:
         return not self._failed
 
     def _fail(self, error: Exception) -> None:
+        from plainte.core.editor import StaleEdit
+
         self._failed = True
         self.report(error)
+        if isinstance(error, StaleEdit):  # show the version that is there now
+            self.window.refresh_cases()
 
     def report(self, error: Exception) -> None:
         """Tell the person what went wrong, in their language (the error's own message)."""

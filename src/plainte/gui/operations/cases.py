@@ -41,9 +41,11 @@ class CaseOps:
         w = self.window
         if not w.case:
             return
-        dialog = CaseDialog(w, w.case, w.prefs)
+        base = w.case
+        dialog = CaseDialog(w, base, w.prefs)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            w.ops.apply(commands.SaveCase(w.editor, dialog.case(), tr("gui.undo.edit_case")))
+            command = commands.SaveCase(w.editor, dialog.case(), tr("gui.undo.edit_case"), base)
+            w.ops.apply(command)
 
     def delete_case(self) -> None:
         """Delete the selected case after asking (undoable)."""

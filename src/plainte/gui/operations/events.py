@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -55,13 +56,13 @@ class EventOps:
             return None
         return dialog.result_event()
 
-    def save(self, event: Event, label: str) -> bool:
-        """Store ``event`` in the selected case (new or amended), undoable."""
+    def save(self, event: Event, label: str, base: Event | None = None) -> bool:
+        """Store ``event`` in the selected case (new or amended from ``base``), undoable."""
         w = self.window
         if not w.case:
             return False
         w.last_channel = event.channel
-        command = commands.SaveEvent(w.editor, w.case.id, event, label)
+        command = commands.SaveEvent(w.editor, w.case.id, event, label, base)
         return w.ops.apply(command, tr("gui.status.logged", what=label))
 
     def new_event(self) -> None:
@@ -75,9 +76,10 @@ class EventOps:
         current = self.window.selected_event()
         if current is None:
             return
+        base = copy.deepcopy(current)
         event = self.edit_in_dialog(current, is_new=False)
         if event:
-            self.save(event, tr("gui.undo.edit_event"))
+            self.save(event, tr("gui.undo.edit_event"), base)
 
     def delete_event(self) -> None:
         """Retract the selected event after asking (undoable; kept in the history)."""

@@ -35,6 +35,7 @@ class ImportOps:
 
     def import_paths(self, paths: list[Path]):
         """Import saga files in the background, with progress; each file all or nothing."""
+        from plainte.core.merge import MergeCounts
         from plainte.core.sagafile import read_saga
 
         w = self.window
@@ -47,22 +48,23 @@ class ImportOps:
             # a worker thread gets its own connection: SQLite objects stay in their thread
             store = Store.open(data_dir, daily_backup=False)
             problems, count = [], 0
+            merged = MergeCounts()
             try:
                 for path in paths:
                     try:
-                        store.import_cases(read_saga(path).cases)
+                        merged += store.import_cases(read_saga(path).cases).merged
                         count += 1
                     except PlainteError as exc:
                         problems.append(str(exc))
             finally:
                 store.close()
-            return count, problems
+            return count, problems, merged
 
         def done(result) -> None:
             progress.close()
-            count, problems = result
+            count, problems, merged = result
             w.refresh_cases()
-            w.ops.status(tr("gui.status.imported", count=count))
+            w.ops.status(tr("gui.status.imported", count=count) + " " + merged.words())
             if problems:
                 QMessageBox.warning(w, "plainte", shown("\n\n".join(problems)))
 
