@@ -212,7 +212,10 @@ def textually_mutated_sagas(draw) -> str:
         keys = list(_KEY.finditer(text))
         found = draw(st.sampled_from(keys))
         literal = draw(st.sampled_from(HOSTILE_LITERALS))
-        _value, end = json.JSONDecoder().raw_decode(text, found.end())
+        try:
+            _value, end = json.JSONDecoder().raw_decode(text, found.end())
+        except ValueError:  # a value an earlier round made hostile (a 5,000-digit number)
+            continue
         if draw(st.booleans()):  # replace the value
             text = text[: found.end()] + literal + text[end:]
         else:  # give the key twice, the hostile value first
