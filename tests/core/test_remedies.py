@@ -46,7 +46,7 @@ DOWN = {
 
 def test_every_jurisdiction_of_the_ladders_has_remedies():
     names = {p.stem for p in FILES}
-    assert {"fr", "gb", "ca", "ca-qc"} <= names
+    assert names == {"fr", "gb", "be", "ca", "ca-qc", "us"}
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -288,3 +288,36 @@ def test_a_faulty_remedies_file_is_refused_at_its_line(tmp_path):
     with pytest.raises(RemediesError) as info:
         read_remedies(path)
     assert info.value.line == 11 and 'source "b"' in str(info.value)
+
+
+def test_belgian_outage_compensation_since_1_november_2024():
+    fields = {
+        "problem": "no_service",
+        "monthly_price": {"amount": 30, "currency": "EUR"},
+    }
+    before = _case("BE", service_down=[{"from": "2024-10-01", "to": "2024-10-11"}], **fields)
+    assert "lce-113-2" not in {g.id for g in remedies.grounds(before, date(2024, 10, 20))}
+    assert remedies.compensation(before, date(2024, 10, 20)) == []
+    after = _case("BE", service_down=[{"from": "2026-03-01", "to": "2026-03-11"}], **fields)
+    assert "lce-113-2" in {g.id for g in remedies.grounds(after, date(2026, 3, 20))}
+    (minimum,) = remedies.compensation(after, date(2026, 3, 20))
+    assert minimum.formula == "30,00\u00a0€ × 10/30 = 10,00\u00a0€" and minimum.status == "official"
+
+
+def test_belgian_referral_by_post_and_e_mail():
+    form = remedies.referral_form(_case("BE", problem="billing"), date(2026, 11, 23))
+    kinds = {c.kind: c for c in form.channels}
+    assert kinds["post"].address.endswith("1000 Bruxelles")
+    assert kinds["email"].address == "plaintes@mediateurtelecom.be"
+
+
+def test_us_slamming_and_the_fcc_informal_complaint():
+    case = _case("US", problem="billing", language="en")
+    assert {"truth-in-billing", "slamming"} <= {
+        g.id for g in remedies.grounds(case, date(2026, 11, 23))
+    }
+    form = remedies.referral_form(case, date(2026, 11, 23), "en_US")
+    assert form.channels[0].url == "https://consumercomplaints.fcc.gov"
+    assert "Notice of Dispute" in " ".join(
+        r.text["en"] for r in remedies.notice_form(case).requirements
+    )
