@@ -1,39 +1,51 @@
-"""The words of the saga card (drawn by the GUI): true figures, no private data."""
+"""The words of the saga card (drawn by the GUI): the case's contrasts, no private data.
+
+The card goes out with a public post, so it follows the same rule: figures and
+neutral words only, never the person's free text (the case title is left out).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from plainte.core import i18n
+from plainte.core.figures import compute as compute_figures
 from plainte.core.i18n import tr
 from plainte.core.model import Case
+from plainte.core.posts import highlights, phrases
 from plainte.core.redact import redact
 from plainte.core.stats import compute
 
+MAX_FIGURES = 4
+"""The card has room for this many figure lines."""
+
 
 def card_lines(case: Case, today: date, lang: str) -> dict[str, str]:
-    """Every text the card shows, keyed by its place; empty figures are left out."""
+    """Every text the card shows, keyed by its place; figure lines are ``fig:<key>``.
+
+    ``title`` is the strongest contrast in words; the figure lines follow the
+    contrasts' ranking (:func:`plainte.core.posts.highlights`).
+    """
     stats = compute(case, today)
+    fig = compute_figures(case, today)
+    lead = phrases(fig, lang)["lead"]
     lines = {
-        "provider": case.provider_handle or case.provider,
-        "title": redact(case.title, case),
-        "days": tr("report.card_days", lang, days=stats.days).capitalize(),
-        "contacts": tr(
+        "provider": case.provider,
+        "title": lead[:1].upper() + lead[1:],
+        # counted from the first contact, as the posts count it
+        "days": tr("report.card_days", lang, days=fig.days).capitalize(),
+    }
+    shown = [h for h in highlights(fig, lang) if h.sentence != lead]
+    for item in shown[:MAX_FIGURES]:
+        lines[f"fig:{item.key}"] = item.sentence
+    if len(lines) == 3:
+        lines["fig:contacts"] = tr(
             "report.card_contacts",
             lang,
             count=stats.contacts_out + stats.contacts_in,
             unanswered=stats.unanswered,
-        ),
-        "calls": tr("report.card_calls", lang, count=stats.calls_without_message)
-        if stats.calls_without_message
-        else "",
-        "wait": tr("report.card_wait", lang, minutes=stats.wait_minutes)
-        if stats.wait_minutes
-        else "",
-        "broken": tr(
-            "report.card_broken", lang, broken=stats.promises_broken, promises=stats.promises
         )
-        if stats.promises
-        else "",
-        "footer": tr("report.card_footer", lang),
-    }
+    lines["footer"] = tr("report.card_footer", lang)
+    if lang == "fr":
+        lines = {key: i18n.french_typography(value) for key, value in lines.items()}
     return {key: redact(value, case) for key, value in lines.items()}

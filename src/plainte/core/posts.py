@@ -233,3 +233,94 @@ def post_context(case: Case, kind: str, platform: str, fig: Figures, lang: str) 
         "v": variant(case, kind, platform, fig),
         "open": case.status is CaseStatus.OPEN,
     }
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One contrast figure for the figures tab and the saga card."""
+
+    key: str
+    value: str
+    caption: str
+    sentence: str
+
+
+def highlights(fig: Figures, lang: str) -> list[Highlight]:
+    """The contrast figures that hold for this case, strongest first."""
+    n, w = numbers(fig), words(fig, lang)
+    private, public = fig.private_wait, fig.public_wait
+    found: dict[str, Highlight] = {}
+    if private:
+        state = "went_public" if private.went_public else "answered" if private.answered else "open"
+        found["private"] = Highlight(
+            "private",
+            w["private_wait"],
+            i18n.tr(f"posts.figure.private_{state}", lang, channel=w["private_channel"]),
+            i18n.tr(f"posts.card.private_{state}", lang, wait=w["private_wait"]),
+        )
+    if public:
+        state = "answered" if public.answered else "open"
+        found["public"] = Highlight(
+            "public",
+            w["public_wait"],
+            i18n.tr(f"posts.figure.public_{state}", lang),
+            i18n.tr(f"posts.card.public_{state}", lang, wait=w["public_wait"]),
+        )
+    if fig.window and fig.window.calls:
+        found["window"] = Highlight(
+            "window",
+            f"{n['outside']}/{n['window_calls']}",
+            i18n.tr("posts.figure.window", lang, window=w["window"]),
+            i18n.trn("posts.phrase.window", n["outside"], lang, window=w["window"]),
+        )
+    if n["silent"]:
+        found["silent"] = Highlight(
+            "silent",
+            str(n["peak"]),
+            i18n.tr("posts.figure.peak", lang, day=w["peak_day"], total=n["silent"]),
+            phrases(fig, lang)["calls"]
+            if not n["outside"]
+            else i18n.trn(
+                "posts.phrase.calls",
+                n["silent"],
+                lang,
+                span=i18n.trn("plural.days", n["span"], lang),
+            ),
+        )
+    if n["call_us"]:
+        found["call_us"] = Highlight(
+            "call_us",
+            str(n["call_us"]),
+            i18n.tr("posts.figure.call_us", lang),
+            i18n.trn("posts.card.call_us", n["call_us"], lang),
+        )
+    if n["hold"]:
+        found["hold"] = Highlight(
+            "hold",
+            w["hold"],
+            i18n.tr("posts.figure.hold", lang),
+            i18n.tr("posts.card.hold", lang, wait=w["hold"]),
+        )
+    if n["promises"]:
+        found["broken"] = Highlight(
+            "broken",
+            f"{n['broken']}/{n['promises']}",
+            i18n.tr("posts.figure.broken", lang),
+            i18n.trn("posts.phrase.promises", n["broken"], lang, total=n["promises"]),
+        )
+    order = {
+        "window_calls": ["window", "silent"],
+        "ignored_until_public": ["private", "public"],
+        "slow_private": ["private", "public"],
+        "silent_calls": ["silent"],
+        "call_us": ["call_us"],
+        "broken_promises": ["broken"],
+        "hold": ["hold"],
+    }
+    ranked = [key for c in contrasts(fig) for key in order.get(c.id, [])]
+    ranked += [k for k in ("private", "public", "window", "silent", "call_us", "hold", "broken")]
+    seen: list[str] = []
+    for key in ranked:
+        if key in found and key not in seen:
+            seen.append(key)
+    return [found[k] for k in seen]

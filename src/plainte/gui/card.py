@@ -42,18 +42,18 @@ def render_card(case: Case, today: date, lang: str) -> QImage:
         font.setBold(bold)
         painter.setFont(font)
         painter.setPen(QColor(color))
-        painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, value)
+        flags = align | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(rect, flags, value)
 
     painter.fillRect(QRectF(0, 0, 18, HEIGHT), QColor("#e53935"))
     text(QRectF(60, 40, 1080, 70), 54, lines["provider"], bold=True)
-    text(QRectF(60, 110, 1080, 50), 30, lines["title"], "#b8bcc4")
-    text(QRectF(60, 175, 1080, 120), 110, lines["days"], "#ffca28", bold=True)
-    y = 310
-    for key in ("contacts", "calls", "wait", "broken"):
-        if lines.get(key):
-            color = "#ef5350" if key == "broken" else "#f2f2f2"
-            text(QRectF(60, y, 1080, 50), 38, lines[key], color)
-            y += 56
+    text(QRectF(60, 105, 1080, 76), 28, lines["title"], "#b8bcc4")
+    text(QRectF(60, 180, 1080, 110), 96, lines["days"], "#ffca28", bold=True)
+    y = 300
+    for key in (k for k in lines if k.startswith("fig:")):
+        color = "#ef5350" if key == "fig:broken" else "#f2f2f2"
+        text(QRectF(60, y, 1080, 50), 36, lines[key], color)
+        y += 52
     # the small timeline
     events = [e for e in case.events if e.at.day <= today]
     left, right, mid = 60.0, WIDTH - 60.0, HEIGHT - 85.0

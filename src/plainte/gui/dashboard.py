@@ -6,11 +6,13 @@ from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from plainte.core import i18n
+from plainte.core.figures import compute as compute_figures
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Direction
+from plainte.core.posts import highlights, phrases
 from plainte.core.promises import ledger
 from plainte.core.stats import HEADLINE, SagaStats, compute
 from plainte.gui.icons import channel_color
@@ -112,8 +114,11 @@ class Dashboard(QWidget):
             grid.addWidget(label, row * 2 + 1, column)
             self.values[key] = value
         self.strip = TimelineStrip()
+        self.contrasts = ContrastPanel()
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
+        layout.addSpacing(12)
+        layout.addWidget(self.contrasts)
         layout.addSpacing(12)
         layout.addWidget(self.strip)
         layout.addStretch(1)
@@ -127,4 +132,57 @@ class Dashboard(QWidget):
         else:
             self.values["promises_broken"].setStyleSheet("")
         self.strip.set_case(case, today)
+        self.contrasts.show_case(case, today)
         return stats
+
+
+class ContrastPanel(QFrame):
+    """The case's contrasts (core/posts.py): the strongest in words, then each figure."""
+
+    MAX = 6
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.lead = QLabel()
+        self.lead.setObjectName("contrast_lead")
+        self.lead.setWordWrap(True)
+        self.lead.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.lead.font()
+        font.setBold(True)
+        self.lead.setFont(font)
+        self.grid = QGridLayout()
+        self.cells: dict[str, tuple[QLabel, QLabel]] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lead)
+        layout.addLayout(self.grid)
+
+    def show_case(self, case: Case | None, today: date) -> None:
+        """Show the contrasts of ``case`` as of ``today`` in the interface language."""
+        for value, caption in self.cells.values():
+            value.deleteLater()
+            caption.deleteLater()
+        self.cells = {}
+        if case is None or not case.events:
+            self.setVisible(False)
+            return
+        lang = i18n.language()
+        fig = compute_figures(case, today)
+        self.lead.setText(tr("posts.contrast", lead=phrases(fig, lang)["lead"]))
+        for index, item in enumerate(highlights(fig, lang)[: self.MAX]):
+            value = QLabel(item.value)
+            value.setObjectName(f"highlight_{item.key}")
+            font = value.font()
+            font.setPointSizeF(font.pointSizeF() * 1.5)
+            font.setBold(True)
+            value.setFont(font)
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            caption = QLabel(item.caption)
+            caption.setWordWrap(True)
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            row, column = divmod(index, 3)
+            self.grid.addWidget(value, row * 2, column)
+            self.grid.addWidget(caption, row * 2 + 1, column)
+            self.cells[item.key] = (value, caption)
+        self.setVisible(True)
