@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -78,6 +79,8 @@ class ComposerDialog(QDialog):
         self.platform = QComboBox()
         for platform in PLATFORMS.values():
             self.platform.addItem(f"{platform.name} ({platform.limit:,})", platform.id)
+        self.quote = QCheckBox(tr("posts.quote"))
+        self.quote.setToolTip(tr("posts.quote_tip"))
         self.channel = QComboBox()
         for channel in Channel:
             self.channel.addItem(tr(f"channel.{channel.value}"), channel.value)
@@ -92,6 +95,16 @@ class ComposerDialog(QDialog):
         self.notice = PlainLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #ef6c00")
+        self.checks = PlainLabel()
+        self.checks.setObjectName("composerChecks")
+        self.checks.setWordWrap(True)
+        self.checks.setStyleSheet("color: #ef6c00")
+        self.checks.setVisible(False)
+        self.reset_button = QPushButton(tr("posts.reset"))
+        self.reset_button.setVisible(False)
+        self.reset_button.clicked.connect(self.render)
+        self._filling = False
+        self.preview.textChanged.connect(self._edited)
         self.copy_button = QPushButton(tr("gui.composer.copy"))
         self.text_button = QPushButton(tr("gui.composer.save_text"))
         self.pdf_button = QPushButton(tr("gui.composer.save_pdf"))
@@ -114,9 +127,11 @@ class ComposerDialog(QDialog):
             label = tr(f"gui.composer.{key}")
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
+        form.addRow("", self.quote)
         buttons = QHBoxLayout()
         buttons.addWidget(self.counter, 1)
         for button in (
+            self.reset_button,
             self.copy_button,
             self.text_button,
             self.pdf_button,
@@ -128,9 +143,11 @@ class ComposerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.notice)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.checks)
         layout.addLayout(buttons)
         for combo in (self.kind, self.lang, self.platform):
             combo.currentIndexChanged.connect(self.render)
+        self.quote.toggled.connect(self.render)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(820, 680)
@@ -139,6 +156,9 @@ class ComposerDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.platform.setEnabled(kind in PUBLIC)
+        self.quote.setEnabled(kind in PUBLIC)
+        # a public text is the person's to edit; a letter stays as the record wrote it
+        self.preview.setReadOnly(kind not in PUBLIC)
         self.channel.setCurrentIndex(self.channel.findData(SENT_BY[kind]))
 
     def render(self) -> None:
@@ -152,9 +172,17 @@ class ComposerDialog(QDialog):
         )
         self.counter.setText(tr("gui.composer.rendering"))
 
+        quote = self.quote.isChecked()
+
         def work() -> Composition:
             return self.composer.compose(
-                self.case, kind, self.today, lang=lang, platform=platform, sender=self.sender
+                self.case,
+                kind,
+                self.today,
+                lang=lang,
+                platform=platform,
+                sender=self.sender,
+                quote=quote,
             )
 
         run_in_background(
@@ -165,7 +193,11 @@ class ComposerDialog(QDialog):
         if generation != self.generation:
             return
         self.result = result
+        self._filling = True
         self.preview.setPlainText(result.text)
+        self._filling = False
+        self.reset_button.setVisible(False)
+        self._show_checks(result.flags, [])
         if result.limit is not None:
             over = result.count > result.limit
             self.counter.setText(tr("gui.composer.count", count=result.count, limit=result.limit))
@@ -193,9 +225,50 @@ class ComposerDialog(QDialog):
         for button in (self.copy_button, self.text_button, self.pdf_button, self.sent_button):
             button.setEnabled(False)
 
+    def _edited(self) -> None:
+        """Re-count and re-check a public text the person edits, as they type."""
+        if self._filling or self.result is None or self.result.kind not in PUBLIC:
+            return
+        from plainte.core.publish import check
+
+        result = check(
+            self.preview.toPlainText(),
+            self.case,
+            self.result.platform or "x",
+            self.result.lang,
+            self.today,
+        )
+        self.counter.setText(tr("gui.composer.count", count=result.count, limit=result.limit))
+        self.counter.setStyleSheet("" if result.fits else "color: #e53935")
+        self.reset_button.setVisible(True)
+        self._show_checks(result.flags, result.leaks)
+
+    def _show_checks(self, flags: list, leaks: list[str]) -> None:
+        lines = [
+            tr("posts.tone_flag", word=f.word, factual=f.factual)
+            if f.factual
+            else tr("posts.tone_flag_plain", word=f.word)
+            for f in flags
+        ]
+        if leaks:
+            lines.append(tr("posts.leak", items=", ".join(dict.fromkeys(leaks))))
+        self.checks.setText("\n".join(lines))
+        self.checks.setVisible(bool(lines))
+
+    def text(self) -> str:
+        """What copy, save and "mark as sent" use: a public text as edited, redacted again."""
+        if self.result is None:
+            return ""
+        if self.result.kind in PUBLIC and self.reset_button.isVisibleTo(self):
+            # edited: Qt's plain text has lost the no-break spaces, the words are theirs
+            from plainte.core.redact import redact
+
+            return redact(self.preview.toPlainText(), self.case)
+        return self.result.text
+
     def copy(self) -> None:
         if self.result:
-            QGuiApplication.clipboard().setText(self.result.text)
+            QGuiApplication.clipboard().setText(self.text())
             self.counter.setText(tr("gui.composer.copied"))
 
     def _target(self, suffix: str, filter_key: str) -> Path | None:
@@ -209,7 +282,7 @@ class ComposerDialog(QDialog):
         path = self.result and self._target("txt", "gui.composer.filter_text")
         if path:
             try:
-                path.write_text(self.result.text, encoding="utf-8")
+                path.write_text(self.text(), encoding="utf-8")
             except OSError as exc:
                 QMessageBox.warning(
                     self,
@@ -228,7 +301,7 @@ class ComposerDialog(QDialog):
         paper = paper_for(self.case.country, self.result.lang)
         title = self.result.subject or tr(f"gui.kinds.{self.result.kind}", self.result.lang)
         try:
-            letter_to_pdf(self.result.text, path, paper=paper, title=title)
+            letter_to_pdf(self.text(), path, paper=paper, title=title)
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -241,7 +314,7 @@ class ComposerDialog(QDialog):
     def sent_event(self) -> Event:
         """The event "mark as sent" logs: now, the chosen channel, the ladder step."""
         kind = self.kind.currentData()
-        text = self.result.text if self.result else ""
+        text = self.text()
         summary = self.result.subject if self.result and self.result.subject else text[:280]
         moment = datetime.now()
         if self.today != moment.date():  # the app runs "as of" another day
@@ -269,7 +342,7 @@ class ComposerDialog(QDialog):
             with tempfile.TemporaryDirectory() as tmp:
                 name = f"{self.kind.currentData()}-{event.at.day.isoformat()}.txt"
                 letter = Path(tmp) / name
-                letter.write_text(self.result.text, encoding="utf-8")
+                letter.write_text(self.text(), encoding="utf-8")
                 try:
                     event.attachments.append(add_file(self.data_dir, letter))
                 except PlainteError as exc:
