@@ -236,6 +236,14 @@ def test_hostile_messages_give_a_located_error(tmp_path, data, key):
     assert caught.value.key == key and str(path) in str(caught.value)
 
 
+def test_a_message_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setattr("plainte.core.mail.MAX_MESSAGE", 1000)
+    path = write(tmp_path, "big.eml", ROGERS_STYLE + "x" * 1000)
+    with pytest.raises(MailError) as caught:
+        read_messages(path)
+    assert caught.value.key == "too_large" and "big.eml" in str(caught.value)
+
+
 def test_an_mbox_names_the_message_that_fails(tmp_path, store, case):
     path = write(
         tmp_path,
