@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from plainte.core.i18n import tr
 from plainte.core.model import SECTORS, Case, CaseStatus, Customer
+from plainte.gui.case_fields import HandlesPage, ProblemPage
 from plainte.gui.settings import Preferences
 from plainte.gui.widgets import PlainLabel, save_cancel
 
@@ -65,7 +67,8 @@ class CaseDialog(QDialog):
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
 
-        form = QFormLayout()
+        first = QWidget()
+        form = QFormLayout(first)
         rows = [
             ("title", self.title),
             ("provider", self.provider),
@@ -85,9 +88,15 @@ class CaseDialog(QDialog):
             label = tr(f"gui.case_dialog.{key}")
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
+        self.problem_page = ProblemPage(case, self._country())
+        self.handles_page = HandlesPage(case)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(first, tr("gui.case_fields.tab_saga"))
+        self.tabs.addTab(self.problem_page, tr("gui.case_fields.tab_problem"))
+        self.tabs.addTab(self.handles_page, tr("gui.case_fields.tab_handles"))
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
@@ -117,12 +126,14 @@ class CaseDialog(QDialog):
 
         if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", self._country()):
             return tr("gui.case_dialog.bad_country", value=self._country())
-        return None
+        return self.problem_page.validate()
 
     def accept(self) -> None:
         problem = self.validate()
         if problem:
             self.error.setText(problem)
+            if self.problem_page.validate():
+                self.tabs.setCurrentWidget(self.problem_page)
             return
         super().accept()
 
@@ -149,12 +160,7 @@ class CaseDialog(QDialog):
             ),
             status=CaseStatus(self.status.currentData()),
             notes=self.notes.toPlainText().strip() or None,
-            **self._kept_fields(),
+            **self.problem_page.values(),
+            handles=self.handles_page.values(),
+            wants=list(self.original.wants) if self.original else [],  # the "What I want" panel
         )
-
-    def _kept_fields(self) -> dict:
-        """The case's fields this dialog does not edit, kept as they were."""
-        if self.original is None:
-            return {}
-        names = ("problem", "monthly_price", "service_down", "wants", "handles")
-        return {name: getattr(self.original, name) for name in names}

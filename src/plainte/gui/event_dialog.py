@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +36,11 @@ from plainte.core.model import (
     Channel,
     Direction,
     Event,
+    EventKind,
     Promise,
     PromiseStatus,
     When,
+    Window,
     parse_typed_when,
 )
 from plainte.gui.icons import channel_icon
@@ -108,10 +111,31 @@ class PromiseDialog(QDialog):
             self.status.addItem(tr(f"promise_status.{status.value}"), status.value)
         if promise:
             self.status.setCurrentIndex(self.status.findData(promise.status.value))
+        window = promise.window if promise else None
+        self.has_window = QCheckBox(tr("gui.promise_dialog.window_set"))
+        self.has_window.setChecked(window is not None)
+        self.window_from = QTimeEdit(QTime.fromString(window.start if window else "17:00", "HH:mm"))
+        self.window_to = QTimeEdit(QTime.fromString(window.end if window else "19:00", "HH:mm"))
+        window_row = QWidget()
+        row = QHBoxLayout(window_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.has_window)
+        row.addWidget(self.window_from)
+        row.addWidget(PlainLabel(tr("gui.promise_dialog.window_and")))
+        row.addWidget(self.window_to)
+        row.addStretch(1)
+        for edit in (self.window_from, self.window_to):
+            edit.setDisplayFormat("HH:mm")
+            edit.setEnabled(window is not None)
+            self.has_window.toggled.connect(edit.setEnabled)
+        self.has_window.setAccessibleName(tr("gui.promise_dialog.window"))
+        self.window_from.setAccessibleName(tr("gui.promise_dialog.window"))
+        self.window_to.setAccessibleName(tr("gui.promise_dialog.window_and"))
         form = QFormLayout()
         form.addRow(tr("gui.promise_dialog.text"), self.text)
         form.addRow(tr("gui.promise_dialog.due"), self.due)
         form.addRow(tr("gui.promise_dialog.status"), self.status)
+        form.addRow(tr("gui.promise_dialog.window"), window_row)
         self.text.setAccessibleName(tr("gui.promise_dialog.text"))
         self.due.edit.setAccessibleName(tr("gui.promise_dialog.due"))
         self.status.setAccessibleName(tr("gui.promise_dialog.status"))
@@ -146,7 +170,11 @@ class PromiseDialog(QDialog):
             status=status,
             closed_at=closed if status is not PromiseStatus.PENDING else None,
             event_id=event_id,
-            window=before.window if before else None,
+            window=Window(
+                self.window_from.time().toString("HH:mm"), self.window_to.time().toString("HH:mm")
+            )
+            if self.has_window.isChecked()
+            else None,
         )
 
 
@@ -179,8 +207,16 @@ class EventDialog(QDialog):
         self.direction.addItem(tr("gui.event_dialog.out"), Direction.OUT.value)
         self.direction.addItem(tr("gui.event_dialog.in"), Direction.IN.value)
         self.direction.setCurrentIndex(self.direction.findData(event.direction.value))
+        self.kind = QComboBox()
+        for kind in EventKind:
+            self.kind.addItem(tr(f"gui.event_dialog.kind_{kind.value}"), kind.value)
+        self.kind.setCurrentIndex(self.kind.findData(event.kind.value))
         self.answered = QCheckBox(tr("gui.event_dialog.answered"))
         self.answered.setChecked(event.answered)
+        self.kind.currentIndexChanged.connect(
+            lambda: self.answered.setEnabled(self.kind.currentData() == EventKind.CONTACT.value)
+        )
+        self.answered.setEnabled(event.is_contact)
         self.counterpart = QLineEdit(event.counterpart or "")
         self.reference = QLineEdit(event.reference or "")
         self.wait = QSpinBox()
@@ -223,6 +259,7 @@ class EventDialog(QDialog):
         rows = [
             ("when", self.when),
             ("channel", self.channel),
+            ("kind", self.kind),
             ("direction", self.direction),
             ("", self.answered),
             ("counterpart", self.counterpart),
@@ -350,7 +387,7 @@ class EventDialog(QDialog):
             summary=self.summary.toPlainText().strip() or None,
             wait_minutes=float(self.wait.value()) or None,
             step=self.step.currentData(),
-            kind=self.original.kind,
+            kind=EventKind(self.kind.currentData()),
         )
         event.promises = [Promise(**{**vars(p), "event_id": event.id}) for p in self.promises]
         event.attachments = list(self.files)
