@@ -208,3 +208,14 @@ def test_an_edited_text_is_recounted_and_rechecked(demos):
     assert not leaky.fits and "Nadia" in leaky.leaks and "514 555 0142" in leaky.leaks
     thread = check("short one 1/2\n\nshort two 2/2", rogers, "x", "en", ROGERS_END)
     assert thread.count == len("short one 1/2") and thread.fits
+
+
+def test_counts_are_written_the_language_way(composer):
+    doc = _silent_calls(3, 1)
+    doc["cases"][0]["events"].insert(
+        0, {"id": "old", "at": "2023-01-02T10:00:00", "channel": "email", "direction": "out"}
+    )
+    case = parse_saga(json.dumps(doc).encode()).cases[0]
+    fr = composer.compose(case, "public-post", date(2026, 3, 30), lang="fr", platform="linkedin")
+    en = composer.compose(case, "public-post", date(2026, 3, 30), lang="en", platform="linkedin")
+    assert "1\u202f183" in fr.text and "1,183" in en.text

@@ -117,6 +117,7 @@ def compose_post(
         "quote": quoted,
         "lang": lang,
         "plural": i18n.plural_words(lang),
+        "num": lambda value: i18n.format_number(value, lang),
         "sep": PART,
     }
     name = composer.template_name(kind, lang)
