@@ -10,6 +10,7 @@ from plainte.core import i18n
 from plainte.core.demo import demo_files
 from plainte.core.sagafile import read_saga
 from plainte.gui.dashboard import Dashboard
+from plainte.gui.widgets import PlainLabel
 
 
 @pytest.fixture
@@ -34,5 +35,9 @@ def test_the_contrasts_of_each_demo(qtbot, demos):
     assert panel.cells["private"][0].text() == "4\u00a0h\u00a05\u00a0min"
     assert panel.cells["public"][0].text() == "35 minutes"
     assert "message privé sans réponse pendant 4" in panel.lead.text()
+    # nothing left over from the other case: out of the grid, hidden at once
+    assert panel.grid.count() == 2 * len(panel.cells)
+    stale = [w for w in panel.findChildren(PlainLabel) if w.objectName() == "highlight_window"]
+    assert stale and all(w.isHidden() for w in stale)
     board.show_case(None, date(2016, 10, 1))
     assert not panel.isVisible()

@@ -158,9 +158,11 @@ class ContrastPanel(QFrame):
 
     def show_case(self, case: Case | None, today: date) -> None:
         """Show the contrasts of ``case`` as of ``today`` in the interface language."""
-        for value, caption in self.cells.values():
-            value.deleteLater()
-            caption.deleteLater()
+        for cell in self.cells.values():
+            for label in cell:  # out of the grid now: deleteLater waits for the event loop
+                self.grid.removeWidget(label)
+                label.hide()
+                label.deleteLater()
         self.cells = {}
         if case is None or not case.events:
             self.setVisible(False)
