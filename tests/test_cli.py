@@ -217,7 +217,7 @@ def test_letter_to_a_file_and_post_count(run_cli, tmp_path):
         "letter", "demo-red-2016", "--kind", "formal-notice", "-o", str(out), today="2016-10-01"
     )
     assert result.code == 0
-    assert "Objet : Mise en demeure" in out.read_text(encoding="utf-8")
+    assert "Objet\u00a0: Mise en demeure" in out.read_text(encoding="utf-8")
     post = run_cli(
         "letter",
         "demo-rogers-2010",

@@ -379,6 +379,9 @@ def cmd_letter(ctx: Context) -> int:
     for flag in result.flags:
         key = "posts.tone_flag" if flag.factual else "posts.tone_flag_plain"
         print(tr(key, word=flag.word, factual=flag.factual), file=sys.stderr)
+    for finding in result.findings:
+        mark = "!" if finding.serious else "-"
+        print(f"{mark} {finding.message()}", file=sys.stderr)
     text = result.text if result.text.endswith("\n") else result.text + "\n"
     if ctx.args.output and ctx.args.output.lower().endswith(".pdf"):
         from plainte.core.export import refuse_own_files

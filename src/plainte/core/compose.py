@@ -22,9 +22,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from plainte.core import event_text, i18n
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import LadderSet, evaluate
-from plainte.core.language import case_language
+from plainte.core.language import case_language, detect_text
+from plainte.core.letter_facts import letter_facts
 from plainte.core.letterform import letter_form
 from plainte.core.model import Case, Channel, Direction, Event
+from plainte.core.precheck import check
 from plainte.core.promises import ledger
 from plainte.core.redact import redact
 from plainte.core.resources import data_folder
@@ -75,6 +77,8 @@ class Composition:
     """A public text's posts: one, or a numbered thread."""
     flags: list = field(default_factory=list)
     """A public text's loaded words (:class:`plainte.core.tone.Flag`)."""
+    findings: list = field(default_factory=list)
+    """What to look at before sending (``precheck.Finding``), letters only."""
 
 
 @dataclass
@@ -125,6 +129,7 @@ class Composer:
                 lstrip_blocks=True,
                 keep_trailing_newline=True,
             )
+            env.filters["lower_first"] = i18n.lower_first
             self._envs[with_user] = env
         return env
 
@@ -200,14 +205,18 @@ class Composer:
         context = self.context(case, kind, today, lang, event_id=event_id, sender=sender)
         text, warnings = self.render_template(self.template_name(kind, lang), context)
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        if lang == "fr":
+            text = i18n.french_typography(text)
         subject = next(
             (
                 ln.split(":", 1)[1].strip()
                 for ln in text.splitlines()
-                if ln.startswith(("Objet :", "Subject:", "Objet:"))
+                if ln.startswith(("Objet :", "Subject:", "Objet:", "Objet\u00a0:"))
             ),
             None,
         )
+        call_id = context.get("call", {}).get("id")
+        facts = self._facts(case, today)
         return Composition(
             kind,
             lang,
@@ -215,7 +224,8 @@ class Composer:
             subject=subject,
             template=self.template_name(kind, lang),
             warnings=warnings,
-            event_id=context.get("call", {}).get("id"),
+            event_id=call_id,
+            findings=check(case, kind, today, lang, facts.state, call_id),
         )
 
     # The context ------------------------------------------------------------------
@@ -269,7 +279,9 @@ class Composer:
             }
             for e in entries
         ]
-        chronology = [self._entry(e, lang, clean, public, locale) for e in evidence]
+        # a letter lists contacts; the person's own notes stay in the enclosed timeline
+        shown = [e for e in evidence if e.is_contact] if kind in LETTERS else evidence
+        chronology = [self._entry(e, lang, clean, public, locale) for e in shown]
         next_state = state.next_step()
         ombudsman = steps.get("ombudsman")
         step_for_kind = next((s for s in state.steps if s.step.letter == kind), None)
@@ -300,7 +312,8 @@ class Composer:
             "since": day(stats.first_day),
             "last_contact": day(stats.last_day),
             "chronology": chronology,
-            "chronology_omitted": max(0, len(events) - len(chronology)),
+            "chronology_omitted": max(0, len(events) - len(evidence)),
+            "timeline_count": len(events),
             "promises": promises,
             "broken_promises": [p for p in promises if p["broken"]],
             "kept_promises": [p for p in promises if p["state"] == "kept"],
@@ -315,8 +328,14 @@ class Composer:
             "plural": i18n.plural_words(lang),
             "sep": PART,
         }
+        if kind in LETTERS:
+            context.update(letter_facts(case, kind, today, lang, form, events, steps))
+            context["topic"] = self._topic(case, lang, form)
+            for entry in chronology:
+                entry["quote_lang"] = self._other_language(entry["summary"], lang)
         if kind == "call-recap":
             context["call"] = self._call(events, event_id, lang, clean, public, locale)
+            context["call_age_days"] = (today - context["call"].pop("day")).days
         return context
 
     def _facts(self, case: Case, today: date) -> _Facts:
@@ -350,6 +369,24 @@ class Composer:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[key] = facts
         return facts
+
+    @staticmethod
+    def _other_language(text: str, lang: str) -> str:
+        """The name of ``text``'s language when it is not the letter's, else ``""``."""
+        found = detect_text(text) if text else None
+        if found and found != lang:
+            return i18n.tr(f"letters.in_language.{found}", lang)
+        return ""
+
+    def _topic(self, case: Case, lang: str, form) -> dict[str, str]:
+        """The letter's subject: the case's title, or its problem in words when the title
+        is in the other language; ``quote_lang`` names that language."""
+        other = self._other_language(case.title, lang)
+        return {
+            "text": form.word(f"problem_{case.problem or 'other'}") if other else case.title,
+            "title": case.title,
+            "quote_lang": other,
+        }
 
     @staticmethod
     def _step_view(state, lang: str, day) -> dict[str, Any]:
@@ -417,4 +454,14 @@ class Composer:
             raise PlainteError("no_call")
         view = self._entry(chosen, lang, clean, public, locale)
         view["is_call"] = chosen.channel is Channel.PHONE
+        view["day"] = chosen.at.day
+        view["quote_lang"] = self._other_language(view["summary"], lang)
+        view["promise_views"] = [
+            {
+                "text": clean(p.text),
+                "due": i18n.format_date(p.due.day, locale) if p.due else "",
+                "window": f"{p.window.start}–{p.window.end}" if p.window else "",
+            }
+            for p in chosen.promises
+        ]
         return view

@@ -1,0 +1,127 @@
+"""What a letter states beyond the timeline: its demand, admissibility, enclosures, replies.
+
+Built for one letter from the case, the ladder state and the local form, in the
+letter's language; the templates only phrase it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from plainte.core import i18n
+from plainte.core.demand import Demand, build_demand
+from plainte.core.letterform import LetterForm
+from plainte.core.model import WRITTEN_CHANNELS, Case, Direction, Event
+
+SECOND_LEVEL_STEPS = ("second_level", "adr_letter", "supervisor", "escalation")
+"""Ladder steps that a second complaint letter serves, when the ladder has one."""
+
+
+def written_out(events: list[Event]) -> list[Event]:
+    """The person's written contacts (e-mail, letter, web form): notes left out."""
+    return [
+        e
+        for e in events
+        if e.is_contact and e.direction is Direction.OUT and e.channel in WRITTEN_CHANNELS
+    ]
+
+
+def still_unanswered(events: list[Event]) -> list[Event]:
+    """Written contacts from the person with no reply of the provider logged after them."""
+    replies = [e.at.sort_key for e in events if e.is_contact and e.direction is Direction.IN]
+    last_reply = max(replies, default="")
+    return [e for e in written_out(events) if e.at.sort_key > last_reply]
+
+
+def demand_view(demand: Demand, locale: str, today: date) -> dict[str, Any]:
+    """The demand as a template reads it (dates written, sums formatted)."""
+    day = lambda d: i18n.format_date(d, locale) if d else ""  # noqa: E731
+    return {
+        "asks": [
+            {
+                "kind": a.kind,
+                "amount": a.amount_text,
+                "text": a.text,
+                "claims": [vars(c) for c in a.claims],
+            }
+            for a in demand.asks
+        ],
+        "kinds": sorted(demand.kinds),
+        "claims": [vars(c) for c in demand.claims],
+        "total": demand.total_text,
+        "grounds": [g["text"] for g in demand.grounds],
+        "ground_ids": [g["id"] for g in demand.grounds],
+        "days": demand.days,
+        "from_receipt": demand.from_receipt,
+        "by": day(demand.by),
+        "by_letter_date": day(today + timedelta(days=demand.days)),
+        "days_down": demand.days_down,
+        "monthly_price": demand.monthly_price_text,
+        "exit_without_fees": demand.exit_without_fees,
+        "defaulted": demand.defaulted,
+    }
+
+
+def letter_facts(
+    case: Case,
+    kind: str,
+    today: date,
+    lang: str,
+    form: LetterForm,
+    events: list[Event],
+    steps: dict[str, Any],
+) -> dict[str, Any]:
+    """The context a letter adds to the shared one: see the module's docstring."""
+    locale = form.locale
+
+    def day(d: date | None) -> str:
+        return i18n.format_date(d, locale) if d else ""
+
+    demand = build_demand(case, kind, today, lang, locale)
+    sent = written_out(events)
+    unanswered = still_unanswered(events)
+    received = [
+        e
+        for e in events
+        if e.is_contact and e.direction is Direction.IN and e.channel in WRITTEN_CHANNELS
+    ]
+    channel = lambda e: i18n.tr(f"channel.{e.channel.value}", lang).lower()  # noqa: E731
+    enclosures = [{"what": "sent", "channel": channel(e), "date": day(e.at.day)} for e in sent] + [
+        {"what": "received", "channel": channel(e), "date": day(e.at.day)} for e in received
+    ]
+    enclosures += [
+        {"what": "attachment", "name": a.name, "date": day(e.at.day)}
+        for e in events
+        for a in e.attachments
+    ]
+    written = steps.get("written_complaint")
+    first_complaint = written.done_on if written and written.done_on else None
+    second = kind == "complaint" and first_complaint is not None and first_complaint < today
+    ombudsman = steps.get("ombudsman")
+    admissible = None
+    if ombudsman is not None:
+        admissible = {
+            "status": ombudsman.status,
+            "why": ombudsman.why[lang] if ombudsman.why else "",
+            "opens_on": day(ombudsman.opens_on),
+            "deadline": day(ombudsman.deadline),
+            "complaint_on": day(first_complaint),
+        }
+    problem = case.problem or "other"
+    return {
+        "demand": demand_view(demand, locale, today),
+        "problem": problem,
+        "problem_text": form.word(f"problem_{problem}"),
+        "unanswered": [{"channel": channel(e), "date": day(e.at.day)} for e in unanswered],
+        "enclosures": enclosures,
+        "second_complaint": second,
+        "first_complaint_on": day(first_complaint),
+        "admissible": admissible,
+        "status": case.status.value,
+        "days_down": demand.days_down,
+        "down_since": day(case.service_down[0].start.day) if case.service_down else "",
+        "down_until": day(case.service_down[-1].end.day)
+        if case.service_down and case.service_down[-1].end
+        else "",
+    }

@@ -1,0 +1,225 @@
+"""The check before writing: what would make a letter false, stale, or premature.
+
+Shown in the composer and on stderr by ``plainte letter``: a step not open yet,
+stale or relative phrases, weekdays that contradict their dates, a late call
+recap, texts in the other language, a resolved or switched case, cancelling
+where porting is the way, and what the body asks for that the case lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from plainte.core import i18n
+from plainte.core.language import detect_text
+from plainte.core.letter_facts import still_unanswered
+from plainte.core.model import Case, CaseStatus, Channel, Event
+from plainte.core.resources import data_folder
+from plainte.core.yamlfile import load
+
+LATE_RECAP_DAYS = 2
+"""A call recap written more than this many days after the call is flagged as late."""
+
+REFUSED = {
+    CaseStatus.RESOLVED: ("formal-notice", "ombudsman", "cancellation"),
+    CaseStatus.SWITCHED: ("complaint",),
+}
+"""Kinds that no longer make sense once a case is resolved or switched (warned, not written
+blindly: the person decides)."""
+
+
+@dataclass
+class Finding:
+    """One thing to look at before sending: ``code`` names the message in ``precheck.*``."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    event_id: str | None = None
+    serious: bool = False
+
+    def message(self, lang: str | None = None) -> str:
+        return i18n.tr(f"precheck.{self.code}", lang, **self.params)
+
+
+@cache
+def _patterns() -> dict[str, Any]:
+    return load(data_folder("templates") / "letters" / "checks.yaml") or {}
+
+
+@cache
+def _weekdays(lang: str) -> list[str]:
+    from babel import Locale
+
+    days = Locale.parse("fr_FR" if lang == "fr" else "en_GB").days["format"]["wide"]
+    return [days[i] for i in range(7)]  # Monday first, as date.weekday()
+
+
+@cache
+def _months(lang: str) -> list[str]:
+    from babel import Locale
+
+    months = Locale.parse("fr_FR" if lang == "fr" else "en_GB").months["format"]["wide"]
+    return [months[i] for i in range(1, 13)]
+
+
+def _texts(case: Case, events: list[Event]):
+    """(where, text, event) for the title, the notes and each summary."""
+    yield "title", case.title, None
+    if case.notes:
+        yield "notes", case.notes, None
+    for e in events:
+        if e.summary:
+            yield "summary", e.summary, e
+
+
+def _weekday_clashes(text: str, year: int) -> list[tuple[str, str]]:
+    """(what is written, the real weekday) for "lundi 14 septembre" / "Monday 14 September"."""
+    found = []
+    for lang in ("fr", "en"):
+        days, months = _weekdays(lang), _months(lang)
+        pattern = (
+            rf"\b({'|'.join(days)})\s+(\d{{1,2}})(?:er)?\s+({'|'.join(months)})(?:\s+(\d{{4}}))?"
+        )
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            weekday = [d.lower() for d in days].index(m.group(1).lower())
+            month = [x.lower() for x in months].index(m.group(3).lower()) + 1
+            try:
+                real = date(int(m.group(4) or year), month, int(m.group(2)))
+            except ValueError:
+                continue
+            if real.weekday() != weekday:
+                found.append((m.group(0), days[real.weekday()]))
+    return found
+
+
+def check(
+    case: Case,
+    kind: str,
+    today: date,
+    lang: str,
+    state: Any,
+    call_id: str | None = None,
+) -> list[Finding]:
+    """Everything to look at before sending a ``kind`` letter in ``lang`` for ``case``."""
+    events = [e for e in case.events if e.at.day <= today]
+    findings: list[Finding] = []
+    step = next((s for s in state.steps if s.step.letter == kind), None)
+    if step is not None and step.status in ("waiting", "later"):
+        opens = i18n.format_date(step.opens_on, lang) if step.opens_on else ""
+        findings.append(
+            Finding(
+                "step_waiting" if opens else "step_later",
+                {"step": step.step.title[lang], "date": opens},
+                serious=True,
+            )
+        )
+    if kind in REFUSED.get(case.status, ()):
+        name = i18n.tr(f"gui.kinds.{kind}", lang).lower()
+        findings.append(Finding(f"status_{case.status.value}", {"kind": name}, serious=True))
+    if kind == "cancellation" and case.status is not CaseStatus.SWITCHED:
+        switch = next((s for s in state.steps if s.step.kind == "switch"), None)
+        if switch is not None:
+            findings.append(Finding("port_dont_cancel", {"how": switch.step.action[lang]}))
+    if kind == "ombudsman":
+        body = next((s for s in state.steps if s.step.id == "ombudsman"), None)
+        for document in body.step.documents if body else []:
+            findings.append(Finding("still_need", {"what": document[lang]}))
+    notes = sum(1 for e in events if not e.is_contact)
+    if notes:
+        findings.append(Finding("notes", {"count": i18n.trn("plural.notes", notes, lang)}))
+    unanswered = still_unanswered(events)
+    if unanswered:
+        findings.append(
+            Finding(
+                "unanswered",
+                {"dates": ", ".join(i18n.format_date(e.at.day, lang) for e in unanswered)},
+            )
+        )
+    findings += _text_findings(case, events, today, lang)
+    if kind == "call-recap":
+        calls = [e for e in events if e.channel is Channel.PHONE]
+        call = next((e for e in events if e.id == call_id), None) if call_id else None
+        call = call or next((e for e in reversed(calls) if e.answered), None)
+        if call is not None and (today - call.at.day).days > LATE_RECAP_DAYS:
+            findings.append(
+                Finding(
+                    "late_recap",
+                    {
+                        "date": i18n.format_date(call.at.day, lang),
+                        "days": (today - call.at.day).days,
+                    },
+                    call.id,
+                )
+            )
+    return findings
+
+
+def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> list[Finding]:
+    patterns = _patterns()
+    findings: list[Finding] = []
+    first = events[0].at.day if events else today
+    other_language = 0
+    for where, text, event in _texts(case, events):
+        written_on = event.at.day if event else first
+        for plang in ("fr", "en"):
+            for pattern in patterns.get("stale", {}).get(plang, ()):
+                for m in re.finditer(pattern, text, re.IGNORECASE):
+                    if where != "summary" and (today - written_on).days > 7:
+                        findings.append(
+                            Finding(
+                                "stale",
+                                {
+                                    "where": i18n.tr(f"precheck.where.{where}", lang),
+                                    "phrase": m.group(0),
+                                    "date": i18n.format_date(written_on, lang),
+                                },
+                            )
+                        )
+            days = "|".join(_weekdays(plang))
+            relative = (
+                patterns.get("relative_weekday", {})
+                .get(plang, "")
+                .replace("{weekday}", f"(?:{days})")
+            )
+            if relative:
+                for m in re.finditer(relative, text, re.IGNORECASE):
+                    findings.append(
+                        Finding(
+                            "relative_date",
+                            {
+                                "where": i18n.tr(f"precheck.where.{where}", lang),
+                                "phrase": m.group(0),
+                                "date": i18n.format_date(written_on, lang),
+                            },
+                            event.id if event else None,
+                        )
+                    )
+        for written, real in _weekday_clashes(text, written_on.year):
+            findings.append(
+                Finding(
+                    "weekday",
+                    {"phrase": written, "real": real},
+                    event.id if event else None,
+                    serious=True,
+                )
+            )
+        found = detect_text(text)
+        if found and found != lang:
+            other_language += 1
+    if other_language:
+        findings.append(
+            Finding(
+                "other_language",
+                {
+                    "count": other_language,
+                    "language": i18n.tr(
+                        f"letters.in_language.{'en' if lang == 'fr' else 'fr'}", lang
+                    ),
+                },
+            )
+        )
+    return findings
