@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from plainte.core import i18n
+from plainte.core import event_text, i18n
 from plainte.core.language import detect_text
 from plainte.core.letter_facts import still_unanswered
 from plainte.core.model import Case, CaseStatus, Channel, Event
@@ -66,14 +66,16 @@ def _months(lang: str) -> list[str]:
     return [months[i] for i in range(1, 13)]
 
 
-def _texts(case: Case, events: list[Event]):
-    """(where, text, event) for the title, the notes and each summary."""
+def _texts(case: Case, events: list[Event], lang: str):
+    """(where, text, event) for the title, the notes and each summary, as the letter has them
+    (the app's own words in the letter's language)."""
     yield "title", case.title, None
     if case.notes:
         yield "notes", case.notes, None
     for e in events:
-        if e.summary:
-            yield "summary", e.summary, e
+        summary = event_text.summary(e, lang)
+        if summary:
+            yield "summary", summary, e
 
 
 def _weekday_clashes(text: str, year: int) -> list[tuple[str, str]]:
@@ -163,7 +165,7 @@ def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> l
     findings: list[Finding] = []
     first = events[0].at.day if events else today
     other_language = 0
-    for where, text, event in _texts(case, events):
+    for where, text, event in _texts(case, events, lang):
         written_on = event.at.day if event else first
         for plang in ("fr", "en"):
             for pattern in patterns.get("stale", {}).get(plang, ()):

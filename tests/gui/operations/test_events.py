@@ -41,8 +41,9 @@ def test_quick_logs_store_meaning_and_letters_speak_the_case_language(qtbot, win
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     assert dialog.result.lang == "fr"
-    text = dialog.preview.toPlainText()
-    assert "Ils ont appelé ; personne n'a parlé" in text
+    # French typography: a no-break space before ";", lower case after a colon
+    text = dialog.preview.toPlainText().replace("\u202f", " ").replace("\u00a0", " ")
+    assert "ils ont appelé ; personne n'a parlé" in text
     assert "They called" not in text and "A promise was made" not in text
     dialog.close()
 
