@@ -385,3 +385,10 @@ def test_an_overflowing_number_is_refused_at_its_place(saga):
         parse_saga(text.encode())
     assert info.value.location == "cases[0].events[0].wait_minutes"
     assert "not a finite number: 1e999" in str(info.value)
+
+
+def test_an_integer_too_long_to_read_is_refused(saga):
+    text = json.dumps(saga).replace('"wait_minutes": 42', '"wait_minutes": ' + "9" * 5000)
+    with pytest.raises(SagaFileError) as info:
+        parse_saga(text.encode())
+    assert "not valid JSON" in str(info.value)

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from plainte.core import event_text, i18n
+from plainte.core import event_text, i18n, template_sandbox
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.language import case_language, detect_text
@@ -121,7 +121,7 @@ class Composer:
         if env is None:
             folders = [str(self.user_dir)] if with_user and self.user_dir else []
             folders.append(str(self.builtin_dir))
-            env = SandboxedEnvironment(
+            env = template_sandbox.BoundedEnvironment(
                 loader=jinja2.FileSystemLoader(folders),
                 autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2"]),
                 undefined=jinja2.StrictUndefined,
@@ -164,7 +164,8 @@ class Composer:
         except jinja2.TemplateNotFound:
             raise TemplateProblem(name, None, "template not found") from None
         try:
-            return template.render(context)
+            mine = self.user_dir and Path(template.filename or "").is_relative_to(self.user_dir)
+            return template_sandbox.render(template, context, trusted=not mine)
         except Exception as exc:  # any failure inside a template is the template's fault
             line = None
             for frame in traceback.extract_tb(exc.__traceback__):
