@@ -236,6 +236,7 @@ def textually_mutated_sagas(draw) -> str:
 @example(text=_replaced("due", '"0001-01-01"'))
 @example(text=_replaced("at", '"0001-01-01T00:00:00+14:00"'))
 @example(text=_replaced("wait_minutes", "1e999"))
+@example(text=_replaced("wait_minutes", "9" * 400))
 @example(text=_replaced("summary", '"<img src=\\"/dev/zero\\">"'))
 def test_a_saga_file_with_hostile_literals_is_imported_or_refused_with_a_place(
     text, tmp_path, capsys

@@ -392,3 +392,19 @@ def test_an_integer_too_long_to_read_is_refused(saga):
     with pytest.raises(SagaFileError) as info:
         parse_saga(text.encode())
     assert "not valid JSON" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("path", "where"),
+    [
+        ("cases.0.events.0.wait_minutes", "cases[0].events[0].wait_minutes"),
+        ("cases.0.monthly_price", "cases[0].monthly_price.amount"),
+    ],
+)
+def test_a_huge_integer_where_a_number_goes_is_refused_not_a_crash(saga, path, where):
+    value = 10**400
+    if path.endswith("monthly_price"):
+        value = {"amount": 10**400, "currency": "EUR"}
+    with pytest.raises(SagaFileError) as info:
+        parse_saga(_bytes(_mutate(saga, path, value)))
+    assert info.value.location == where

@@ -218,7 +218,7 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(loc, "not_a_number")
-        if not math.isfinite(value) or value < 0 or value > MAX_AMOUNT:
+        if not _finite(value) or value < 0 or value > MAX_AMOUNT:
             raise self.fail(loc, "bad_amount", value=value)
         return float(value)
 
@@ -422,7 +422,7 @@ class _Reader:
         if wait is not None:
             if isinstance(wait, bool) or not isinstance(wait, (int, float)):
                 raise self.fail(f"{where}.wait_minutes", "not_a_number")
-            if not math.isfinite(wait) or wait < 0 or wait > 1_000_000:
+            if not _finite(wait) or wait < 0 or wait > 1_000_000:
                 raise self.fail(f"{where}.wait_minutes", "negative_wait", value=wait)
             wait = float(wait)
         step = self.text(data, "step", where)
@@ -537,6 +537,13 @@ class _Parser:
         """``NaN``, ``Infinity`` and ``-Infinity``: not JSON, refused."""
         self.refused = True
         return _Refused("not_finite", value=name)
+
+
+def _finite(value: float) -> bool:
+    """A number a float can hold (a 400-digit integer overflows ``math.isfinite``)."""
+    if isinstance(value, int):
+        return abs(value) <= MAX_INTEGER
+    return math.isfinite(value)
 
 
 def _valid_text(text: str) -> bool:
