@@ -75,7 +75,7 @@ def startup_rows(label: str, data_dir: Path, runs: int) -> list[dict]:
 
 def measure(cache: Path, quick: bool, runs: int, million: bool) -> list[dict]:
     rows: list[dict] = []
-    small, big = (1_000, 10_000) if quick else (10_000, 100_000)
+    small, big = (500, 2_000) if quick else (10_000, 100_000)
     s10 = sagas.store_for(cache, small)
     s100 = sagas.store_for(cache, big)
     work = Path(tempfile.mkdtemp(dir=cache))

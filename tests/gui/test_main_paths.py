@@ -266,7 +266,7 @@ def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer):
     index = window.pane.timeline.index(row, window.pane.timeline.COLUMNS.index("summary"))
     assert index.data().startswith("✎ Corrected summary")
     assert "Amended on" in index.data(Qt.ItemDataRole.ToolTipRole)
-    window.pane.timeline_view.selectRow(window.pane.filter.mapFromSource(index).row())
+    window.pane.timeline_view.selectRow(index.row())
     window.event_ops.show_history()
     history = window.history_box.text.toPlainText()
     assert "Event recorded" in history and "Event amended" in history

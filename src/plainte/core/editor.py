@@ -47,8 +47,8 @@ class Editor:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def _announce(self, kind: str, case_id: str) -> None:
-        self.store._announce(Change(kind, {case_id}))
+    def _announce(self, kind: str, case_id: str, event_ids: set[str] | None = None) -> None:
+        self.store._announce(Change(kind, {case_id}, event_ids))
 
     # Cases ---------------------------------------------------------------------------
 
@@ -146,8 +146,9 @@ class Editor:
         return action
 
     def find_event(self, case_id: str, event_id: str) -> Event | None:
-        case = self.store.load_case(case_id)
-        return next((e for e in case.events if e.id == event_id), None)
+        """The live event ``event_id`` of the case, read alone (not the whole timeline)."""
+        found = self.store.load_events(case_id, ids=[event_id])
+        return found[0] if found else None
 
     def save_event(self, case_id: str, event: Event, base: Event | None = None) -> Event | None:
         """Create an event, or amend it; promises no longer listed are retracted.
@@ -185,7 +186,7 @@ class Editor:
                 self._record(chain, "promise", promise.id, promise_content(promise))
             chain.flush()
             store._write_events(case_id, [event])
-        self._announce("event", case_id)
+        self._announce("event", case_id, {event.id})
         return before
 
     def add_events(self, case_id: str, events: list[Event]) -> None:
@@ -213,7 +214,7 @@ class Editor:
                 "UPDATE events SET retracted_at = ? WHERE case_id = ? AND id = ?",
                 (recorded_now(), case_id, event_id),
             )
-        self._announce("event", case_id)
+        self._announce("event", case_id, {event_id})
         return before
 
     def restore_event(self, case_id: str, event: Event) -> None:
@@ -225,14 +226,18 @@ class Editor:
                 "UPDATE events SET retracted_at = NULL WHERE case_id = ? AND id = ?",
                 (case_id, event.id),
             )
-        self._announce("event", case_id)
+        self._announce("event", case_id, {event.id})
 
     def set_promise_status(
         self, case_id: str, promise_id: str, status: PromiseStatus, closed_at: str | None
     ) -> tuple[PromiseStatus, str | None]:
         """Mark a promise kept, broken or pending again (an amendment); return its old state."""
-        case = self.store.load_case(case_id)
-        promise = next((p for p in case.promises() if p.id == promise_id), None)
+        row = self.store.conn.execute(
+            "SELECT event_id FROM promises WHERE case_id = ? AND id = ? AND retracted_at IS NULL",
+            (case_id, promise_id),
+        ).fetchone()
+        events = self.store.load_events(case_id, ids=[row[0]]) if row else []
+        promise = next((p for e in events for p in e.promises if p.id == promise_id), None)
         if promise is None:
             raise NotFound("no_such_event", event=promise_id)
         before = (promise.status, promise.closed_at.text if promise.closed_at else None)
@@ -246,5 +251,5 @@ class Editor:
                 " WHERE case_id = ? AND id = ?",
                 (status.value, closed_at, recorded_now(), case_id, promise_id),
             )
-        self._announce("promise", case_id)
+        self._announce("promise", case_id, {promise.event_id})
         return before

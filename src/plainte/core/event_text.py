@@ -54,6 +54,13 @@ def _render(
     return i18n.tr(f"event_text.{kind}", lang) if kind else ""
 
 
+def row_summary(
+    summary: str | None, channel: str, direction: str, answered: bool, promised: bool
+) -> str:
+    """The same, from an event's stored columns (for the search texts of a long timeline)."""
+    return _render(summary, channel, direction, answered, promised, i18n.language())
+
+
 def summary(event: Event, lang: str | None = None) -> str:
     """The event's summary: the person's words, else the app's sentence in ``lang``."""
     return _render(

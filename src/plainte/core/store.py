@@ -8,6 +8,7 @@ checked read-only and never written to: :class:`StoreDamaged` names the backups.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -254,6 +255,8 @@ class Change:
 
     kind: str
     case_ids: set[str] = field(default_factory=set)
+    event_ids: set[str] | None = None
+    """The events (of the one case) it touched, when known: views update just those."""
 
 
 @dataclass
@@ -723,6 +726,18 @@ class Store:
         Raises:
             NotFound: no case has that id.
         """
+        case = self.case_header(case_id)
+        case.events = self.load_events(case_id)
+        if with_journal:
+            case.journal = self.journal(case_id)
+        return case
+
+    def case_header(self, case_id: str) -> Case:
+        """The case's own fields, without its timeline (``events`` is empty).
+
+        Raises:
+            NotFound: no case has that id.
+        """
         row = self.conn.execute(
             "SELECT id, title, provider, country, sector, provider_handle, language,"
             " account_ref, customer_name, customer_address, customer_email, customer_phone,"
@@ -747,7 +762,32 @@ class Store:
             problem=row[14],
         )
         _read_case_json(case, dict(zip(CASE_JSON_COLUMNS, row[15:19], strict=True)))
+        return case
+
+    def load_events(
+        self, case_id: str, rowids: list[int] | None = None, *, ids: list[str] | None = None
+    ) -> list[Event]:
+        """The case's live events in timeline order, with their promises and files.
+
+        With ``rowids`` (or event ``ids``), only those events: a window of the
+        timeline, or the one being edited. The one place where stored rows
+        become events, for a whole case or a page.
+        """
+        only, params = "", [case_id]
+        if ids is not None:
+            rowids = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT rowid FROM events WHERE case_id = ? AND id IN"
+                    " (SELECT value FROM json_each(?))",
+                    (case_id, json.dumps(list(ids))),
+                )
+            ]
+        if rowids is not None:
+            only = " AND rowid IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(rowids)))
         by_id: dict[str, Event] = {}
+        events: list[Event] = []
         channels = {c.value: c for c in Channel}
         directions = {d.value: d for d in Direction}
         kinds = {k.value: k for k in EventKind}
@@ -755,8 +795,8 @@ class Store:
         for r in self.conn.execute(
             "SELECT id, at, channel, direction, answered, counterpart, reference, summary,"
             " wait_minutes, step, sort_at, kind FROM events WHERE case_id = ?"
-            " AND retracted_at IS NULL ORDER BY sort_at, rowid",
-            (case_id,),
+            " AND retracted_at IS NULL" + only + " ORDER BY sort_at, rowid",
+            params,
         ):
             event = Event(
                 id=r[0],
@@ -772,12 +812,20 @@ class Store:
                 kind=kinds[r[11]],
             )
             by_id[event.id] = event
-            case.events.append(event)
+            events.append(event)
+        if not events:
+            return events
+        of_events = ""
+        if rowids is not None:
+            of_events = (
+                " AND event_id IN (SELECT id FROM events WHERE case_id = ?"
+                " AND rowid IN (SELECT value FROM json_each(?)))"
+            )
         for r in self.conn.execute(
             "SELECT event_id, id, text, due, status, closed_at, window_from, window_to"
             " FROM promises"
-            " WHERE case_id = ? AND retracted_at IS NULL ORDER BY rowid",
-            (case_id,),
+            " WHERE case_id = ? AND retracted_at IS NULL" + of_events + " ORDER BY rowid",
+            [case_id, *params] if rowids is not None else params,
         ):
             if r[0] not in by_id:  # a promise of a retracted event
                 continue
@@ -793,15 +841,15 @@ class Store:
                 )
             )
         for r in self.conn.execute(
-            "SELECT event_id, name, sha256, size FROM attachments WHERE case_id = ? ORDER BY rowid",
-            (case_id,),
+            "SELECT event_id, name, sha256, size FROM attachments WHERE case_id = ?"
+            + of_events
+            + " ORDER BY rowid",
+            [case_id, *params] if rowids is not None else params,
         ):
             if r[0] not in by_id:
                 continue
             by_id[r[0]].attachments.append(Attachment(name=r[1], sha256=r[2], size=r[3]))
-        if with_journal:
-            case.journal = self.journal(case_id)
-        return case
+        return events
 
     # Writing ------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
@@ -25,7 +26,6 @@ from plainte.core.stats import compute
 from plainte.gui.dashboard import Dashboard
 from plainte.gui.ladder_panel import LadderPanel
 from plainte.gui.promises_panel import PromisesPanel
-from plainte.gui.timeline_filter import TimelineFilter
 from plainte.gui.timeline_model import TimelineModel
 from plainte.gui.widgets import PlainLabel
 
@@ -51,17 +51,21 @@ class CasePane(QWidget):
     def __init__(self, ladders: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ladders = ladders
+        self.header: Case | None = None
+        """The shown case's own fields (its timeline is read in windows)."""
         self.case: Case | None = None
+        """The whole shown case, once read off the GUI thread (None until then)."""
+        self.store = None
         self.today = date.today()
         self._stale: set[int] = set()
         self._sized: str | None = None
+        self._reading = 0
         self.timeline = TimelineModel(self)
-        self.filter = TimelineFilter(self)
-        self.filter.setSourceModel(self.timeline)
+        self.filter = self.timeline  # the model filters itself, in slices
         self.timeline_view = QTableView()
         self.timeline_view.setObjectName("timeline")
         self.timeline_view.setAccessibleName(tr("gui.a11y.timeline"))
-        self.timeline_view.setModel(self.filter)
+        self.timeline_view.setModel(self.timeline)
         table_defaults(self.timeline_view)
         header = self.timeline_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -86,13 +90,13 @@ class CasePane(QWidget):
         for channel in Channel:
             self.channel_box.addItem(tr(f"channel.{channel.value}"), channel.value)
         self.channel_box.currentIndexChanged.connect(
-            lambda: self.filter.set_channel(self.channel_box.currentData())
+            lambda: self.timeline.set_channel(self.channel_box.currentData())
         )
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("gui.filter.search"))
         self.search.setAccessibleName(tr("gui.filter.search"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.filter.set_needle)
+        self.search.textChanged.connect(self.timeline.set_needle)
         filters = QHBoxLayout()
         filters.addWidget(self.channel_box)
         filters.addWidget(self.search, 1)
@@ -119,23 +123,73 @@ class CasePane(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.tabs, 1)
 
-    def show_case(self, case: Case | None, amended: set[str] | None, today: date) -> None:
-        """Show ``case`` (None: nothing) as of ``today``."""
-        self.case, self.today = case, today
-        self.timeline.set_case(case, amended)
-        if case is None:
+    def show_case(self, store, header: Case | None, today: date) -> None:
+        """Show the case ``header`` (None: nothing) as of ``today``: its first rows at once.
+
+        The whole case (for the figures and the other tabs) is read off the GUI
+        thread; a case of a million events never holds the window.
+        """
+        self.store, self.header, self.case, self.today = store, header, None, today
+        self._reading += 1
+        if header is None:
+            self.timeline.show_case(None, None)
             self.title.setText("")
             self.figures.setText("")
             self.promises_panel.show_case(None, today)
             self.ladder_panel.show_state(None, "en")
             self.dashboard.show_case(None, today)
             return
+        self.timeline.show_case(store, header.id)
         self._size_timeline_columns()
-        self.title.setText(f"{case.provider} — {case.title}")
+        self.title.setText(f"{header.provider} — {header.title}")
         self.figures.setText("")
         self._stale = {PROMISES, LADDER, DASHBOARD}
-        # the rows paint first; the figures of a long saga follow a moment later
-        QTimer.singleShot(0, lambda case=case: self._show_figures(case))
+        self.read_case()
+
+    def read_case(self) -> None:
+        """Read the whole case again off the GUI thread (after a change, or to show it)."""
+        from plainte.core import timeline
+        from plainte.core.store import Store
+        from plainte.gui.worker import run_in_background
+
+        if self.header is None or self.store is None:
+            return
+        self._reading += 1
+        reading, path, case_id = self._reading, self.store.path, self.header.id
+        if self.timeline.is_short():  # a short saga is read at once, in no time
+            case = self.store.load_case(case_id)
+            self._case_read(case, compute(case, self.today))
+            return
+
+        def work():
+            reader = Store(path, timeline.reader(path), read_only=True)
+            try:
+                case = reader.load_case(case_id)
+            finally:
+                reader.close()
+            return case, compute(case, self.today)
+
+        def done(result) -> None:
+            if isValid(self) and reading == self._reading:  # not a pane rebuilt meanwhile
+                self._case_read(*result)
+
+        run_in_background(work, done, lambda _error: None)
+
+    def is_settled(self) -> bool:
+        """The timeline is whole, no search is running, and the case is read."""
+        return self.timeline.is_settled() and (self.header is None or self.case is not None)
+
+    def adopt(self, case: Case) -> None:
+        """Use ``case``, read whole by someone who could not wait (a letter, an export)."""
+        if self.header is not None and case.id == self.header.id:
+            self._reading += 1
+            self._case_read(case, compute(case, self.today))
+
+    def _case_read(self, case: Case, stats) -> None:
+        self.case = case
+        self.header = case
+        self._stale = {PROMISES, LADDER, DASHBOARD}
+        self._show_figures(stats)
         self._fill_tab(self.tabs.currentIndex())
 
     def selected_event(self) -> Event | None:
@@ -143,12 +197,9 @@ class CasePane(QWidget):
         rows = self.timeline_view.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.timeline.event(self.filter.mapToSource(rows[0]).row())
+        return self.timeline.event(rows[0].row())
 
-    def _show_figures(self, case: Case) -> None:
-        if case is not self.case:
-            return
-        stats = compute(case, self.today)
+    def _show_figures(self, stats) -> None:
         self.figures.setText(
             tr(
                 "gui.figures",

@@ -32,7 +32,7 @@ from plainte.core.i18n import tr
 from plainte.core.model import Case, Channel, Event
 from plainte.core.store import Store
 from plainte.gui import menus, settings
-from plainte.gui.case_list_model import CaseListModel
+from plainte.gui.case_list_model import CaseListModel, size_columns
 from plainte.gui.case_pane import CasePane, table_defaults
 from plainte.gui.operations import Operations
 from plainte.gui.operations.calls import CallOps
@@ -59,7 +59,6 @@ class MainWindow(QMainWindow):
         self.editor = Editor(store)
         self.today = today
         self.prefs = prefs or settings.Preferences()
-        self.case: Case | None = None
         self.last_channel = Channel.PHONE
         self._ladders = None
         self._composer = None
@@ -79,6 +78,21 @@ class MainWindow(QMainWindow):
         self.resize(1280, 780)
         self._build()
         QTimer.singleShot(300, self._warm_up)
+
+    @property
+    def case(self) -> Case | None:
+        """The whole selected case; read now if its background reading is not done yet."""
+        pane = self.pane
+        if pane.header is None:
+            return None
+        if pane.case is None:
+            pane.adopt(self.store.load_case(pane.header.id))
+        return pane.case
+
+    @property
+    def case_header(self) -> Case | None:
+        """The selected case's own fields, without reading its timeline."""
+        return self.pane.header
 
     @property
     def ladders(self):
@@ -104,6 +118,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         """Create every widget and menu in the interface language."""
+        keep = self.current_case_id()
         self.menuBar().clear()
         for action in getattr(self, "_owned", []):  # the previous language's actions
             self.removeAction(action)
@@ -117,9 +132,8 @@ class MainWindow(QMainWindow):
         self.case_view.setAccessibleName(tr("gui.a11y.cases"))
         self.case_view.setModel(self.cases)
         table_defaults(self.case_view)
-        case_header = self.case_view.horizontalHeader()
-        case_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        case_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        size_columns(self.case_view)
+        self.case_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.case_view.selectionModel().selectionChanged.connect(self._on_case_selected)
         self.case_view.doubleClicked.connect(lambda _i: self.case_ops.edit_case())
 
@@ -145,7 +159,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._wire_actions()
         self.statusBar().showMessage(random.choice(i18n.lookup("gui.tips")))
-        self.refresh_cases()
+        self.refresh_cases(keep=keep)
 
     def _wire_actions(self) -> None:
         """Actions, menus and toolbar, in the interface language."""
@@ -196,9 +210,9 @@ class MainWindow(QMainWindow):
 
     # Reading ---------------------------------------------------------------------
 
-    def refresh_cases(self) -> None:
-        """Re-read the case list, keeping the selection."""
-        current = self.case.id if self.case else None
+    def refresh_cases(self, *, reshow: bool = True, keep: str | None = None) -> None:
+        """Re-read the case list, keeping the selection (shown again unless ``reshow`` is off)."""
+        current = keep or self.current_case_id()
         self.cases.set_cases(self.store.list_cases(self.today), self.today)
         has_cases = self.cases.rowCount() > 0
         self.pages.setCurrentIndex(1 if has_cases else 0)
@@ -206,40 +220,54 @@ class MainWindow(QMainWindow):
         if row < 0 and has_cases:
             row = 0
         if row >= 0:
+            case_id = self.cases.case_id(row)
+            self._selecting = True
             self.case_view.selectRow(row)
-            self.show_case(self.cases.case_id(row))
+            self._selecting = False
+            if reshow or case_id != current:
+                self.show_case(case_id)
         else:
             self.show_case(None)
         self._update_actions()
 
     def current_case_id(self) -> str | None:
-        return self.case.id if self.case else None
+        header = self.pane.header if hasattr(self, "pane") else None
+        return header.id if header else None
 
     def _on_case_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
             case_id = self.cases.case_id(indexes[0].row())
-            if not self.case or case_id != self.case.id:
+            if not getattr(self, "_selecting", False) and case_id != self.current_case_id():
                 self.show_case(case_id)
 
     def show_case(self, case_id: str | None) -> None:
         """Show the timeline, promises, ladder and figures of ``case_id``."""
-        self.case = self.store.load_case(case_id) if case_id else None
-        amended = self.store.amended(case_id) if case_id else None
-        self.pane.show_case(self.case, amended, self.today)
-        if self.case is None:
+        from plainte.core import timeline
+
+        header = self.store.case_header(case_id) if case_id else None
+        self.pane.show_case(self.store, header, self.today)
+        if header is None:
             return
-        if self.case.events:
-            self.last_channel = self.case.events[-1].channel
+        last = timeline.last_channel(self.store.conn, header.id)
+        if last is not None:
+            self.last_channel = Channel(last)
         self._update_actions()
 
     def _update_actions(self) -> None:
-        has_case = self.case is not None
+        has_case = self.current_case_id() is not None
         for key in menus.NEED_A_CASE:
             self.acts[key].setEnabled(has_case)
 
-    def _on_store_changed(self, _kind: str, _case_ids: list[str]) -> None:
-        self.refresh_cases()
+    def _on_store_changed(self, kind: str, case_ids: list[str], event_ids) -> None:
+        """Show a change: only its events' rows when known, else the case again."""
+        current = self.current_case_id()
+        if current in case_ids and event_ids is not None and kind in ("event", "promise"):
+            self.pane.timeline.update_events(set(event_ids))
+            self.pane.read_case()
+            self.refresh_cases(reshow=False)
+        else:
+            self.refresh_cases()
 
     def selected_event(self) -> Event | None:
         return self.pane.selected_event()

@@ -10,13 +10,13 @@ from plainte.core.store import Change, Store
 
 
 class StoreBridge(QObject):
-    """Emits :attr:`changed` with the ids of the cases a committed change touched.
+    """Emits :attr:`changed` with the ids of the cases (and events, or None) a change touched.
 
     The signal is queued across threads, so a change committed by a worker
     reaches the models on the GUI thread.
     """
 
-    changed = Signal(str, list)
+    changed = Signal(str, list, object)
     POLL_MS = 1000
     """How often the store is asked whether another process changed it."""
 
@@ -42,8 +42,9 @@ class StoreBridge(QObject):
         if version is None or version == self._version:
             return False
         self._version = version
-        self.changed.emit("outside", [])
+        self.changed.emit("outside", [], None)
         return True
 
     def _on_change(self, change: Change) -> None:
-        self.changed.emit(change.kind, sorted(change.case_ids))
+        ids = sorted(change.event_ids) if change.event_ids is not None else None
+        self.changed.emit(change.kind, sorted(change.case_ids), ids)

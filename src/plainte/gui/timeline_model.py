@@ -1,105 +1,334 @@
-"""The timeline of one case: a table model over its events, no widget per row."""
+"""The timeline of one case: a table model that reads only the rows it shows.
+
+Opening a case reads its first page of events and paints them; the rest of
+its order (row ids, sort keys, channels) arrives from a worker thread. Rows
+are read a page at a time as the view paints them. The channel filter and
+the search narrow a list of positions, in slices that never hold the GUI for
+long; a change to some events moves, adds or removes just their rows.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Iterator
+from functools import partial
 
-from plainte.core import event_text, i18n
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from shiboken6 import isValid
+
+from plainte.core import timeline
 from plainte.core.i18n import tr
-from plainte.core.model import Case, Event
-from plainte.gui.rows_model import Index, RowsModel
+from plainte.core.model import Channel, Direction, Event, parse_when
+from plainte.core.store import Store
+from plainte.gui.rows_model import Index
+from plainte.gui.timeline_cells import TimelineCells
+
+PAGE = 128
+"""Events read at a time for painting."""
+FIRST = 256
+"""Events read before the first paint; the rest of the order is read in a worker."""
+SLICE = 100_000
+"""Positions the search checks before it lets the event loop run."""
+PAGES_KEPT = 64
+SHORT_TEXTS = 5_000
+"""Up to this many events, the search texts are read at the first keystroke, in a blink."""
+_GONE = Event(id="", at=parse_when("1970-01-01"), channel=Channel.OTHER, direction=Direction.IN)
+"""Stands for a row that vanished between two reads (repainted at once)."""
 
 
-class TimelineModel(RowsModel):
-    """When, channel, direction, agent, reference, minutes on hold, summary, promises."""
+class TimelineModel(TimelineCells, QAbstractTableModel):
+    """When, channel, direction, summary, agent, reference, minutes on hold."""
 
     COLUMNS = ("at", "channel", "direction", "summary", "counterpart", "reference", "wait")
     HEADER = "gui.timeline"
-    EventRole = Qt.ItemDataRole.UserRole + 1
-    ChannelRole = Qt.ItemDataRole.UserRole + 2
+
+    loaded = Signal()
+    """The whole order is known (and any search applied)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._dates: dict[int, str] = {}
+        self._store: Store | None = None
+        self._case_id: str | None = None
+        self._generation = 0  # of the case shown: a late worker result for another is dropped
+        self._filter_generation = 0
+        self._order = timeline.Order([], [], [])
+        self._complete = True
+        self._texts: list[str] | None = None
+        self._pages: OrderedDict[int, list[Event]] = OrderedDict()
+        self._dates: dict[str, str] = {}
         self._amended: dict[str, str] = {}
+        self._channel: str | None = None
+        self._needle = ""
+        self._visible: list[int] | None = None  # positions shown, when filtered
+        self._pending = False  # a search waits for its texts or runs in slices
 
-    def set_case(self, case: Case | None, amended: dict[str, str] | None = None) -> None:
-        """Show the timeline of ``case`` (None: nothing); ``amended`` maps ids to a day."""
-        self._amended = amended or {}
-        self._dates = {}
-        self.replace(case.events if case else [])
+    # Showing a case ---------------------------------------------------------------
+
+    def show_case(self, store: Store | None, case_id: str | None) -> None:
+        """Show the timeline of ``case_id`` (None: nothing): its first page now, the rest soon."""
+        self.beginResetModel()
+        self._generation += 1
+        self._store, self._case_id = store, case_id
+        self._pages.clear()
+        self._dates.clear()
+        self._texts = None
+        self._visible = None
+        self._pending = False
+        if store is None or case_id is None:
+            self._order, self._complete, self._amended = timeline.Order([], [], []), True, {}
+        else:
+            self._order = timeline.order(store.conn, case_id, FIRST)
+            self._complete = len(self._order.rowids) < FIRST
+            self._amended = store.amended(case_id)
+        self.endResetModel()
+        if not self._complete:
+            self._read_order()
+        elif self._needle or self._channel:
+            self._refilter()
+
+    def set_case(self, case, amended=None) -> None:
+        """Clear the timeline (``case`` None), the old way of showing nothing."""
+        self.show_case(None, None)
+
+    def is_short(self) -> bool:
+        """A timeline read whole with its first page (under :data:`FIRST` events)."""
+        return self._complete and len(self._order.rowids) < FIRST
+
+    def is_settled(self) -> bool:
+        """True when the whole order is known and no search is under way."""
+        return self._complete and not self._pending
+
+    def _read_order(self) -> None:
+        from plainte.gui.worker import run_in_background
+
+        generation, path, case_id = self._generation, self._store.path, self._case_id
+        work = partial(timeline.read_apart, path, timeline.order, case_id)
+        run_in_background(work, lambda order: isValid(self) and self._order_read(generation, order))
+
+    def _order_read(self, generation: int, order: timeline.Order) -> None:
+        if generation != self._generation:
+            return
+        shown = len(self._order.rowids)
+        if order.rowids[:shown] != self._order.rowids:  # it changed meanwhile: start again
+            self.show_case(self._store, self._case_id)
+            return
+        if self._visible is None and len(order.rowids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(order.rowids) - 1)
+            self._order, self._complete = order, True
+            self.endInsertRows()
+        else:
+            self._order, self._complete = order, True
+        if self._needle or self._channel:
+            self._refilter()
+        else:
+            self.loaded.emit()
+
+    # Filtering --------------------------------------------------------------------
+
+    def set_channel(self, channel: str | None) -> None:
+        self._channel = channel
+        self._refilter()
+
+    def set_needle(self, text: str) -> None:
+        needle = text.casefold().strip()
+        narrower = bool(self._needle) and self._needle in needle and self._visible is not None
+        self._needle = needle
+        self._refilter(narrower)
+
+    def _refilter(self, narrower: bool = False) -> None:
+        """Show the positions that pass the channel and the search, computed in slices."""
+        self._filter_generation += 1
+        generation = self._filter_generation
+        if not self._complete:
+            self._pending = bool(self._needle or self._channel)
+            return  # applied when the order has arrived
+        if not self._needle and not self._channel:
+            self._pending = False
+            self._show(None)
+            return
+        if self._needle and self._texts is None:
+            if len(self._order.rowids) <= SHORT_TEXTS:
+                self._texts = timeline.search_texts(self._store.conn, self._case_id)
+            else:
+                self._pending = True
+                self._read_texts(generation)
+                return
+        candidates = self._visible if narrower else range(len(self._order.rowids))
+        self._pending = True
+        hits: list[int] = []
+        chunks = self._chunks(candidates)
+
+        def step() -> None:
+            if generation != self._filter_generation:
+                return
+            part = next(chunks, None)
+            if part is None:
+                self._pending = False
+                self._show(hits)
+                return
+            hits.extend(self._matching(part))
+            QTimer.singleShot(0, step)
+
+        if len(candidates) <= SLICE:
+            hits.extend(self._matching(candidates))
+            self._pending = False
+            self._show(hits)
+        else:
+            step()
+
+    @staticmethod
+    def _chunks(positions) -> Iterator:
+        for start in range(0, len(positions), SLICE):
+            yield positions[start : start + SLICE]
+
+    def _matching(self, positions) -> list[int]:
+        channel, needle = self._channel, self._needle
+        channels, texts = self._order.channels, self._texts
+        if channel and needle:
+            return [p for p in positions if channels[p] == channel and needle in texts[p]]
+        if channel:
+            return [p for p in positions if channels[p] == channel]
+        return [p for p in positions if needle in texts[p]]
+
+    def _read_texts(self, generation: int) -> None:
+        from plainte.gui.worker import run_in_background
+
+        path, case_id = self._store.path, self._case_id
+        work = partial(timeline.read_apart, path, timeline.search_texts, case_id)
+
+        def done(texts: list[str]) -> None:
+            if not isValid(self):
+                return
+            if self._case_id == case_id and len(texts) == len(self._order.rowids):
+                self._texts = texts
+                if generation == self._filter_generation:
+                    self._refilter()
+            elif self._case_id == case_id:  # it changed meanwhile: read them again
+                self._read_texts(self._filter_generation)
+
+        run_in_background(work, done)
+
+    def _show(self, visible: list[int] | None) -> None:
+        self.beginResetModel()
+        self._visible = visible
+        self.endResetModel()
+        self.loaded.emit()
+
+    # Changes ----------------------------------------------------------------------
+
+    def update_events(self, event_ids: set[str]) -> None:
+        """Show the new state of ``event_ids`` only: moved, added, removed or changed rows."""
+        if self._store is None or self._case_id is None:
+            return
+        if not self._complete:
+            self.show_case(self._store, self._case_id)
+            return
+        conn, case_id, order = self._store.conn, self._case_id, self._order
+        for event_id in event_ids:
+            where = timeline.place(conn, case_id, event_id)
+            if where is None:
+                continue
+            at = self._position(where.rowid)
+            if at is not None and (not where.live or order.sorts[at] != where.sort):
+                self._remove(at)
+                at = None
+            if where.live and at is None:
+                self._insert(where)
+            elif at is not None:
+                self._changed(at, where)
+            if where.amended_on:
+                self._amended[event_id] = where.amended_on
+            self._dates.pop(event_id, None)
+        if self._needle or self._channel:
+            self._refilter()
+
+    def _position(self, rowid: int) -> int | None:
+        try:
+            return self._order.rowids.index(rowid)
+        except ValueError:
+            return None
+
+    def _remove(self, at: int) -> None:
+        filtered = self._visible is not None
+        if filtered:  # the positions after it move up (the filter runs again after)
+            self.beginResetModel()
+            self._visible = [p if p < at else p - 1 for p in self._visible if p != at]
+        else:
+            self.beginRemoveRows(QModelIndex(), at, at)
+        for column in (self._order.rowids, self._order.sorts, self._order.channels):
+            del column[at]
+        if self._texts is not None:
+            del self._texts[at]
+        self._pages.clear()
+        if filtered:
+            self.endResetModel()
+        else:
+            self.endRemoveRows()
+
+    def _insert(self, where: timeline.Place) -> None:
+        at = bisect_right(self._order.sorts, where.sort)
+        filtered = self._visible is not None
+        if filtered:  # the positions after it move down (the filter runs again after)
+            self.beginResetModel()
+            self._visible = [p if p < at else p + 1 for p in self._visible]
+        else:
+            self.beginInsertRows(QModelIndex(), at, at)
+        self._order.rowids.insert(at, where.rowid)
+        self._order.sorts.insert(at, where.sort)
+        self._order.channels.insert(at, where.channel)
+        if self._texts is not None:
+            self._texts.insert(
+                at, timeline.search_text(self._store.conn, self._case_id, where.rowid)
+            )
+        self._pages.clear()
+        if filtered:
+            self.endResetModel()
+        else:
+            self.endInsertRows()
+
+    def _changed(self, at: int, where: timeline.Place) -> None:
+        self._order.channels[at] = where.channel
+        if self._texts is not None:
+            self._texts[at] = timeline.search_text(self._store.conn, self._case_id, where.rowid)
+        self._pages.pop(at // PAGE, None)
+        if self._visible is None:
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1))
+
+    # Reading rows -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid():
+            return 0
+        return len(self._visible) if self._visible is not None else len(self._order.rowids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(f"{self.HEADER}.{self.COLUMNS[section]}")
+        return None
 
     def event(self, row: int) -> Event:
-        return self.rows[row]
+        """The event shown at ``row`` (read with its page when first needed)."""
+        at = self._visible[row] if self._visible is not None else row
+        page = at // PAGE
+        events = self._pages.get(page)
+        if events is None:
+            rowids = self._order.rowids[page * PAGE : (page + 1) * PAGE]
+            events = self._store.load_events(self._case_id, rowids)
+            if len(events) != len(rowids):  # changed behind the view's back: read it again
+                store, case_id = self._store, self._case_id
+                QTimer.singleShot(0, lambda: self.show_case(store, case_id))
+                events += [events[-1] if events else _GONE] * (len(rowids) - len(events))
+                return events[at - page * PAGE]
+            self._pages[page] = events
+            if len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return events[at - page * PAGE]
 
-    def _when(self, row: int) -> str:
-        """The event's date (and time) in the interface language, computed once per row."""
-        text = self._dates.get(row)
-        if text is None:
-            at = self.rows[row].at
-            text = i18n.format_date_short(at.day)
-            if at.has_time:
-                text += ", " + i18n.format_time(at.value)  # type: ignore[arg-type]
-            self._dates[row] = text
-        return text
-
-    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        event = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.row(), event, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "direction":
-            text = tr(f"direction.{event.direction.value}")
-            return text if event.answered else f"{text} ({tr('gui.timeline.no_answer')})"
-        if role == Qt.ItemDataRole.ForegroundRole and not event.answered:
-            from PySide6.QtGui import QPalette
-            from PySide6.QtWidgets import QApplication
-
-            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "summary":
-            amended = self._amended.get(event.id)
-            note = tr("gui.timeline.amended", day=amended) if amended else ""
-            promised = "\n".join(
-                f"⚑ {p.text}" + (f" ({tr('gui.timeline.due', day=_day(p.due))})" if p.due else "")
-                for p in event.promises
-            )
-            return "\n\n".join(t for t in (event_text.summary(event), promised, note) if t) or None
-        if role == Qt.ItemDataRole.DecorationRole and column == "channel":
-            from plainte.gui.icons import channel_icon
-
-            return channel_icon(event.channel.value)
-        if role == self.EventRole:
-            return event.id
-        if role == self.ChannelRole:
-            return event.channel.value
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "wait":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, row: int, event: Event, column: str):
-        if column == "at":
-            return self._when(row)
-        if column == "channel":
-            return tr(f"channel.{event.channel.value}")
-        if column == "direction":
-            text = tr(f"gui.timeline.{event.direction.value}")
-            return text if event.answered else f"{text} ✗"
-        if column == "counterpart":
-            return event.counterpart or ""
-        if column == "reference":
-            return event.reference or ""
-        if column == "wait":
-            return "" if event.wait_minutes is None else f"{event.wait_minutes:g}"
-        if column == "summary":
-            text = event_text.summary(event).replace("\n", " ")
-            if event.promises:
-                text = f"⚑{len(event.promises)} {text}"
-            return f"✎ {text}" if event.id in self._amended else text
-        return None
-
-
-def _day(when) -> str:
-    """A due date in the interface language."""
-    return i18n.format_date(when.day)
+    def event_id(self, row: int) -> str:
+        return self.event(row).id

@@ -26,9 +26,9 @@ class CallOps:
         from plainte.gui.call_window import CallWindow
 
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return None
-        self.call_window = CallWindow(w, w.case.provider, now_on(w.today))
+        self.call_window = CallWindow(w, w.case_header.provider, now_on(w.today))
         self.call_window.logged.connect(self.call_logged)
         self.call_window.show()
         return self.call_window
@@ -40,7 +40,7 @@ class CallOps:
         w = self.window
         if not w.event_ops.save(event, tr("gui.actions.i_called")):
             return
-        case = w.store.load_case(w.case.id)
+        case = w.store.load_case(w.case_header.id)
         try:
             recap = w.composer.compose(
                 case, "call-recap", w.today, event_id=event.id, sender=w.prefs.sender()

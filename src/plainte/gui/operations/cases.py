@@ -39,9 +39,9 @@ class CaseOps:
         from plainte.gui.case_dialog import CaseDialog
 
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return
-        base = w.case
+        base = w.case_header
         dialog = CaseDialog(w, base, w.prefs)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             command = commands.SaveCase(w.editor, dialog.case(), tr("gui.undo.edit_case"), base)
@@ -50,14 +50,16 @@ class CaseOps:
     def delete_case(self) -> None:
         """Delete the selected case after asking (undoable)."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return
         answer = QMessageBox.question(
-            w, tr("gui.confirm.title"), shown(tr("gui.confirm.delete_case", title=w.case.title))
+            w,
+            tr("gui.confirm.title"),
+            shown(tr("gui.confirm.delete_case", title=w.case_header.title)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             w.ops.apply(
-                commands.DeleteCase(w.editor, w.case.id, tr("gui.undo.delete_case")),
+                commands.DeleteCase(w.editor, w.case_header.id, tr("gui.undo.delete_case")),
                 tr("gui.status.undo_hint"),
             )
 

@@ -26,12 +26,12 @@ class ComposeOps:
         from plainte.gui.composer_dialog import ComposerDialog
 
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return None
         dialog = ComposerDialog(
             w,
             w.composer,
-            w.case,
+            w.case,  # the whole case: the letter is built from its record
             w.today,
             w.prefs.sender(),
             kind or "complaint",
@@ -48,16 +48,16 @@ class ComposeOps:
         from plainte.gui.switch_wizard import SwitchWizard
 
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return None
         wizard = SwitchWizard(
             w,
-            w.ladders.for_case(w.case),
+            w.ladders.for_case(w.case_header),
             i18n.language(),
             w.export_ops.export_case_files,
             w.today,
         )
-        case_id = w.case.id
+        case_id = w.case_header.id
 
         def finished() -> None:
             w.ops.apply(

@@ -34,9 +34,9 @@ class EventOps:
     def steps(self) -> list[tuple[str, str]]:
         """The ladder steps of the case, as (id, title in the interface language)."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return []
-        ladder = w.ladders.for_case(w.case)
+        ladder = w.ladders.for_case(w.case_header)
         return [(s.id, s.title[i18n.language()]) for s in ladder.steps]
 
     def draft(self, channel: Channel, direction: Direction, answered: bool = True) -> Event:
@@ -59,10 +59,10 @@ class EventOps:
     def save(self, event: Event, label: str, base: Event | None = None) -> bool:
         """Store ``event`` in the selected case (new or amended from ``base``), undoable."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return False
         w.last_channel = event.channel
-        command = commands.SaveEvent(w.editor, w.case.id, event, label, base)
+        command = commands.SaveEvent(w.editor, w.case_header.id, event, label, base)
         return w.ops.apply(command, tr("gui.status.logged", what=label))
 
     def new_event(self) -> None:
@@ -85,12 +85,14 @@ class EventOps:
         """Retract the selected event after asking (undoable; kept in the history)."""
         w = self.window
         current = w.selected_event()
-        if current is None or not w.case:
+        if current is None or not w.case_header:
             return
         answer = QMessageBox.question(w, tr("gui.confirm.title"), tr("gui.confirm.delete_event"))
         if answer == QMessageBox.StandardButton.Yes:
             w.ops.apply(
-                commands.DeleteEvent(w.editor, w.case.id, current.id, tr("gui.undo.delete_event")),
+                commands.DeleteEvent(
+                    w.editor, w.case_header.id, current.id, tr("gui.undo.delete_event")
+                ),
                 tr("gui.status.undo_hint"),
             )
 
@@ -119,11 +121,11 @@ class EventOps:
 
         w = self.window
         current = w.selected_event()
-        if current is None or not w.case:
+        if current is None or not w.case_header:
             return
         entries = [
             e
-            for e in w.store.journal(w.case.id)
+            for e in w.store.journal(w.case_header.id)
             if e.entity_id == current.id or e.content.get("event_id") == current.id
         ]
         lines = []

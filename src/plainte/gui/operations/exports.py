@@ -28,9 +28,13 @@ class ExportOps:
     def export(self, fmt: str) -> None:
         """Ask where, then export the current case as ``fmt``."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return
-        stem = f"{w.case.provider}-{w.case.title}"[:60].replace(" ", "-").replace("/", "-")
+        stem = (
+            f"{w.case_header.provider}-{w.case_header.title}"[:60]
+            .replace(" ", "-")
+            .replace("/", "-")
+        )
         if fmt == "pack":
             folder = QFileDialog.getExistingDirectory(w, tr("gui.actions.export_pack"))
             if folder:
@@ -45,8 +49,8 @@ class ExportOps:
         from plainte.core.export import export
 
         w = self.window
-        case_id, today, data_dir = w.case.id, w.today, w.store.data_dir
-        lang = w.case.language or None
+        case_id, today, data_dir = w.case_header.id, w.today, w.store.data_dir
+        lang = w.case_header.language or None
 
         def work():
             store = Store.open(data_dir, daily_backup=False)  # its own connection, its own thread
@@ -76,7 +80,7 @@ class ExportOps:
         from plainte.core.export import export
 
         w = self.window
-        case = w.case
+        case = w.case_header
         stem = f"plainte-{case.provider}".replace(" ", "-")
         written = []
         for fmt, target in (

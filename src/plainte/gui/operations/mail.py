@@ -41,12 +41,12 @@ class _DropTarget(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if self.ops.window.case and mail_paths(event.mimeData()):
+            if self.ops.window.case_header and mail_paths(event.mimeData()):
                 event.acceptProposedAction()
                 return True
         elif kind == QEvent.Type.Drop:
             paths = mail_paths(event.mimeData())
-            if self.ops.window.case and paths:
+            if self.ops.window.case_header and paths:
                 event.acceptProposedAction()
                 self.ops.add_paths(paths)
                 return True
@@ -84,7 +84,7 @@ class MailOps:
     def add_mail_files(self) -> None:
         """Ask which e-mail files, then add them."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return
         paths, _ = QFileDialog.getOpenFileNames(w, tr("mail.gui.action"), "", tr("mail.gui.filter"))
         if paths:
@@ -98,9 +98,9 @@ class MailOps:
         from plainte.core.mail import MailError, read_messages, store_raw
 
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return None
-        case_id, data_dir = w.case.id, w.store.data_dir
+        case_id, data_dir = w.case_header.id, w.store.data_dir
 
         def work():
             errors: list[MailError] = []
@@ -146,7 +146,7 @@ class MailOps:
             listed = "\n".join(str(e) for e in errors)
             QMessageBox.warning(w, "plainte", tr("mail.gui.refused", errors=listed))
         incoming = [(m, e) for m, e in pairs if e.direction is Direction.IN]
-        if stored and incoming and w.case and w.case.id == case_id:
+        if stored and incoming and w.case_header and w.case_header.id == case_id:
             mail, event = max(incoming, key=lambda pair: pair[1].at.sort_key)
             self.paste_reply(text=f"{mail.subject}\n{mail.body}", event=event)
 
@@ -177,9 +177,9 @@ class MailOps:
     def _write(self, letter: str, wants: str | None) -> None:
         """Open the composer on the letter; ask for ``wants`` in the case first (undoable)."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return
-        if wants and all(want.kind != wants for want in w.case.wants):
-            case = replace(w.case, wants=[*w.case.wants, Want(kind=wants)])
+        if wants and all(want.kind != wants for want in w.case_header.wants):
+            case = replace(w.case_header, wants=[*w.case_header.wants, Want(kind=wants)])
             w.ops.apply(commands.SaveCase(w.editor, case, tr("react.gui.undo_wants")))
         w.compose_ops.compose(letter)

@@ -37,13 +37,13 @@ class PromiseOps:
     def mark(self, promise_id: str, status: str) -> None:
         """Mark a promise kept, broken or pending again (undoable)."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return
         closed = now_on(w.today).strftime("%Y-%m-%d")
         w.ops.apply(
             commands.SetPromiseStatus(
                 w.editor,
-                w.case.id,
+                w.case_header.id,
                 promise_id,
                 PromiseStatus(status),
                 closed,

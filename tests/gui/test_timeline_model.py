@@ -1,0 +1,106 @@
+"""The timeline model over a real store: windows of rows, slices of search, row-level edits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from plainte.core.editor import Editor
+from plainte.core.model import Channel, Direction, Event, parse_typed_when
+from plainte.core.sagafile import parse_saga
+from plainte.gui import timeline_model
+from plainte.gui.timeline_model import FIRST, TimelineModel
+from tests.conftest import saga_doc
+
+CHANNELS = ("phone", "email", "chat")
+
+
+def _events(count: int) -> list[dict]:
+    return [
+        {
+            "id": f"e{i}",
+            "at": f"2025-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}T{8 + i % 10:02d}:{i % 60:02d}:00",
+            "channel": CHANNELS[i % 3],
+            "direction": "in" if i % 2 else "out",
+            "summary": ("The technician never came" if i % 7 == 0 else "Hold music") + f" #{i}",
+            "reference": f"INC-{i}",
+        }
+        for i in range(count)
+    ]
+
+
+@pytest.fixture
+def long_store(store):
+    doc = saga_doc(_events(1_000), id="long")
+    store.import_cases(parse_saga(json.dumps(doc).encode()).cases, backup=False)
+    return store
+
+
+@pytest.fixture
+def model(qtbot, long_store):
+    model = TimelineModel()
+    model.show_case(long_store, "long")
+    yield model
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_opens_with_its_first_page_then_the_whole_order(qtbot, model, long_store):
+    assert model.rowCount() == FIRST  # painted before the rest is read
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        pass
+    assert model.rowCount() == 1_000 and model.is_settled()
+    whole = long_store.load_case("long").events
+    assert [model.event(r).id for r in (0, 499, 999)] == [whole[r].id for r in (0, 499, 999)]
+    assert len(model._pages) <= 3  # only the pages read for those rows
+
+
+def test_search_in_slices_finds_what_a_full_scan_finds(qtbot, model, long_store, monkeypatch):
+    monkeypatch.setattr(timeline_model, "SHORT_TEXTS", 10)  # texts read off the GUI thread
+    monkeypatch.setattr(timeline_model, "SLICE", 128)  # and searched in slices
+    qtbot.waitUntil(model.is_settled)
+    model.set_channel("phone")
+    model.set_needle("TECHNICIAN")
+    qtbot.waitUntil(model.is_settled, timeout=10_000)
+    expected = [
+        e.id
+        for e in long_store.load_case("long").events
+        if e.channel is Channel.PHONE and "technician" in e.summary.casefold()
+    ]
+    assert [model.event(r).id for r in range(model.rowCount())] == expected
+    model.set_needle("")
+    model.set_channel(None)
+    qtbot.waitUntil(model.is_settled)
+    assert model.rowCount() == 1_000
+
+
+def test_an_edit_moves_only_its_row(qtbot, model, long_store):
+    qtbot.waitUntil(model.is_settled)
+    resets, inserted, removed = [], [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, _last: inserted.append(first))
+    model.rowsRemoved.connect(lambda _p, first, _last: removed.append(first))
+    editor = Editor(long_store)
+    event = Event(
+        id="new",
+        at=parse_typed_when("2030-01-01 10:00"),
+        channel=Channel.EMAIL,
+        direction=Direction.OUT,
+        summary="Sent the formal notice",
+    )
+    editor.save_event("long", event)
+    model.update_events({"new"})
+    assert inserted == [1_000] and not resets
+    assert model.event(1_000).summary == "Sent the formal notice"
+    first = model.event(0)
+    editor.delete_event("long", first.id)
+    model.update_events({first.id})
+    assert removed == [0] and not resets
+    assert model.rowCount() == 1_000 and model.event(0).id != first.id
+    event.summary = "Sent the formal notice, registered"
+    editor.save_event("long", event)
+    changed = []
+    model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    model.update_events({"new"})
+    assert changed == [999] and model.event(999).summary.endswith("registered")
