@@ -13,7 +13,7 @@ from plainte.core.figures import compute as compute_figures
 from plainte.core.i18n import tr
 from plainte.core.model import Case
 from plainte.core.posts import highlights, phrases
-from plainte.core.redact import redact
+from plainte.core.redact import Redactor
 from plainte.core.stats import compute
 
 MAX_FIGURES = 4
@@ -48,4 +48,5 @@ def card_lines(case: Case, today: date, lang: str) -> dict[str, str]:
     lines["footer"] = tr("report.card_footer", lang)
     if lang == "fr":
         lines = {key: i18n.french_typography(value) for key, value in lines.items()}
-    return {key: redact(value, case) for key, value in lines.items()}
+    clean = Redactor(case)
+    return {key: clean(value) for key, value in lines.items()}

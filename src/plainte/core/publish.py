@@ -19,7 +19,7 @@ from plainte.core.figures import compute as compute_figures
 from plainte.core.model import Case
 from plainte.core.platforms import PLATFORMS, Platform, fit
 from plainte.core.posts import phrases, post_context
-from plainte.core.redact import leaks, redact
+from plainte.core.redact import Redactor
 from plainte.core.tone import Flag
 from plainte.core.tone import check as tone_check
 
@@ -73,14 +73,14 @@ def _room(platform: Platform) -> Platform:
     return Platform(platform.id, platform.name, platform.limit - 4)
 
 
-def _parts(text: str, case: Case, lang: str) -> list[tuple[str, bool]]:
+def _parts(text: str, clean: Redactor, lang: str) -> list[tuple[str, bool]]:
     parts = []
     for raw in (x.strip() for x in text.split(PART)):
         if not raw:
             continue
         optional = raw.startswith("?")
         # collapse layout whitespace only: no-break spaces ("4 h 5 min") stay
-        body = redact(re.sub(r"[ \t\r\n]+", " ", raw.lstrip("?")).strip(), case)
+        body = clean(re.sub(r"[ \t\r\n]+", " ", raw.lstrip("?")).strip())
         if lang == "fr":
             body = i18n.french_typography(body)
         if body:
@@ -100,13 +100,12 @@ def compose_post(
 ):
     """Render the public ``kind`` for ``platform``: a post, or a thread on X for a long saga."""
     fig = compute_figures(case, today)
+    clean = Redactor(case)
     p = post_context(case, kind, platform, fig, lang)
     events = [e for e in case.events if e.at.day <= today]
     quoted = {
-        "title": redact(case.title, case) if quote else "",
-        "promises": [
-            redact(pr.text, case) for e in events for pr in e.promises if pr.is_broken(today)
-        ]
+        "title": clean(case.title) if quote else "",
+        "promises": [clean(pr.text) for e in events for pr in e.promises if pr.is_broken(today)]
         if quote
         else [],
     }
@@ -123,7 +122,7 @@ def compose_post(
     name = composer.template_name(kind, lang)
     text, warnings = composer.render_template(name, context)
     target = PLATFORMS[platform]
-    parts = _parts(text, case, lang)
+    parts = _parts(text, clean, lang)
     posts = [fit(parts, target)]
     if platform in THREAD_PLATFORMS and _dropped(parts, posts[0]) >= 2:
         # a long saga: tell it all in a numbered thread rather than cut two points
@@ -144,19 +143,32 @@ def compose_post(
     )
 
 
-def check(text: str, case: Case, platform: str, lang: str, today: date) -> Check:
+def check(
+    text: str,
+    case: Case,
+    platform: str,
+    lang: str,
+    today: date,
+    *,
+    clean: Redactor | None = None,
+    factual: dict[str, str] | None = None,
+) -> Check:
     """Re-check an edited public text: its length per post, private data and loaded words.
 
     A text of several posts (an X thread) is split at blank lines and each post
-    is counted against the limit; ``count`` is the longest.
+    is counted against the limit; ``count`` is the longest. ``clean`` and
+    ``factual`` (the case's :class:`Redactor` and :func:`phrases`) may be given
+    by a caller that checks at every keystroke, so a long saga is read once.
     """
     target = PLATFORMS[platform]
     posts = [p for p in text.split("\n\n") if p.strip()] or [""]
     counts = [target.count(p.strip()) for p in posts]
+    if factual is None:
+        factual = phrases(compute_figures(case, today), lang)
     return Check(
         count=max(counts),
         limit=target.limit,
         fits=all(target.fits(p.strip()) for p in posts),
-        leaks=leaks(text, case),
-        flags=tone_check(text, lang, phrases(compute_figures(case, today), lang)),
+        leaks=(clean or Redactor(case)).leaks(text),
+        flags=tone_check(text, lang, factual),
     )

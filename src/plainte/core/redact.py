@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from plainte.core.model import Case
 
@@ -89,13 +89,20 @@ def _phone_region(country: str) -> str:
     return (country or "").upper().split("-")[0] or "ZZ"
 
 
-def _agent_surnames(case: Case) -> set[str]:
+def _agent_surnames(case: Case) -> frozenset[str]:
     """Words after the first name of every agent named "First Last" in the case."""
+    counterparts = frozenset(e.counterpart for e in case.events if e.counterpart)
+    return _surnames_in(counterparts, case.provider or "")
+
+
+@lru_cache(maxsize=32)
+def _surnames_in(counterparts: frozenset[str], provider_name: str) -> frozenset[str]:
+    """The surnames in ``counterparts`` (a long saga names few agents: read each once)."""
     roles = {w.lower() for w in _rules()["roles"]}
-    provider = {w.lower() for w in _NAME_WORD.findall(case.provider or "")}
+    provider = {w.lower() for w in _NAME_WORD.findall(provider_name)}
     found: set[str] = set()
-    for event in case.events:
-        who = re.sub(r"\(.*?\)|\[.*?\]", " ", event.counterpart or "")
+    for counterpart in counterparts:
+        who = re.sub(r"\(.*?\)|\[.*?\]", " ", counterpart)
         if "@" in who:
             continue
         words = _NAME_WORD.findall(who)
@@ -105,7 +112,7 @@ def _agent_surnames(case: Case) -> set[str]:
             low = word.lower().rstrip(".")
             if len(low) >= 2 and low not in roles and low not in provider and word[0].isupper():
                 found.add(word)
-    return found
+    return frozenset(found)
 
 
 @cache
@@ -113,7 +120,7 @@ def _patterns_for(key: tuple) -> list[re.Pattern]:
     return [re.compile(p, re.IGNORECASE) for p in key]
 
 
-def _private_patterns(case: Case) -> list[re.Pattern]:
+def _private_patterns(case: Case, surnames: frozenset[str]) -> list[re.Pattern]:
     """The case's own private values, each as a loose regex, longest first."""
     values: list[str] = []
     words: set[str] = set()
@@ -137,7 +144,7 @@ def _private_patterns(case: Case) -> list[re.Pattern]:
                 patterns.append(re.escape(street))
     if customer.name:
         words.update(w for w in _NAME_WORD.findall(customer.name) if len(w) >= 2)
-    words.update(_agent_surnames(case))
+    words.update(surnames)
     if customer.email:
         local = customer.email.split("@")[0]
         words.update(w for w in re.split(r"[._+-]", local) if len(w) >= 3)
@@ -160,33 +167,49 @@ def _phone_spans(text: str, country: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in matcher if sum(c.isdigit() for c in m.raw_string) >= 7]
 
 
-def _public_spans(text: str, case: Case) -> list[tuple[int, int]]:
-    """Where the provider's own public handles sit: "@rogers@mstdn.ca" is no e-mail."""
-    handles = {h for h in (*case.handles.values(), case.provider_handle) if h}
-    return [m.span() for h in handles for m in re.finditer(re.escape(h), text)]
+class Redactor:
+    """The redaction rules of one case, built once: a post redacts many parts."""
 
+    def __init__(self, case: Case) -> None:
+        surnames = _agent_surnames(case)
+        self.patterns = _private_patterns(case, surnames)
+        self.surnames = [
+            re.compile(rf"(?<=[^\W\d_])\s+{_loose_word(name)}(?![\w])", re.IGNORECASE)
+            for name in sorted(surnames, key=len, reverse=True)
+        ]
+        self.postcode = _country_rule(_rules()["postcodes"], case.country)
+        self.handles = {h for h in (*case.handles.values(), case.provider_handle) if h}
+        self.country = case.country
 
-def _spans(text: str, case: Case) -> list[tuple[int, int]]:
-    """Where private data sits in ``text``, as (start, end) spans (public handles left out)."""
-    public = _public_spans(text, case)
-    return [
-        (start, end)
-        for start, end in _private_spans(text, case)
-        if not any(a <= start and end <= b for a, b in public)
-    ]
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where private data sits in ``text`` (the provider's own handles left out)."""
+        public = [m.span() for h in self.handles for m in re.finditer(re.escape(h), text)]
+        found: list[tuple[int, int]] = []
+        for pattern in (*self.patterns, EMAIL, SPELLED_EMAIL, PHONE):
+            found += [m.span() for m in pattern.finditer(text)]
+        found += _phone_spans(text, self.country)
+        if self.postcode:
+            found += [m.span() for m in re.finditer(self.postcode, text)]
+        # "@rogers@mstdn.ca" is the provider's public account, not an e-mail
+        return _merge([(a, b) for a, b in found if not any(x <= a and b <= y for x, y in public)])
 
+    def __call__(self, text: str) -> str:
+        """``text`` with every private value masked; agents keep their first name only."""
+        if not text:
+            return text
+        for surname in self.surnames:  # "Priya Sharma" becomes "Priya"
+            text = surname.sub("", text)
+        out, last = [], 0
+        for start, end in self.spans(text):
+            out.append(text[last:start])
+            out.append(MASK)
+            last = end
+        out.append(text[last:])
+        return re.sub(r"(?:\[…\]\s*){2,}", MASK + " ", "".join(out))
 
-def _private_spans(text: str, case: Case) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for pattern in _private_patterns(case):
-        spans += [m.span() for m in pattern.finditer(text)]
-    for pattern in (EMAIL, SPELLED_EMAIL, PHONE):
-        spans += [m.span() for m in pattern.finditer(text)]
-    spans += _phone_spans(text, case.country)
-    postcode = _country_rule(_rules()["postcodes"], case.country)
-    if postcode:
-        spans += [m.span() for m in re.finditer(postcode, text)]
-    return spans
+    def leaks(self, text: str) -> list[str]:
+        """What of the private data is still in ``text`` (empty when it is clean)."""
+        return [text[s:e] for s, e in self.spans(text) if text[s:e] != MASK]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -201,30 +224,9 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def redact(text: str, case: Case) -> str:
     """``text`` with every private value of ``case`` masked (see the module's list)."""
-    if not text:
-        return text
-    text = _drop_agent_surnames(text, case)
-    out, last = [], 0
-    for start, end in _merge(_spans(text, case)):
-        out.append(text[last:start])
-        out.append(MASK)
-        last = end
-    out.append(text[last:])
-    return re.sub(r"(?:\[…\]\s*){2,}", MASK + " ", "".join(out))
-
-
-def _drop_agent_surnames(text: str, case: Case) -> str:
-    """ "Priya Sharma" becomes "Priya": an agent keeps a first name only."""
-    for surname in _agent_surnames(case):
-        text = re.sub(
-            rf"(?<=[^\W\d_])(\s+){_loose_word(surname)}(?![\w])",
-            "",
-            text,
-            flags=re.IGNORECASE,
-        )
-    return text
+    return Redactor(case)(text) if text else text
 
 
 def leaks(text: str, case: Case) -> list[str]:
     """What of the private data is still in ``text`` (empty when it is clean)."""
-    return [text[s:e] for s, e in _merge(_spans(text, case)) if text[s:e] != MASK]
+    return Redactor(case).leaks(text)

@@ -104,6 +104,7 @@ class ComposerDialog(QDialog):
         self.reset_button.setVisible(False)
         self.reset_button.clicked.connect(self.render)
         self._filling = False
+        self._checker: tuple | None = None
         self.preview.textChanged.connect(self._edited)
         self.copy_button = QPushButton(tr("gui.composer.copy"))
         self.text_button = QPushButton(tr("gui.composer.save_text"))
@@ -229,14 +230,24 @@ class ComposerDialog(QDialog):
         """Re-count and re-check a public text the person edits, as they type."""
         if self._filling or self.result is None or self.result.kind not in PUBLIC:
             return
+        from plainte.core.figures import compute
+        from plainte.core.posts import phrases
         from plainte.core.publish import check
+        from plainte.core.redact import Redactor
 
+        if self._checker is None:  # once per case, not at every keystroke
+            figures = compute(self.case, self.today)
+            self._checker = (Redactor(self.case), {})
+            self._checker[1].update({lang: phrases(figures, lang) for lang in ("fr", "en")})
+        clean, factual = self._checker
         result = check(
             self.preview.toPlainText(),
             self.case,
             self.result.platform or "x",
             self.result.lang,
             self.today,
+            clean=clean,
+            factual=factual[self.result.lang],
         )
         self.counter.setText(tr("gui.composer.count", count=result.count, limit=result.limit))
         self.counter.setStyleSheet("" if result.fits else "color: #e53935")
@@ -261,9 +272,11 @@ class ComposerDialog(QDialog):
             return ""
         if self.result.kind in PUBLIC and self.reset_button.isVisibleTo(self):
             # edited: Qt's plain text has lost the no-break spaces, the words are theirs
-            from plainte.core.redact import redact
+            from plainte.core.redact import Redactor
 
-            return redact(self.preview.toPlainText(), self.case)
+            return (self._checker[0] if self._checker else Redactor(self.case))(
+                self.preview.toPlainText()
+            )
         return self.result.text
 
     def copy(self) -> None:
