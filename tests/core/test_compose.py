@@ -78,14 +78,15 @@ def test_every_kind_renders_for_every_saga(composer, english, kind, lang):
 
 def test_letters_hold_the_facts_a_lawyer_checks(composer, english):
     text = composer.compose(english, "complaint", date(2026, 8, 22), lang="en").text
-    # the e-mail of 7 August was the written complaint: this one is the second level
-    assert "Subject: Complaint escalation, request for a final response — Broadband down" in text
+    # the e-mail of 7 August was the written complaint: this one is the second level; the
+    # title's "for three weeks" went stale, so the subject names the problem instead
+    assert "Subject: Complaint escalation, request for a final response — a dispute" in text
     assert "4 Mill Lane, Leeds LS1 4AB" in text and "Leeds, 22 August 2026" in text
     assert "Account number: ACC-99173-UNIQUE" in text
     assert "3 August 2026, 09:15 — phone, from me, Priya, ref. INC-204981, 42 min on hold" in text
     assert '"An engineer will call back within 48 hours", due 5 August 2026 — broken' in text
     assert "My e-mail of 7 August 2026 is still unanswered." in text
-    assert "within 14 days, that is by 5 September 2026" in text
+    assert "within 30 days, that is by 21 September 2026" in text
     assert "Communications Ombudsman or CISAS" in text
     assert text.rstrip().endswith("Alex Smith")
 
@@ -95,8 +96,8 @@ def test_french_formal_notice_cites_the_law_and_names_the_mediator(composer):
     text = composer.compose(red, "formal-notice", date(2016, 10, 1)).text
     assert "Objet\u00a0: Mise en demeure" in text
     assert "Lettre recommandée avec accusé de réception" in text
-    assert "dans un délai de 15\u00a0jours à compter de la réception" in text or (
-        "dans un délai de 15 jours à compter de la réception" in text
+    assert "dans un délai de 8\u00a0jours à compter de la réception" in text or (
+        "dans un délai de 8 jours à compter de la réception" in text
     )
     assert "L221-15" in text and "L612-2" not in text
     assert "la Médiatrice des communications électroniques" in text
@@ -106,6 +107,7 @@ def test_french_formal_notice_cites_the_law_and_names_the_mediator(composer):
 
 
 def test_uk_formal_notice_is_a_letter_before_claim(composer, english):
+    english.problem = "no_service"  # the grounds follow the problem
     text = composer.compose(english, "formal-notice", date(2026, 8, 22), lang="en").text
     assert "Subject: Letter before claim" in text
     assert "Consumer Rights Act 2015" in text

@@ -22,11 +22,11 @@ from jinja2.sandbox import SandboxedEnvironment
 from plainte.core import event_text, i18n, template_sandbox
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import LadderSet, evaluate
-from plainte.core.language import case_language, detect_text
+from plainte.core.language import case_language
 from plainte.core.letter_facts import letter_facts
 from plainte.core.letterform import letter_form
 from plainte.core.model import Case, Channel, Direction, Event
-from plainte.core.precheck import check
+from plainte.core.precheck import check, other_language_of, stale_phrase
 from plainte.core.promises import ledger
 from plainte.core.redact import redact
 from plainte.core.resources import data_folder
@@ -93,12 +93,18 @@ class _Facts:
 
 
 def _city(address: str | None) -> str | None:
-    """The town of a postal address: its last line, without postcodes and numbers."""
+    """The town of a postal address: its last part that is not a postcode nor a province.
+
+    "88 Queen Street West, Toronto, ON M5H 2N2" gives "Toronto"; "17 Hyde Park
+    Road, Leeds LS6 1AH" gives "Leeds".
+    """
     if not address:
         return None
-    last = re.split(r"[,\n]", address.strip())[-1]
-    words = [w for w in last.split() if not any(c.isdigit() for c in w)]
-    return " ".join(words) or None
+    for part in reversed(re.split(r"[,\n]", address.strip())):
+        words = [w for w in part.split() if not any(c.isdigit() for c in w)]
+        if words and not (len(words) == 1 and words[0].isupper() and len(words[0]) <= 3):
+            return " ".join(words)
+    return None
 
 
 class Composer:
@@ -374,8 +380,8 @@ class Composer:
     @staticmethod
     def _other_language(text: str, lang: str) -> str:
         """The name of ``text``'s language when it is not the letter's, else ``""``."""
-        found = detect_text(text) if text else None
-        if found and found != lang:
+        found = other_language_of(text, lang)
+        if found:
             return i18n.tr(f"letters.in_language.{found}", lang)
         return ""
 
@@ -383,8 +389,10 @@ class Composer:
         """The letter's subject: the case's title, or its problem in words when the title
         is in the other language; ``quote_lang`` names that language."""
         other = self._other_language(case.title, lang)
+        # a title in the other language, or one that went stale, gives way to the problem
+        plain = other or stale_phrase(case.title)
         return {
-            "text": form.word(f"problem_{case.problem or 'other'}") if other else case.title,
+            "text": form.word(f"problem_{case.problem or 'other'}") if plain else case.title,
             "title": case.title,
             "quote_lang": other,
         }

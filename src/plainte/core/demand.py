@@ -1,21 +1,18 @@
 """What a letter asks for: the wants, the sums with their calculation, the grounds, the deadline.
 
-The law is data (``templates/letters/grounds/<jurisdiction>.yaml``): which ground
-serves which problem, in which letter, from which date, and the compensation
-formulas with dated rates. This module only applies it to a case.
+The law is data, read through ``core.remedies`` (grounds by problem, compensation
+formulas with dated rates, the formal notice's form); this module turns it and
+the case's ``wants`` into the demand of one letter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
-from typing import Any
 
 from plainte.core import i18n
 from plainte.core.model import Case
-from plainte.core.resources import data_folder
-from plainte.core.yamlfile import load
 
 DEFAULT_WANTS = {
     "no_service": ("repair", "refund", "compensation"),
@@ -31,8 +28,17 @@ DEFAULT_WANTS = {
 BREACHES = frozenset({"no_service", "broken_promise", "switching", "contract_change"})
 """Problems that are the provider's breach: they give a fee-free exit."""
 
-DAYS_IN_MONTH = 30
-"""The unit of a day without service: 1/30 of the monthly price (remedies.md 0.1)."""
+STAYING = frozenset({"repair", "other", "stop_calls"})
+"""Asks that make sense only for a customer who stays: a cancellation drops them."""
+
+REFUNDS = frozenset({"pro-rata-refund"})
+"""Remedy ids that refund the price (the rest compensate)."""
+
+INTEREST = frozenset({"legal-interest", "interest"})
+"""Remedy ids of legal interest: stated with the formal notice, not added to the sums."""
+
+REPLY_DAYS = {"complaint": 30, "ombudsman": 30, "cancellation": 10, "call-recap": 7}
+"""Days given to answer, from the letter's date, where no rule of form sets them."""
 
 
 @dataclass
@@ -43,7 +49,9 @@ class Claim:
     label: str
     amount: float
     formula: str
-    source: str = ""
+    status: str = ""
+    condition: dict | None = None
+    """When the sum is owed only if a condition holds (e.g. the provider signed a scheme)."""
 
 
 @dataclass
@@ -75,50 +83,18 @@ class Demand:
     exit_without_fees: bool
     defaulted: bool
     """True when the case has no ``wants``: the asks come from its problem."""
-    unverified: list[str] = field(default_factory=list)
+    interest: str = ""
+    """The legal interest a formal notice starts, when money is claimed."""
+    notice_name: str = ""
 
     @property
     def kinds(self) -> set[str]:
         return {a.kind for a in self.asks}
 
 
-@cache
-def law(country: str) -> dict[str, Any]:
-    """The grounds file of ``country`` (``{}`` when there is none)."""
-    path = data_folder("templates") / "letters" / "grounds" / f"{(country or '').lower()}.yaml"
-    if not country or not path.is_file():
-        return {}
-    return load(path) or {}
-
-
-def _in_force(row: dict[str, Any], day: date) -> bool:
-    start, end = row.get("from"), row.get("until")
-    return (start is None or start <= day) and (end is None or day <= end)
-
-
-def _fits(row: dict[str, Any], case: Case, problem: str) -> bool:
-    if problem not in row.get("problems", ()):
-        return False
-    sectors = row.get("sectors")
-    return not sectors or case.sector in sectors
-
-
-def working_day_after(start: date, count: int) -> date:
-    """The day ``count`` working days (Monday to Friday) after ``start``."""
-    day = start
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
-def _provider_in(case: Case, providers: list[str]) -> bool:
-    name = case.provider.casefold()
-    return any(p.casefold() in name for p in providers)
-
-
 class _Money:
+    """Formats sums in one currency and locale."""
+
     def __init__(self, currency: str, locale: str) -> None:
         self.currency, self.locale = currency, locale
 
@@ -126,70 +102,40 @@ class _Money:
         return i18n.format_money(round(amount, 2), self.currency, self.locale)
 
 
-def _claims(
-    case: Case, problem: str, today: date, lang: str, money: _Money, rows: list
-) -> tuple[list[Claim], int]:
-    """The sums the law or a scheme gives for the case's days without service."""
-    price = case.monthly_price.amount if case.monthly_price else None
-    days = case.days_down(today)
-    facts_day = case.service_down[0].start.day if case.service_down else today
-    claims: list[Claim] = []
-    for row in rows:
-        if not _fits(row, case, problem) or not _in_force(row, facts_day):
-            continue
-        label = row["label"][lang]
-        rule = row["rule"]
-        if rule == "prorata" and price is not None and days:
-            amount = price * days / DAYS_IN_MONTH
-            formula = f"{money(price)} × {days}/{DAYS_IN_MONTH} = {money(amount)}"
-        elif rule == "fraction_per_day" and price is not None and days:
-            amount = price * row["fraction"] * days
-            fraction = row["fraction_text"][lang]
-            formula = f"{money(price)} × {fraction} × {days} = {money(amount)}"
-        elif rule == "rate_after_working_days" and case.service_down:
-            if row.get("providers") and not _provider_in(case, row["providers"]):
-                continue
-            amount, paid_days, rate = 0.0, 0, 0.0
-            for period in case.service_down:
-                start = period.start.day
-                end = period.end.day if period.end else today
-                window_end = working_day_after(start, row["working_days"])
-                rates = [r for r in row["rates"] if r["from"] <= start]
-                if not rates or end <= window_end:
-                    continue
-                rate = rates[-1]["amount"]
-                paid_days += (end - window_end).days
-                amount += rate * (end - window_end).days
-            if not paid_days:
-                continue
-            formula = f"{paid_days} × {money(rate)} = {money(amount)}"
-        else:
-            continue
-        claims.append(Claim(row["id"], label, round(amount, 2), formula, row.get("source", "")))
-    return claims, days
-
-
 def build_demand(case: Case, kind: str, today: date, lang: str, locale: str) -> Demand:
-    """The demand of a ``kind`` letter in ``lang`` for ``case`` on ``today``."""
-    data = law(case.country)
+    """The demand of a ``kind`` letter in ``lang`` for ``case`` on ``today``.
+
+    Grounds, sums and the formal notice's deadline come from ``core.remedies``.
+    """
+    from plainte.core import remedies
+
     problem = case.problem or "other"
     currency = case.monthly_price.currency if case.monthly_price else _currency(case, lang)
     money = _Money(currency, locale)
-    claims, days = _claims(case, problem, today, lang, money, data.get("compensation", []))
+    amounts = [a for a in remedies.compensation(case, today, locale) if a.id not in INTEREST]
+    claims = [
+        Claim(a.id, a.title[lang], a.amount, a.formula, a.status, a.condition)
+        for a in amounts
+        if a.currency == currency or not case.monthly_price
+    ]
     defaulted = not case.wants
-    asks: list[Ask] = []
     if case.wants:
-        for want in case.wants:
-            asks.append(
-                Ask(
-                    want.kind,
-                    want.amount,
-                    money(want.amount) if want.amount is not None else "",
-                    want.text or "",
-                )
+        asks = [
+            Ask(
+                w.kind,
+                w.amount,
+                money(w.amount) if w.amount is not None else "",
+                w.text or "",
             )
+            for w in case.wants
+        ]
     else:
-        asks = [Ask(k) for k in DEFAULT_WANTS.get(problem, DEFAULT_WANTS["other"])]
+        restored = bool(case.service_down) and all(p.end for p in case.service_down)
+        asks = [
+            Ask(k)
+            for k in DEFAULT_WANTS.get(problem, DEFAULT_WANTS["other"])
+            if not (k == "repair" and restored)  # no repair to ask once the service is back
+        ]
     exit_free = problem in BREACHES
     if (
         kind == "cancellation"
@@ -200,22 +146,24 @@ def build_demand(case: Case, kind: str, today: date, lang: str, locale: str) -> 
     # computed sums go with the ask they serve; a sum the person set replaces them
     for ask in asks:
         if ask.amount is None and ask.kind == "refund":
-            ask.claims = [c for c in claims if c.id == "prorata"]
+            ask.claims = [c for c in claims if c.id in REFUNDS]
         elif ask.amount is None and ask.kind == "compensation":
-            ask.claims = [c for c in claims if c.id != "prorata"]
+            ask.claims = [c for c in claims if c.id not in REFUNDS]
     claims = [c for a in asks for c in a.claims]
     claimed = sum(c.amount for c in claims) + sum(
         a.amount for a in asks if a.amount is not None and a.kind in ("refund", "compensation")
     )
+    only = _ground_letters()
     grounds = [
-        {"id": g["id"], "text": g["text"][lang], "source": g.get("source", "")}
-        for g in data.get("grounds", [])
-        if _fits(g, case, problem)
-        and kind in g.get("kinds", ("complaint", "formal-notice", "ombudsman", "cancellation"))
-        and _in_force(g, today)
-        and (not g.get("money") or claimed > 0)
+        {"id": g.id, "text": g.cite[lang], "source": g.status}
+        for g in remedies.grounds(case, today)
+        if kind != "call-recap" and kind in only.get(g.id, (kind,))
     ]
-    deadline = data.get("deadline", {})
+    notice = remedies.notice_form(case)
+    if kind == "formal-notice" and notice.deadline_days:
+        days, from_receipt = notice.deadline_days, notice.deadline_from_receipt
+    else:
+        days, from_receipt = REPLY_DAYS.get(kind, 30), False
     by = min((w.by.day for w in case.wants if w.by), default=None)
     price = case.monthly_price
     return Demand(
@@ -225,14 +173,25 @@ def build_demand(case: Case, kind: str, today: date, lang: str, locale: str) -> 
         total_text=money(claimed) if claimed else "",
         currency=currency,
         grounds=grounds,
-        days=int(deadline.get(kind, 15 if kind == "formal-notice" else 30)),
-        from_receipt=bool(deadline.get("from_receipt", False)),
+        days=int(days),
+        from_receipt=from_receipt,
         by=by,
-        days_down=days,
+        days_down=case.days_down(today),
         monthly_price_text=money(price.amount) if price else "",
         exit_without_fees=exit_free,
         defaulted=defaulted,
+        interest=notice.interest[lang] if notice.interest and claimed else "",
+        notice_name=notice.name[lang] if notice.name else "",
     )
+
+
+@cache
+def _ground_letters() -> dict[str, list[str]]:
+    """Ground id → the letters it serves, for the grounds that serve only some."""
+    from plainte.core.resources import data_folder
+    from plainte.core.yamlfile import load
+
+    return load(data_folder("templates") / "letters" / "ground-letters.yaml") or {}
 
 
 def _currency(case: Case, lang: str) -> str:

@@ -43,12 +43,12 @@ def demand_view(demand: Demand, locale: str, today: date) -> dict[str, Any]:
                 "kind": a.kind,
                 "amount": a.amount_text,
                 "text": a.text,
-                "claims": [vars(c) for c in a.claims],
+                "claims": [{"label": c.label, "formula": c.formula} for c in a.claims],
             }
             for a in demand.asks
         ],
         "kinds": sorted(demand.kinds),
-        "claims": [vars(c) for c in demand.claims],
+        "claims": [{"label": c.label, "formula": c.formula} for c in demand.claims],
         "total": demand.total_text,
         "grounds": [g["text"] for g in demand.grounds],
         "ground_ids": [g["id"] for g in demand.grounds],
@@ -59,6 +59,7 @@ def demand_view(demand: Demand, locale: str, today: date) -> dict[str, Any]:
         "days_down": demand.days_down,
         "monthly_price": demand.monthly_price_text,
         "exit_without_fees": demand.exit_without_fees,
+        "interest": demand.interest,
         "defaulted": demand.defaulted,
     }
 
@@ -95,8 +96,8 @@ def letter_facts(
         for e in events
         for a in e.attachments
     ]
-    written = steps.get("written_complaint")
-    first_complaint = written.done_on if written and written.done_on else None
+    complaint = steps.get("written_complaint")
+    first_complaint = complaint.done_on if complaint and complaint.done_on else None
     second = kind == "complaint" and first_complaint is not None and first_complaint < today
     ombudsman = steps.get("ombudsman")
     admissible = None

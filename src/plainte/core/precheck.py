@@ -142,6 +142,8 @@ def check(
             )
         )
     findings += _text_findings(case, events, today, lang)
+    if kind != "call-recap":
+        findings += _law_findings(case, today, lang)
     if kind == "call-recap":
         calls = [e for e in events if e.channel is Channel.PHONE]
         call = next((e for e in events if e.id == call_id), None) if call_id else None
@@ -209,19 +211,62 @@ def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> l
                     serious=True,
                 )
             )
-        found = detect_text(text)
-        if found and found != lang:
+        if other_language_of(text, lang):
             other_language += 1
     if other_language:
         findings.append(
             Finding(
                 "other_language",
                 {
-                    "count": other_language,
-                    "language": i18n.tr(
-                        f"letters.in_language.{'en' if lang == 'fr' else 'fr'}", lang
-                    ),
+                    "count": i18n.trn(
+                        "plural.texts_in_language",
+                        other_language,
+                        lang,
+                        language=i18n.tr(
+                            f"letters.in_language.{'en' if lang == 'fr' else 'fr'}", lang
+                        ),
+                    )
                 },
             )
         )
     return findings
+
+
+def _law_findings(case: Case, today: date, lang: str) -> list[Finding]:
+    """What the remedies data leaves to check, and sums owed only on a condition."""
+    from plainte.core import remedies
+
+    found = [
+        Finding("check_with", {"text": i18n.lower_first(t[lang]) if lang == "fr" else t[lang]})
+        for t in remedies.checks(case, today)
+    ]
+    for amount in remedies.compensation(case, today, i18n.DEFAULT_LOCALES[lang]):
+        if amount.condition:
+            found.append(
+                Finding(
+                    "condition", {"what": amount.title[lang], "condition": amount.condition[lang]}
+                )
+            )
+    return found
+
+
+MIN_WORDS = 8
+"""Shorter texts are not judged by language: a name or two mislead the detector."""
+
+
+def other_language_of(text: str, lang: str) -> str | None:
+    """``fr`` or ``en`` when ``text`` is long enough and written in the other language."""
+    if not text or len(text.split()) < MIN_WORDS:
+        return None
+    found = detect_text(text)
+    return found if found and found != lang else None
+
+
+def stale_phrase(text: str) -> str | None:
+    """The first phrase of ``text`` that goes stale ("depuis un mois", "for two weeks")."""
+    for plang in ("fr", "en"):
+        for pattern in _patterns().get("stale", {}).get(plang, ()):
+            found = re.search(pattern, text, re.IGNORECASE)
+            if found:
+                return found.group(0)
+    return None
