@@ -132,3 +132,48 @@ def test_every_widget_shows_hostile_text_as_typed(
     w.case_ops.delete_case()  # the confirmation quotes the title: escaped for the box
     assert asked and "&lt;img" in asked[0] and "<img" not in asked[0]
     assert _rss_mb() - before < 300
+
+
+@pytest.fixture
+def plain_ladder(store):
+    """A person's French ladder whose switching texts are plain strings, bodies hostile."""
+    import yaml
+
+    from plainte.core.resources import data_folder
+
+    data = yaml.safe_load((data_folder("ladders") / "fr.yaml").read_text(encoding="utf-8"))
+    for key, value in data["switching"].items():
+        for item in value if isinstance(value, list) else [value]:
+            item["text"] = f"{GIANT} {key}"
+    for step in data["steps"]:
+        step["body"] = {"name": ENDLESS, "url": SPOOF, "address": GIANT}
+    folder = store.data_dir / "ladders"
+    folder.mkdir()
+    (folder / "fr.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_the_ladder_view_and_the_switch_assistant_take_plain_and_hostile_texts(
+    qtbot, plain_ladder, window, store
+):
+    doc = saga_doc(country="FR")
+    store.import_cases(parse_saga(json.dumps(doc).encode()).cases)
+    w = window
+    w.case_ops.load_demo()
+    w.case_view.selectRow(w.cases.row_of("case-1"))
+    assert not w.ladders.problems and w.ladders.for_case(w.case).jurisdiction == "FR"
+    w.pane.tabs.setCurrentIndex(2)
+    panel = w.pane.ladder_panel
+    for n in range(panel.tree.topLevelItemCount()):
+        panel.tree.setCurrentItem(panel.tree.topLevelItem(n))
+        QApplication.processEvents()
+        _labels_are_plain(w)
+    assert ENDLESS in panel.detail.text()
+    _grab_is_bounded(w)
+    wizard = w.compose_ops.switch_assistant()
+    for _ in range(len(wizard.pageIds())):
+        QApplication.processEvents()
+        _labels_are_plain(wizard)
+        _grab_is_bounded(wizard)
+        wizard.next()
+    assert any(GIANT in label.text() for label in wizard.findChildren(QLabel))
+    wizard.reject()

@@ -18,6 +18,7 @@ last ``reviewed:``; a file not reviewed for a year says whom to check with.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -51,6 +52,9 @@ TELECOM = ("mobile", "internet", "landline", "tv")
 _PERIODS = ("days", "weeks", "months", "years")
 _DATES = ("from", "until")
 _LANGS = ("fr", "en")
+_LADDER_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_JURISDICTION = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
+_BODY_TEXTS = ("name", "url", "address", "phone", "email")
 
 
 class LadderError(PlainteError):
@@ -247,7 +251,13 @@ class _Checker:
         if not isinstance(top, dict):
             raise LadderError(self.path, 1, "not_mapping", field="")
         ladder_id = self.required(top, "id")
+        if not isinstance(ladder_id, str) or not _LADDER_ID.fullmatch(ladder_id):
+            raise self.fail(top, "id", "bad_ladder_id", value=str(ladder_id)[:40])
         jurisdiction = self.required(top, "jurisdiction")
+        if jurisdiction != "*" and not (
+            isinstance(jurisdiction, str) and _JURISDICTION.fullmatch(jurisdiction)
+        ):
+            raise self.fail(top, "jurisdiction", "bad_jurisdiction", value=str(jurisdiction)[:40])
         sectors = self.required(top, "sectors")
         if not isinstance(sectors, list) or not all(isinstance(s, str) for s in sectors):
             raise self.fail(top, "sectors", "not_list")
@@ -256,6 +266,8 @@ class _Checker:
             source = self.mapping(source, sources, key)
             if not isinstance(source.get("title"), str):
                 raise self.fail(source, None, "missing", field="title")
+            if not isinstance(source.get("url", ""), str):
+                raise self.fail(source, "url", "not_text")
         raw_steps = self.required(top, "steps")
         if not isinstance(raw_steps, list):
             raise self.fail(top, "steps", "not_list")
@@ -313,14 +325,41 @@ class _Checker:
 
     def document(self, raw: Any, step: dict) -> dict[str, Any]:
         """A document the body asks for, with what in the saga shows it is there."""
-        text = self.text({"d": raw}, "d")
+        if not isinstance(raw, (str, dict)):
+            raise self.fail(step, "documents", "not_text", field="documents")
+        text = self.text({"documents": raw}, "documents") if isinstance(raw, str) else None
+        if text is None:
+            if not all(isinstance(raw.get(lang), str) for lang in _LANGS):
+                raise self.fail(raw, None, "not_text", field="documents")
+            text = {lang: raw[lang] for lang in _LANGS}
         evidence = raw.get("evidence") if isinstance(raw, dict) else None
         if evidence is not None:
             self.mapping(evidence, raw, "evidence")
             unknown = set(evidence) - {"step", "answers", "letters", "calls", "files"}
             if unknown:
                 raise self.fail(evidence, sorted(unknown)[0], "unknown_field")
+            if not isinstance(evidence.get("step", ""), str):
+                raise self.fail(evidence, "step", "not_text")
+            for flag in ("answers", "letters", "calls"):
+                if not isinstance(evidence.get(flag, False), bool):
+                    raise self.fail(evidence, flag, "not_boolean")
+            files = evidence.get("files", [])
+            if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+                raise self.fail(evidence, "files", "not_list")
         return {**text, "evidence": evidence or {}}
+
+    def body(self, body: dict) -> None:
+        """Where to go: texts (name, url, address…), and ``bodies`` when there are several."""
+        for key in _BODY_TEXTS:
+            if not isinstance(body.get(key, ""), str):
+                raise self.fail(body, key, "not_text")
+        bodies = body.get("bodies", [])
+        if not isinstance(bodies, list):
+            raise self.fail(body, "bodies", "not_list")
+        for item in bodies:
+            self.body(self.mapping(item, body, "bodies"))
+            if not isinstance(item.get("name"), str):
+                raise self.fail(item, None, "missing", field="name")
 
     def step(self, step: dict, ids: set[str], sources: dict) -> Step:
         kind = self.required(step, "kind")
@@ -342,7 +381,9 @@ class _Checker:
             if done_by.get("direction", "out") not in ("in", "out"):
                 raise self.fail(done_by, "direction", "bad_direction")
         body = step.get("body") or {}
-        self.mapping(body, step, "body")
+        self.body(self.mapping(body, step, "body"))
+        if not isinstance(step.get("parallel", False), bool):
+            raise self.fail(step, "parallel", "not_boolean")
         documents = step.get("documents") or []
         if not isinstance(documents, list):
             raise self.fail(step, "documents", "not_list")
@@ -411,6 +452,7 @@ def load_ladders(user_dir: Path | None = None) -> LadderSet:
         for path in sorted(user_dir.glob("*.yaml")):
             try:
                 ladder = read_ladder(path)
+                _check_replacement(ladder, by_id.get(ladder.id))
             except LadderError as exc:
                 problems.append(exc)
                 continue
@@ -418,6 +460,32 @@ def load_ladders(user_dir: Path | None = None) -> LadderSet:
     # a person's ladder comes first, so it wins over a built-in one for the same place
     ordered = sorted(by_id.values(), key=lambda lad: lad.path is None or _is_builtin(lad))
     return LadderSet(ladders=ordered, problems=problems)
+
+
+def _check_replacement(ladder: Ladder, replaced: Ladder | None) -> None:
+    """A person's ladder may replace a built-in one only for the same place.
+
+    ``id: generic`` with ``jurisdiction: FR`` would take the generic ladder
+    away from every country without its own: refused, with a hint.
+    """
+    if replaced is None or replaced.jurisdiction == ladder.jurisdiction or ladder.path is None:
+        return
+    raise LadderError(
+        ladder.path,
+        _id_line(ladder.path),
+        "id_taken",
+        value=ladder.id,
+        other=replaced.jurisdiction,
+        jurisdiction=ladder.jurisdiction,
+        example=f"{ladder.jurisdiction.lower().replace('*', 'all')}-mine",
+    )
+
+
+def _id_line(path: Path) -> int:
+    try:
+        return yamlfile.line_of(yamlfile.load(path), "id")
+    except (OSError, UnicodeDecodeError, yamlfile.YamlError):
+        return 0
 
 
 def _is_builtin(ladder: Ladder) -> bool:

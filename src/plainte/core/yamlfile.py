@@ -21,6 +21,14 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LinedDict:
+        seen: set[Any] = set()
+        for key, _value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:  # PyYAML would keep the last value silently
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f'the key "{key.value}" appears twice', key.start_mark
+                    )
+                seen.add(key.value)
         mapping = LinedDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {str(key.value): key.start_mark.line + 1 for key, _value in node.value}
