@@ -211,3 +211,12 @@ def test_empty_or_neutral_text_is_other(ladders):
     case = _case()
     reading = read_reply("ok", case, ladders.for_case(case), date(2026, 8, 12))
     assert reading.kind == "other"
+
+
+def test_an_offer_is_not_answered_by_a_complaint(ladders):
+    case = _case()
+    text = "We'd like to offer a goodwill credit of £45.50. Reply to accept and we'll apply it."
+    reading = read_reply(text, case, ladders.for_case(case), date(2026, 8, 12))
+    assert reading.kind == "resolution_offer"
+    assert reading.next.letter is None and reading.next.step is not None
+    assert any(m.words.endswith("£45.50") for m in reading.matched)

@@ -243,17 +243,14 @@ def what_next(kind: str, case: Case, event: Event, ladder, today: date) -> Next:
         if candidate and (outcome.get("done_ok") or candidate.status != "done"):
             chosen = candidate
             break
-    if chosen is None and not outcome.get("calls_for"):
-        chosen = state.next_step()
-    if chosen is None and outcome.get("calls_for"):
+    calls = chosen is not None
+    if chosen is None:  # nothing to call for: where the case stands, and no letter to write
         chosen = state.next_step()
     if chosen is not None:
         result.step = chosen.step.id
         result.opens_on = chosen.opens_on
         result.status = chosen.status
-        result.letter = outcome.get("letter") or chosen.step.letter
-    else:
-        result.letter = outcome.get("letter")
+    result.letter = outcome.get("letter") or (chosen.step.letter if calls else None)
     return result
 
 
