@@ -234,3 +234,29 @@ def test_a_missing_evidence_file_is_reported_not_ignored(case_store, tmp_path):
 
     verdict = verify_case(case_store, "case-1")
     assert any("screenshot.png" in p.where and p.key == "file_missing" for p in verdict.problems)
+
+
+def test_json_and_csv_are_streamed_with_the_same_content(case_store, tmp_path, monkeypatch):
+    from plainte.core.csvexport import cases_to_csv
+    from plainte.core.sagafile import dump_saga
+
+    case = case_store.load_case("case-1", with_journal=True)
+    monkeypatch.setattr(type(case_store), "load_case", None)  # the exports never read it whole
+    export(case_store, "case-1", "json", tmp_path / "s.json", TODAY)
+    export(case_store, "case-1", "csv", tmp_path / "s.csv", TODAY)
+    streamed = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    whole = json.loads(dump_saga([case]))
+    streamed.pop("exported_at"), whole.pop("exported_at")
+    assert streamed == whole and len(streamed["cases"][0]["journal"]) == len(case.journal)
+    assert (tmp_path / "s.csv").read_bytes().decode("utf-8") == cases_to_csv([case])
+    assert parse_saga((tmp_path / "s.json").read_bytes()).cases[0].events == case.events
+
+
+def test_streamed_events_come_in_timeline_order_across_batches(store, saga):
+    saga["cases"][0]["events"] = [
+        {"id": f"e{i}", "at": f"2026-08-{1 + i % 28:02d}", "channel": "email", "direction": "out"}
+        for i in range(57)
+    ]
+    store.import_cases(parse_saga(json.dumps(saga).encode()).cases)
+    whole = [e.id for e in store.load_case("case-1").events]
+    assert [e.id for e in store.iter_events("case-1", batch=5)] == whole

@@ -191,3 +191,17 @@ def test_a_version_1_store_migrates_with_a_backup_first(tmp_path):
     assert len(store.journal("v1-case")) == 4
     assert verify_case(store, "v1-case").ok
     store.close()
+
+
+def test_verify_hashes_the_content_as_stored(demo_store):
+    """Re-spacing a stored entry's JSON, same meaning, is still a changed byte."""
+    conn = demo_store.conn
+    n, content = conn.execute(
+        "SELECT n, content FROM journal WHERE case_id = 'demo-rogers-2010' ORDER BY n LIMIT 1"
+    ).fetchone()
+    conn.execute(
+        "UPDATE journal SET content = ? WHERE case_id = 'demo-rogers-2010' AND n = ?",
+        (content.replace(",", ", ", 1), n),
+    )
+    problems = verify_case(demo_store, "demo-rogers-2010").problems
+    assert [(p.where, p.key) for p in problems][:1] == [(f"journal #{n}", "hash_mismatch")]

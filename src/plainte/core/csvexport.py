@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable
 
 from plainte.core import event_text, i18n
-from plainte.core.model import Case
+from plainte.core.model import Case, Event
 
 COLUMNS = (
     "case_id",
@@ -42,13 +43,22 @@ def neutralise(value: object) -> str:
     return text
 
 
-def cases_to_csv(cases: list[Case]) -> str:
-    """The CSV text of every event of ``cases``, in timeline order."""
+def write_csv(
+    write: Callable[[str], object], cases: Iterable[tuple[Case, Iterable[Event]]]
+) -> None:
+    """Write the CSV of ``cases`` (each with its events as they come) through ``write``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+
+    def flush() -> None:
+        write(out.getvalue())
+        out.seek(0)
+        out.truncate()
+
+    write("\ufeff")
     writer.writerow(COLUMNS)
-    for case in cases:
-        for e in case.events:
+    for case, events in cases:
+        for n, e in enumerate(events):
             promises = " | ".join(
                 f"{p.text} ({p.status.value}{', due ' + p.due.text if p.due else ''})"
                 for p in e.promises
@@ -71,4 +81,13 @@ def cases_to_csv(cases: list[Case]) -> str:
                 files,
             )
             writer.writerow([neutralise(cell) for cell in row])
-    return "\ufeff" + out.getvalue()
+            if n % 1000 == 999:
+                flush()
+    flush()
+
+
+def cases_to_csv(cases: list[Case]) -> str:
+    """The CSV text of every event of ``cases``, in timeline order."""
+    parts: list[str] = []
+    write_csv(parts.append, ((c, c.events) for c in cases))
+    return "".join(parts)

@@ -28,6 +28,9 @@ class Drawing(Protocol):
     def pdf(self, html: str, path: Path, lang: str, header: str) -> int:
         """Write ``html`` as a paginated PDF; return the number of pages."""
 
+    def report(self, context: dict, path: Path, lang: str, header: str) -> int:
+        """Draw the evidence report (``core.report.report_context``) page by page as a PDF."""
+
     def card(self, case: Case, today: date, lang: str, path: Path) -> None:
         """Write the saga card of ``case`` as a PNG."""
 
@@ -53,19 +56,15 @@ def export(
         PlainteError: an unknown case, a format that needs a file, a file that
             cannot be written.
     """
-    from plainte.core.csvexport import cases_to_csv
     from plainte.core.ladder import evaluate, load_ladders
-    from plainte.core.sagafile import dump_saga
 
     refuse_own_files(store.data_dir, output)
     if target == "all" and fmt not in ("json", "csv"):
         raise PlainteError("export_one_case", fmt=fmt)
     ids = store.case_ids() if target == "all" else [target]
-    cases = [store.load_case(i, with_journal=True) for i in ids]
     if fmt in ("json", "csv"):
-        text = dump_saga(cases) if fmt == "json" else cases_to_csv(cases)
-        return write_text(text, output)
-    case = cases[0]
+        return _stream(store, ids, fmt, output)
+    case = store.load_case(target, with_journal=True)
     lang = lang or case_language(case, i18n.language())
     ladders = load_ladders(store.data_dir / "ladders")
     if fmt == "html":
@@ -84,11 +83,11 @@ def export(
     if drawing is None:
         raise ValueError(f"{fmt} needs a drawing")
     if fmt == "pdf":
-        from plainte.core.report import render_html
+        from plainte.core.report import report_context
 
         header = f"{case.provider} — {case.title} — {i18n.format_date(today, lang)}"
-        html = render_html(case, ladders, today, lang)
-        replace_file(output, lambda p: drawing.pdf(html, p, lang, header), check=whole_pdf)
+        context = report_context(case, ladders, today, lang)
+        replace_file(output, lambda p: drawing.report(context, p, lang, header), check=whole_pdf)
     elif fmt == "png":
         replace_file(output, lambda p: drawing.card(case, today, lang, p), check=_whole_png)
     elif fmt == "pack":
@@ -103,6 +102,33 @@ def export(
         replace_folder(output, fill)
         for problem in problems:
             raise PlainteError("pack_incomplete", detail=problem, folder=output)
+    return None
+
+
+def _stream(store: Store, ids: list[str], fmt: str, output: Path | None) -> str | None:
+    """JSON or CSV written as the events are read: memory does not grow with the saga."""
+    from plainte.core.csvexport import write_csv
+    from plainte.core.sagafile import write_saga
+
+    heads = [store.case_header(i) for i in ids]  # an unknown case is refused before writing
+
+    def fill(write) -> None:
+        if fmt == "json":
+            streamed = ((h, store.iter_events(h.id), store.journal_rows(h.id)) for h in heads)
+            write_saga(write, streamed)
+        else:
+            write_csv(write, ((h, store.iter_events(h.id)) for h in heads))
+
+    if output is None:
+        parts: list[str] = []
+        fill(parts.append)
+        return "".join(parts)
+
+    def to_file(path: Path) -> None:
+        with path.open("w", encoding="utf-8", newline="") as out:
+            fill(out.write)
+
+    replace_file(output, to_file)
     return None
 
 

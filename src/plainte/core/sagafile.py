@@ -11,6 +11,7 @@ import json
 import math
 import re
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -681,37 +682,32 @@ def case_fields_to_dict(case: Case) -> dict[str, Any]:
     )
 
 
-def case_to_dict(case: Case) -> dict[str, Any]:
-    """The saga-file form of a case (spec field order, absent fields left out)."""
-    events = []
-    for event in case.events:
-        promises = [promise_to_dict(p) for p in event.promises]
-        attachments = [
-            {"name": a.name, "sha256": a.sha256, "size": a.size} for a in event.attachments
-        ]
-        events.append(
-            _clean(
-                {
-                    "id": event.id,
-                    "at": event.at.text,
-                    "channel": event.channel.value,
-                    "direction": event.direction.value,
-                    "answered": event.answered,
-                    "kind": None if event.is_contact else event.kind.value,
-                    "counterpart": event.counterpart,
-                    "reference": event.reference,
-                    "summary": event.summary,
-                    "wait_minutes": _number(event.wait_minutes)
-                    if event.wait_minutes is not None
-                    else None,
-                    "step": event.step,
-                    "promises": promises or None,
-                    "attachments": attachments or None,
-                }
-            )
-        )
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """The saga-file form of one event (spec field order, absent fields left out)."""
+    promises = [promise_to_dict(p) for p in event.promises]
+    attachments = [{"name": a.name, "sha256": a.sha256, "size": a.size} for a in event.attachments]
+    return _clean(
+        {
+            "id": event.id,
+            "at": event.at.text,
+            "channel": event.channel.value,
+            "direction": event.direction.value,
+            "answered": event.answered,
+            "kind": None if event.is_contact else event.kind.value,
+            "counterpart": event.counterpart,
+            "reference": event.reference,
+            "summary": event.summary,
+            "wait_minutes": _number(event.wait_minutes) if event.wait_minutes is not None else None,
+            "step": event.step,
+            "promises": promises or None,
+            "attachments": attachments or None,
+        }
+    )
+
+
+def case_head_to_dict(case: Case) -> dict[str, Any]:
+    """The saga-file form of a case's own fields (no events, no journal)."""
     customer = _clean(vars(case.customer)) or None
-    journal = [entry.to_json() for entry in case.journal] or None
     return _clean(
         {
             "id": case.id,
@@ -726,40 +722,92 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             "status": case.status.value,
             "notes": case.notes,
             **case_fields_to_dict(case),
-            "events": events,
-            "journal": journal,
         }
     )
 
 
-def dump_saga(cases: list[Case], exported_at: datetime | None = None) -> str:
-    """The saga file holding ``cases``, as UTF-8 JSON text ending in a newline.
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The saga-file form of a case (spec field order, absent fields left out)."""
+    data = case_head_to_dict(case)
+    data["events"] = [event_to_dict(e) for e in case.events]
+    journal = [entry.to_json() for entry in case.journal]
+    if journal:
+        data["journal"] = journal
+    return data
+
+
+JournalRow = tuple[int, str, str, str, str, str, str, str]
+"""A journal entry as stored: n, entity, entity_id, action, at, content (canonical JSON),
+prev, hash."""
+
+Streamed = tuple[Case, Iterable[Event], Iterable[JournalRow]]
+"""A case to write: its own fields, then its events and its journal as they come."""
+
+
+def entry_row(entry: Any) -> JournalRow:
+    """A journal :class:`~plainte.core.journal.Entry` as a stored row."""
+    from plainte.core.journal import canonical
+
+    content = canonical(entry.content)
+    return (
+        entry.n,
+        entry.entity,
+        entry.entity_id,
+        entry.action,
+        entry.at,
+        content,
+        entry.prev,
+        entry.hash,
+    )
+
+
+def write_saga(
+    write: Callable[[str], object], cases: Iterable[Streamed], exported_at: datetime | None = None
+) -> None:
+    """Write the saga file of ``cases`` through ``write``, one event at a time.
 
     The layout is indented, with one event per line: readable, diff-friendly,
     and written by the C JSON encoder (an indented dump would use the slow one).
+    A journal entry's content is written as stored (its canonical JSON): never
+    decoded and encoded again. Memory does not grow with the number of events.
     """
     moment = exported_at or datetime.now(timezone.utc)
     compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    parts = [
-        "{\n",
-        f'  "format": {compact(FORMAT)},\n',
-        f'  "version": {VERSION},\n',
-        f'  "exported_at": {compact(moment.isoformat(timespec="seconds"))},\n',
-        '  "cases": [',
-    ]
-    for n, case in enumerate(cases):
-        data = case_to_dict(case)
-        events = data.pop("events")
-        journal = data.pop("journal", None)
-        parts.append(",\n    {" if n else "\n    {")
-        parts.extend(f"\n      {compact(k)}: {compact(v)}," for k, v in data.items())
-        body = ",\n        ".join(compact(e) for e in events)
-        parts.append(
-            f'\n      "events": [\n        {body}\n      ]' if events else '\n      "events": []'
-        )
-        if journal:
-            chain = ",\n        ".join(compact(e) for e in journal)
-            parts.append(f',\n      "journal": [\n        {chain}\n      ]')
-        parts.append("\n    }")
-    parts.append("\n  ]\n}\n" if cases else "]\n}\n")
+    write("{\n")
+    write(f'  "format": {compact(FORMAT)},\n')
+    write(f'  "version": {VERSION},\n')
+    write(f'  "exported_at": {compact(moment.isoformat(timespec="seconds"))},\n')
+    write('  "cases": [')
+    written = 0
+    for head, events, journal in cases:
+        write(",\n    {" if written else "\n    {")
+        written += 1
+        for key, value in case_head_to_dict(head).items():
+            write(f"\n      {compact(key)}: {compact(value)},")
+        write('\n      "events": [')
+        separator = "\n        "
+        for event in events:
+            write(separator + compact(event_to_dict(event)))
+            separator = ",\n        "
+        write("\n      ]" if separator != "\n        " else "]")
+        separator = ',\n      "journal": [\n        '
+        for n, entity, entity_id, action, at, content, prev, hash_ in journal:
+            write(
+                f'{separator}{{"n": {n}, "entity": {compact(entity)}, '
+                f'"entity_id": {compact(entity_id)}, "action": {compact(action)}, '
+                f'"at": {compact(at)}, "content": {content}, "prev": {compact(prev)}, '
+                f'"hash": {compact(hash_)}}}'
+            )
+            separator = ",\n        "
+        if separator != ',\n      "journal": [\n        ':
+            write("\n      ]")
+        write("\n    }")
+    write("\n  ]\n}\n" if written else "]\n}\n")
+
+
+def dump_saga(cases: list[Case], exported_at: datetime | None = None) -> str:
+    """The saga file holding ``cases`` (loaded whole), as UTF-8 JSON text ending in a newline."""
+    parts: list[str] = []
+    streamed = ((c, c.events, (entry_row(e) for e in c.journal)) for c in cases)
+    write_saga(parts.append, streamed, exported_at)
     return "".join(parts)

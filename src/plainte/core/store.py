@@ -683,13 +683,21 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone()
         return row is not None
 
-    def list_cases(self, today: date) -> list[CaseSummary]:
-        """Every case with its counts, for the case list (no timeline loaded)."""
+    def list_cases(self, today: date, *, count_events: bool = True) -> list[CaseSummary]:
+        """Every case with its counts, for the case list (no timeline loaded).
+
+        Counting events reads every live event of every case: the app, which
+        does not show the count, asks without it (``count_events`` False: 0).
+        """
+        count = (
+            "(SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.retracted_at IS NULL)"
+            if count_events
+            else "0"
+        )
         rows = self.conn.execute(
-            """
+            f"""
             SELECT c.id, c.title, c.provider, c.country, c.sector, c.status,
-                   (SELECT count(*) FROM events e WHERE e.case_id = c.id
-                      AND e.retracted_at IS NULL),
+                   {count},
                    (SELECT min(sort_at) FROM events e WHERE e.case_id = c.id
                       AND e.retracted_at IS NULL),
                    (SELECT max(sort_at) FROM events e WHERE e.case_id = c.id
@@ -731,6 +739,29 @@ class Store:
         if with_journal:
             case.journal = self.journal(case_id)
         return case
+
+    def iter_events(self, case_id: str, batch: int = 2000) -> Iterator[Event]:
+        """The case's live events in timeline order, read ``batch`` at a time (for exports)."""
+        after: tuple = ()
+        while True:
+            rows = self.conn.execute(
+                "SELECT rowid, sort_at FROM events WHERE case_id = ? AND retracted_at IS NULL"
+                + (" AND (sort_at, rowid) > (?, ?)" if after else "")
+                + " ORDER BY sort_at, rowid LIMIT ?",
+                (case_id, *after, batch),
+            ).fetchall()
+            if not rows:
+                return
+            yield from self.load_events(case_id, [r[0] for r in rows])
+            after = (rows[-1][1], rows[-1][0])
+
+    def journal_rows(self, case_id: str) -> Iterator[tuple]:
+        """The case's chain as stored, in order, read as it goes: the content stays JSON text."""
+        yield from self.conn.execute(
+            "SELECT n, entity, entity_id, action, at, content, prev, hash FROM journal"
+            " WHERE case_id = ? ORDER BY n",
+            (case_id,),
+        )
 
     def case_header(self, case_id: str) -> Case:
         """The case's own fields, without its timeline (``events`` is empty).
@@ -783,7 +814,7 @@ class Store:
                     (case_id, json.dumps(list(ids))),
                 )
             ]
-        if rowids is not None:
+        if rowids is not None:  # by row id (+case_id: not by scanning the case's index)
             only = " AND rowid IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(rowids)))
         by_id: dict[str, Event] = {}
@@ -794,8 +825,11 @@ class Store:
         stored = When.stored
         for r in self.conn.execute(
             "SELECT id, at, channel, direction, answered, counterpart, reference, summary,"
-            " wait_minutes, step, sort_at, kind FROM events WHERE case_id = ?"
-            " AND retracted_at IS NULL" + only + " ORDER BY sort_at, rowid",
+            " wait_minutes, step, sort_at, kind FROM events WHERE "
+            + ("+case_id = ?" if only else "case_id = ?")
+            + " AND retracted_at IS NULL"
+            + only
+            + " ORDER BY sort_at, rowid",
             params,
         ):
             event = Event(
@@ -818,7 +852,7 @@ class Store:
         of_events = ""
         if rowids is not None:
             of_events = (
-                " AND event_id IN (SELECT id FROM events WHERE case_id = ?"
+                " AND event_id IN (SELECT id FROM events WHERE +case_id = ?"
                 " AND rowid IN (SELECT value FROM json_each(?)))"
             )
         for r in self.conn.execute(

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plainte.core import attachments
-from plainte.core.journal import Problem, retracted_events, verify_chain, verify_records
-from plainte.core.model import When
+from plainte.core.journal import (
+    GENESIS,
+    Problem,
+    canonical,
+    case_content,
+    entry_hash,
+    event_content,
+    promise_content,
+)
+from plainte.core.model import parse_when
 from plainte.core.store import Store
 
 
@@ -27,32 +36,87 @@ class Verdict:
 
 
 def verify_case(store: Store, case_id: str) -> Verdict:
-    """Check a stored case: its chain, its records against the chain, its evidence files."""
-    case = store.load_case(case_id, with_journal=True)
-    entries = case.journal
-    verdict = Verdict(subject=case_id, entries=len(entries))
-    verdict.problems += verify_chain(entries)
-    verdict.problems += verify_records(entries, case.events, retracted_events(entries), case)
-    verdict.records = len(case.events) + sum(len(e.promises) for e in case.events)
-    for event_id, at, sort_at in store.conn.execute(
-        "SELECT id, at, sort_at FROM events WHERE case_id = ?", (case_id,)
-    ):
-        try:
-            expected = When.stored(at, sort_at)
-            from plainte.core.model import parse_when
+    """Check a stored case: its chain, its records against the chain, its evidence files.
 
-            if parse_when(at).sort_key != expected.sort_key:
-                verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "sort_at"))
-        except ValueError:
-            verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "at"))
-    for event in case.events:
+    One pass over the stored journal (each hash computed over the content as
+    stored, never decoded and encoded again), then one over the live records:
+    memory holds the last content of each record, not the case and its history.
+
+    Raises:
+        NotFound: no case has that id.
+    """
+    head = store.case_header(case_id)
+    verdict = Verdict(subject=case_id)
+    last = _check_chain(store.journal_rows(case_id), verdict)
+    if ("case", case_id) in last:  # journals from before case fields were journaled have none
+        _check_record(verdict, last, "case", case_id, case_content(head))
+    retracted = {i for (entity, i), state in last.items() if entity == "event" and state[1]}
+    files: list[Problem] = []
+    for event in store.iter_events(case_id):
+        verdict.records += 1 + len(event.promises)
+        _check_record(verdict, last, "event", event.id, event_content(event))
+        for promise in event.promises:
+            _check_record(verdict, last, "promise", promise.id, promise_content(promise))
         for attachment in event.attachments:
             verdict.files += 1
             state = attachments.check(store.data_dir, attachment)
             if state != "ok":
                 where = f"event {event.id}, file {attachment.name}"
-                verdict.problems.append(Problem(where, f"file_{state}", attachment.sha256[:12]))
+                files.append(Problem(where, f"file_{state}", attachment.sha256[:12]))
+    for (entity, entity_id), (n, is_retract, _content, event_id) in last.items():
+        if entity == "case":
+            continue
+        hidden = is_retract or (entity == "promise" and event_id in retracted)
+        if not hidden and entity_id not in retracted:
+            where = f"{entity} {entity_id}"
+            verdict.problems.append(Problem(where, "record_missing", f"journal #{n}"))
+    for event_id, at, sort_at in store.conn.execute(
+        "SELECT id, at, sort_at FROM events WHERE case_id = ?", (case_id,)
+    ):
+        try:
+            if parse_when(at).sort_key != sort_at:
+                verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "sort_at"))
+        except ValueError:
+            verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "at"))
+    verdict.problems += files
     return verdict
+
+
+def _check_chain(rows, verdict: Verdict) -> dict[tuple[str, str], tuple]:
+    """Check each stored entry's hash and link; return each record's last entry.
+
+    The value is (n, whether it is a retraction, its content as stored, and for
+    a promise the event it belongs to).
+    """
+    last: dict[tuple[str, str], tuple] = {}
+    prev = GENESIS
+    for index, (n, entity, entity_id, action, at, content, stored_prev, hash_) in enumerate(
+        rows, start=1
+    ):
+        where = f"journal #{n}"
+        if n != index:
+            verdict.problems.append(Problem(where, "chain_order", f"expected #{index}"))
+        if stored_prev != prev:
+            verdict.problems.append(Problem(where, "chain_broken"))
+        if entry_hash(stored_prev, n, entity, entity_id, action, at, content) != hash_:
+            verdict.problems.append(Problem(where, "hash_mismatch", f"{entity} {entity_id}"))
+        prev = hash_
+        event_id = json.loads(content).get("event_id") if entity == "promise" else None
+        last[(entity, entity_id)] = (n, action == "retract", content, event_id)
+        verdict.entries += 1
+    return last
+
+
+def _check_record(verdict: Verdict, last: dict, entity: str, entity_id: str, content) -> None:
+    """A live record against its last entry (which is then accounted for)."""
+    entry = last.pop((entity, entity_id), None)
+    where = f"{entity} {entity_id}"
+    if entry is None:
+        verdict.problems.append(Problem(where, "not_journaled"))
+    elif entry[1]:
+        verdict.problems.append(Problem(where, "retracted_but_shown", f"journal #{entry[0]}"))
+    elif entry[2] != canonical(content):
+        verdict.problems.append(Problem(where, "record_mismatch", f"journal #{entry[0]}"))
 
 
 def verify_file(path: Path) -> list[Verdict]:

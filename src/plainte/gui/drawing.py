@@ -17,6 +17,12 @@ class QtDrawing:
 
         return html_to_pdf(html, path, lang=lang, header=header)
 
+    def report(self, context: dict, path: Path, lang: str, header: str) -> int:
+        """Draw the evidence report page by page as a PDF at ``path``; return its pages."""
+        from plainte.gui.report_pdf import report_pdf
+
+        return report_pdf(context, path, lang=lang, header=header)
+
     def card(self, case: Case, today: date, lang: str, path: Path) -> None:
         """Write the saga card of ``case`` as a PNG at ``path``."""
         from plainte.gui.card import save_card

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
     def refresh_cases(self, *, reshow: bool = True, keep: str | None = None) -> None:
         """Re-read the case list, keeping the selection (shown again unless ``reshow`` is off)."""
         current = keep or self.current_case_id()
-        self.cases.set_cases(self.store.list_cases(self.today), self.today)
+        self.cases.set_cases(self.store.list_cases(self.today, count_events=False), self.today)
         has_cases = self.cases.rowCount() > 0
         self.pages.setCurrentIndex(1 if has_cases else 0)
         row = self.cases.row_of(current) if current else -1
