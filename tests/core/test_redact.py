@@ -254,3 +254,14 @@ def test_agents_keep_their_first_name_and_figures_survive():
     kept = "Day 245: 13 calls in 4 days, 42 minutes on hold, since 2016, at 9:40 pm, 17–19 h"
     assert redact(kept, case) == kept
     assert redact("The Telco team", case) == "The Telco team"
+
+
+@pytest.mark.parametrize("country", list(PEOPLE))
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_saga_card_never_leaks(country, lang):
+    from plainte.core.card import card_lines
+
+    case = _hostile_case(country)
+    text = " ".join(card_lines(case, date(2026, 5, 20), lang).values())
+    _assert_clean(text, country)
+    assert leaks(text, case) == []
