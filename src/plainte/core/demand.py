@@ -136,6 +136,8 @@ def build_demand(case: Case, kind: str, today: date, lang: str, locale: str) -> 
             for k in DEFAULT_WANTS.get(problem, DEFAULT_WANTS["other"])
             if not (k == "repair" and restored)  # no repair to ask once the service is back
         ]
+    if kind == "cancellation":  # leaving: no repair nor restored terms to ask for
+        asks = [a for a in asks if a.kind not in STAYING]
     exit_free = problem in BREACHES
     if (
         kind == "cancellation"

@@ -76,6 +76,8 @@ def _texts(case: Case, events: list[Event], lang: str):
         summary = event_text.summary(e, lang)
         if summary:
             yield "summary", summary, e
+        for promise in e.promises:
+            yield "promise", promise.text, e
 
 
 def _weekday_clashes(text: str, year: int) -> list[tuple[str, str]]:
