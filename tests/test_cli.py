@@ -193,7 +193,7 @@ def test_ladder_json_contract(run_cli):
 def test_ladder_text_in_the_case_language(run_cli):
     run_cli("demo")
     out = run_cli("ladder", "demo-rogers-2010", today="2010-07-20").out
-    assert "Prochaine étape" in out and "CPRST" in out
+    assert "Cette saga a pris fin le 10 juillet 2010" in out and "CPRST" in out  # it ended
     assert "Office de la protection du consommateur" in out
     assert "À vérifier" in out  # the CCTS time limit is not verified
     assert "Promesses non tenues" in out and "17 h et 19 h" in out

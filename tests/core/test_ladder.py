@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from plainte.core.ladder import LadderError, evaluate, load_ladders, read_ladder
+from plainte.core.ladder_text import next_action
 from plainte.core.model import CaseStatus
 from plainte.core.resources import data_folder
 from plainte.core.sagafile import parse_saga
@@ -16,7 +17,7 @@ from plainte.core.sagafile import parse_saga
 BUILTIN = sorted(data_folder("ladders").glob("*.yaml"))
 
 
-def _case(country: str, events: list[dict], sector: str = "mobile"):
+def _case(country: str, events: list[dict], sector: str = "mobile", status: str = "open"):
     doc = {
         "format": "plainte-saga",
         "version": 1,
@@ -28,6 +29,7 @@ def _case(country: str, events: list[dict], sector: str = "mobile"):
                 "country": country,
                 "sector": sector,
                 "language": "en",
+                "status": status,
                 "events": events,
             }
         ],
@@ -39,8 +41,10 @@ def _ev(at: str, channel: str = "email", direction: str = "out", **extra) -> dic
     return {"at": at, "channel": channel, "direction": direction, **extra}
 
 
-def _steps(country: str, events: list[dict], today: str, sector: str = "mobile"):
-    case = _case(country, events, sector)
+def _steps(
+    country: str, events: list[dict], today: str, sector: str = "mobile", status: str = "open"
+):
+    case = _case(country, events, sector, status)
     ladder = load_ladders().for_case(case)
     state = evaluate(ladder, case, date.fromisoformat(today))
     return ladder, {s.step.id: s for s in state.steps}, state
@@ -90,7 +94,9 @@ FR_LETTER = [_ev("2026-04-02T10:00:00", "phone"), _ev("2026-04-10", "registered_
 
 def test_france_shortcut_two_months_without_any_answer():
     _, before, state = _steps("FR", FR_LETTER, "2026-06-09")
-    assert before["written_complaint"].done_on == date(2026, 4, 10)
+    assert before["written_complaint"].done_on is None  # suggested, not said
+    assert before["written_complaint"].suggested_on == date(2026, 4, 10)
+    assert before["written_complaint"].shown == "suggested"
     assert before["second_level"].status == "open"
     assert before["second_level"].opens_on == date(2026, 5, 10)
     assert before["ombudsman"].status == "waiting"
@@ -260,7 +266,8 @@ def test_every_ladder_says_when_it_was_reviewed_and_whom_to_ask(path: Path):
 def test_canada_ccts_opens_on_an_unsatisfying_answer():
     events = [_ev("2026-02-01", "email"), _ev("2026-02-04", "email", "in")]
     _, steps, _ = _steps("CA", events, "2026-02-03")
-    assert steps["ombudsman"].status == "later"
+    assert steps["ombudsman"].status == "waiting"  # for their answer, not "later"
+    assert steps["ombudsman"].opens_on is None and steps["ombudsman"].why
     _, steps, _ = _steps("CA", events, "2026-02-05")
     assert steps["ombudsman"].status == "open"
     assert steps["ombudsman"].opens_on == date(2026, 2, 4)
@@ -383,3 +390,28 @@ def test_a_user_ladder_replaces_the_built_in_one(tmp_path):
     assert ladder.path.parent == tmp_path / "ladders"
     state = evaluate(ladder, case, date(2026, 6, 20))
     assert next(s for s in state.steps if s.step.id == "ombudsman").opens_on == date(2026, 7, 10)
+
+
+def test_a_step_is_done_by_the_event_the_person_marks_not_by_the_first_look_alike():
+    events = [
+        _ev("2026-02-01", "email", summary="Could I have a discount?"),
+        _ev("2026-02-02", "email", "in", summary="Sorry to see you go, call us"),
+        _ev("2026-03-01", "registered_letter", step="written_complaint", id="real"),
+    ]
+    _, steps, _ = _steps("CA-QC", events, "2026-03-02")
+    complaint = steps["written_complaint"]
+    assert complaint.status == "done" and complaint.done_on == date(2026, 3, 1)
+    assert complaint.done_by_event == "real"
+    # the complaint just sent waits for their answer: "waiting", never "later" with no date
+    assert steps["ombudsman"].status == "waiting"
+    assert steps["ombudsman"].shown == "waiting"
+
+
+def test_an_ended_case_has_no_next_step_and_closes_what_was_not_taken():
+    events = [_ev("2026-02-01", "phone"), _ev("2026-02-20", "store", step="switch")]
+    _, steps, state = _steps("CA-QC", events, "2026-06-01", status="switched")
+    assert state.ended_on == date(2026, 2, 20) and state.ended_as == "switched"
+    assert state.next_step() is None
+    assert steps["switch"].shown == "done"
+    assert steps["second_level"].shown == "closed"
+    assert "ended" in next_action(state, "en")

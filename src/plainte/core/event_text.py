@@ -20,7 +20,7 @@ from typing import Any
 from plainte.core import i18n
 from plainte.core.model import Channel, Direction, Event
 
-KINDS = ("they_called", "promise")
+KINDS = ("they_called", "promise", "switched")
 
 
 @cache
@@ -36,8 +36,12 @@ def is_generated(summary: str | None) -> bool:
     return not text or text.casefold() in _legacy()
 
 
-def meaning(channel: str, direction: str, answered: bool, promised: bool) -> str | None:
+def meaning(
+    channel: str, direction: str, answered: bool, promised: bool, step: str | None = None
+) -> str | None:
     """What an event without words of its own means: a key of ``KINDS``, or None."""
+    if step == "switch":  # the standard step id of leaving (saga format, "Step ids")
+        return "switched"
     if direction == Direction.IN.value and promised:
         return "promise"
     if channel == Channel.PHONE.value and direction == Direction.IN.value and not answered:
@@ -46,11 +50,17 @@ def meaning(channel: str, direction: str, answered: bool, promised: bool) -> str
 
 
 def _render(
-    summary: str | None, channel: str, direction: str, answered: bool, promised: bool, lang: str
+    summary: str | None,
+    channel: str,
+    direction: str,
+    answered: bool,
+    promised: bool,
+    step: str | None,
+    lang: str,
 ) -> str:
     if not is_generated(summary):
         return summary.strip()  # type: ignore[union-attr]
-    kind = meaning(channel, direction, answered, promised)
+    kind = meaning(channel, direction, answered, promised, step)
     return i18n.tr(f"event_text.{kind}", lang) if kind else ""
 
 
@@ -69,6 +79,7 @@ def summary(event: Event, lang: str | None = None) -> str:
         event.direction.value,
         event.answered,
         bool(event.promises),
+        event.step,
         lang or i18n.language(),
     )
 
@@ -81,6 +92,7 @@ def content_summary(content: Mapping[str, Any], lang: str | None = None) -> str:
         content.get("direction", ""),
         bool(content.get("answered", True)),
         bool(content.get("promises")),
+        content.get("step"),
         lang or i18n.language(),
     )
 

@@ -13,6 +13,15 @@ of the step it counts from (a UK complaint of March 2026 waits eight weeks, one
 of May 2026 six); references and switching facts on the day the case is judged
 (today while it runs, its last day once it ended). Each file says when it was
 last ``reviewed:``; a file not reviewed for a year says whom to check with.
+
+A step is done by what the person says: an event marked as the step it
+accomplishes (``Event.step``). An event that merely looks like the step (an
+outgoing e-mail for a written complaint) only *suggests* it: the step is not
+done (``suggested_on`` and ``suggested_by_event`` name that event), and later
+steps are dated from it until the person confirms it or marks another. A
+step any contact accomplishes (the first contact) needs no confirming. An
+ended case (switched, resolved, abandoned) closes the steps not taken
+(``closed``).
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from typing import Any
 from plainte.core import dated, yamlfile
 from plainte.core.dates import shift
 from plainte.core.errors import PlainteError
-from plainte.core.model import STEP_ID, Case, Channel, Direction, Event
+from plainte.core.model import STEP_ID, Case, CaseStatus, Channel, Direction, Event
 from plainte.core.resources import data_folder
 
 KINDS = (
@@ -500,12 +509,26 @@ class StepState:
     """Where a step stands on ``today``."""
 
     step: Step
-    status: str  # done | open | waiting | later
+    status: str  # done | open | waiting | later (the command line's contract)
     done_on: date | None = None
     opens_on: date | None = None
     deadline: date | None = None
     why: Text | None = None
     done_by_event: str | None = None
+    suggested_on: date | None = None
+    suggested_by_event: str | None = None
+    closed: bool = False  # not taken: the case ended before
+
+    @property
+    def shown(self) -> str:
+        """What a person reads: done, suggested, closed, expired, open, waiting or later."""
+        if self.status == "done":
+            return "done"
+        if self.closed:
+            return "closed"
+        if self.suggested_on is not None:
+            return "suggested"
+        return "expired" if self.expired else self.status
 
     @property
     def deadline_soft(self) -> bool:
@@ -546,9 +569,17 @@ class LadderState:
     def stale(self) -> bool:
         return self.ladder.stale(self.today)
 
+    ended_on: date | None = None  # the case ended (switched, resolved, abandoned) that day
+    ended_as: str | None = None  # its status then
+
     def next_step(self) -> StepState | None:
-        """The first open step of the main sequence, else the first waiting one."""
-        main = [s for s in self.steps if not s.step.parallel]
+        """The first open step of the main sequence, else the first waiting one; none once ended.
+
+        A suggested step counts as taken here: the person is asked to confirm it.
+        """
+        if self.ended_on is not None:
+            return None
+        main = [s for s in self.steps if not s.step.parallel and s.suggested_on is None]
         for status in ("open", "waiting"):
             for state in main:
                 if state.status == status and not state.expired:
@@ -567,6 +598,7 @@ class LadderState:
             "stale": self.stale,
             "check_with": self.ladder.check_with,
             "judged_on": iso(self.judged_on),
+            "ended_on": iso(self.ended_on),
             "steps": [
                 {
                     "id": s.step.id,
@@ -574,6 +606,10 @@ class LadderState:
                     "status": s.status,
                     "opens_on": iso(s.opens_on),
                     "done_on": iso(s.done_on),
+                    "done_by_event": s.done_by_event,
+                    "suggested_on": iso(s.suggested_on),
+                    "suggested_by_event": s.suggested_by_event,
+                    "closed": s.closed,
                     "deadline": iso(s.deadline),
                     "deadline_soft": s.deadline_soft,
                     "parallel": s.step.parallel,
@@ -593,6 +629,12 @@ def _matches(event: Event, done_by: dict[str, Any]) -> bool:
     return event.direction is direction and (not channels or event.channel.value in channels)
 
 
+def _any_contact(done_by: dict[str, Any]) -> bool:
+    """A rule every contact meets (the first contact): inference is then a fact."""
+    channels = set(done_by.get("channels") or ())
+    return not channels or channels >= {c.value for c in Channel} - {Channel.OTHER.value}
+
+
 def _is_answer(event: Event) -> bool:
     """A reply from the provider: a contact from them that said something."""
     return event.direction is Direction.IN and event.answered and event.is_contact
@@ -601,13 +643,18 @@ def _is_answer(event: Event) -> bool:
 def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
     """Date every step of ``ladder`` for ``case`` as of ``today``."""
     events = [e for e in case.events if e.at.day <= today]
-    done: dict[str, tuple[date, Event]] = {}
+    done: dict[str, tuple[date, Event]] = {}  # said by the person, or a fact
+    suggested: dict[str, tuple[date, Event]] = {}  # what the events suggest
     for step in ladder.steps:
         marked = next((e for e in events if e.step == step.id), None)
-        if marked is None and step.done_by:
-            marked = next((e for e in events if _matches(e, step.done_by)), None)
         if marked is not None:
             done[step.id] = (marked.at.day, marked)
+        elif step.done_by:
+            guess = next((e for e in events if _matches(e, step.done_by)), None)
+            if guess is not None:
+                target = done if _any_contact(step.done_by) else suggested
+                target[step.id] = (guess.at.day, guess)
+    taken = {**suggested, **done}  # later steps are dated from either
     first_day = events[0].at.day if events else None
     position = {id(e): i for i, e in enumerate(events)}
     answers = [i for i, e in enumerate(events) if _is_answer(e)]
@@ -627,8 +674,8 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
             if first_day is None:
                 return None
             start, start_event = first_day, events[0]
-        elif rule.after in done:
-            start, start_event = done[rule.after]
+        elif rule.after in taken:
+            start, start_event = taken[rule.after]
         else:
             return None
         if not rule.in_force(start):
@@ -641,13 +688,24 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
             return None
         return when
 
+    judged_on = dated.judged_on(case, today)
+    ended_on = judged_on if case.status is not CaseStatus.OPEN else None
     states = []
     for step in ladder.steps:
         state = StepState(step=step, status="later", _today=today)
         if step.id in done:
             state.done_on, event = done[step.id]
             state.done_by_event = event.id
+        elif step.id in suggested:
+            state.suggested_on, event = suggested[step.id]
+            state.suggested_by_event = event.id
+        waits_for_answer = None
         candidates = [(d, r) for r in step.opens if (d := rule_date(r)) is not None]
+        if not candidates:
+            # started, but waiting for the provider's answer: say so, not "later"
+            waits_for_answer = next(
+                (r for r in step.opens if r.on_answer and r.after in taken), None
+            )
         if candidates:
             state.opens_on, winner = min(candidates, key=lambda pair: pair[0])
             state.why = winner.why
@@ -655,8 +713,12 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
             state.opens_on = first_day
         if step.deadline is not None:
             state.deadline = rule_date(step.deadline)
+        state.closed = ended_on is not None and state.done_on is None
         if state.done_on is not None:
             state.status = "done"
+        elif waits_for_answer is not None:
+            state.status = "waiting"
+            state.why = waits_for_answer.why
         elif state.opens_on is None:
             state.status = "later"
         elif state.opens_on > today:
@@ -665,5 +727,10 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
             state.status = "open"
         states.append(state)
     return LadderState(
-        ladder=ladder, today=today, steps=states, judged_on=dated.judged_on(case, today)
+        ladder=ladder,
+        judged_on=judged_on,
+        today=today,
+        steps=states,
+        ended_on=ended_on,
+        ended_as=case.status.value if ended_on else None,
     )

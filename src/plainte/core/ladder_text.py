@@ -15,12 +15,18 @@ def _day(day: date | None, lang: str) -> str:
 
 def next_action(state: LadderState, lang: str) -> str:
     """One sentence: the next step of the main sequence and its dates."""
+    if state.ended_on is not None:
+        how = tr(f"status.{state.ended_as}", lang).lower()
+        return tr("ladder.ended", lang, day=_day(state.ended_on, lang), how=how)
     step = state.next_step()
     if step is None:
         if all(s.status == "done" for s in state.steps if not s.step.parallel):
             return tr("ladder.all_done", lang)
         return tr("ladder.nothing_open", lang)
     title = step.step.title[lang]
+    if step.opens_on is None:  # open once the provider answers
+        sentence = tr("ladder.waiting_answer", lang, step=title) + "."
+        return sentence + (" " + tr("ladder.because", lang, why=step.why[lang]) if step.why else "")
     since = step.opens_on <= state.today if step.opens_on else True
     key = "ladder.next_open" if since else "ladder.next_waiting"
     sentence = tr(key, lang, step=title, opens=_day(step.opens_on, lang))
@@ -53,9 +59,7 @@ def _deadline(state: StepState, lang: str) -> str:
 
 
 def _status(state: StepState, lang: str) -> str:
-    if state.expired:
-        return tr("ladder.status.expired", lang)
-    return tr(f"ladder.status.{state.status}", lang)
+    return tr(f"ladder.status.{state.shown}", lang)
 
 
 def render(state: LadderState, case, lang: str) -> str:

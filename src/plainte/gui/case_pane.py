@@ -226,7 +226,8 @@ class CasePane(QWidget):
 
             ladder = self._ladders().for_case(case)
             # the panel speaks the interface's language; letters keep the case's own
-            self.ladder_panel.show_state(evaluate(ladder, case, self.today), i18n.language())
+            state = evaluate(ladder, case, self.today)
+            self.ladder_panel.show_state(state, i18n.language(), case)
         elif index == DASHBOARD:
             self.dashboard.show_case(case, self.today)
 

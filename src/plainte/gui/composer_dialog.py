@@ -327,6 +327,7 @@ class ComposerDialog(QDialog):
     def sent_event(self) -> Event:
         """The event "mark as sent" logs: now, the chosen channel, the ladder step."""
         kind = self.kind.currentData()
+        lang = self.result.lang if self.result else None  # one language: the letter's
         text = self.text()
         summary = self.result.subject if self.result and self.result.subject else text[:280]
         moment = datetime.now()
@@ -338,7 +339,7 @@ class ComposerDialog(QDialog):
             at=now,
             channel=Channel(self.channel.currentData()),
             direction=Direction.OUT,
-            summary=f"{tr('gui.kinds.' + kind)} — {summary}",
+            summary=f"{tr('gui.kinds.' + kind, lang)} — {summary}",
             step=STEP_OF.get(kind),
         )
 

@@ -40,6 +40,19 @@ class Operations:
             self.status(done)
         return not self._failed
 
+    def apply_all(self, commands: list[_Command], label: str, done: str | None = None) -> bool:
+        """Run several commands as one undo step (undone together)."""
+        self.undo_stack.beginMacro(label)
+        failed = False
+        try:
+            for command in commands:
+                failed |= not self.apply(command)
+        finally:
+            self.undo_stack.endMacro()
+        if not failed and done:
+            self.status(done)
+        return not failed
+
     def _fail(self, error: Exception) -> None:
         from plainte.core.editor import StaleEdit
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
-from plainte.core.model import CaseStatus
+from plainte.core.model import CaseStatus, Channel, Direction, EventKind
 from plainte.gui import commands
 
 if TYPE_CHECKING:
@@ -60,10 +60,17 @@ class ComposeOps:
         case_id = w.case_header.id
 
         def finished() -> None:
-            w.ops.apply(
-                commands.SetCaseStatus(
-                    w.editor, case_id, CaseStatus.SWITCHED, tr("gui.undo.switched")
-                )
+            """The person left: the switch step is done today, and the case ends."""
+            left = w.event_ops.draft(Channel.OTHER, Direction.OUT)
+            left.kind, left.step = EventKind.NOTE, "switch"
+            label = tr("gui.undo.switched")
+            w.ops.apply_all(
+                [
+                    commands.SaveEvent(w.editor, case_id, left, label),
+                    commands.SetCaseStatus(w.editor, case_id, CaseStatus.SWITCHED, label),
+                ],
+                label,
+                tr("gui.status.switched"),
             )
 
         wizard.accepted.connect(finished)

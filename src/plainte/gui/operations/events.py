@@ -96,6 +96,16 @@ class EventOps:
                 tr("gui.status.undo_hint"),
             )
 
+    def mark_step(self, step_id: str, event_id: str) -> bool:
+        """Say that ``event_id`` is the event that accomplished the ladder step ``step_id``."""
+        from dataclasses import replace
+
+        w = self.window
+        event = next((e for e in w.case.events if e.id == event_id), None) if w.case else None
+        if event is None:
+            return False
+        return self.save(replace(event, step=step_id), tr("gui.undo.mark_step"))
+
     def log_they_called(self) -> None:
         """One keystroke: they called, no one spoke, no message. Logged now.
 

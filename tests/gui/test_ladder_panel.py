@@ -1,0 +1,94 @@
+"""The ladder tab: steps done by what the person says, which event did each, an ended saga."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from plainte.core.model import CaseStatus
+from plainte.gui.case_dialog import CaseDialog
+from plainte.gui.event_dialog import EventDialog
+
+LADDER = 2
+
+
+def _quebec_case_with_a_discount_email(qtbot, window, answer):
+    def fill(dialog: CaseDialog):
+        qtbot.keyClicks(dialog.title, "Upgrade refused")
+        qtbot.keyClicks(dialog.provider, "Rogers")
+        dialog.country.setCurrentIndex(dialog.country.findData("CA-QC"))
+        dialog.accept()
+
+    answer(CaseDialog, fill)
+    window.case_ops.new_case()
+    answer(
+        EventDialog, lambda d: (qtbot.keyClicks(d.summary, "Could I get a discount?"), d.accept())
+    )
+    window.acts["email_sent"].trigger()
+    window.pane.tabs.setCurrentIndex(LADDER)
+    return window.pane.ladder_panel
+
+
+def _row(panel, step_id: str):
+    tree = panel.tree
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        if item.data(0, Qt.ItemDataRole.UserRole) == step_id:
+            return item
+    raise AssertionError(step_id)
+
+
+def test_an_email_only_suggests_the_written_complaint_and_says_which(qtbot, window, answer):
+    panel = _quebec_case_with_a_discount_email(qtbot, window, answer)
+    row = _row(panel, "written_complaint")
+    assert row.text(1) == "done? (to confirm)"
+    assert row.text(3).endswith("?")  # the "done on" column, to confirm
+    panel.tree.setCurrentItem(row)
+    assert "Could I get a discount?" in panel.detail.text()
+    assert panel.confirm_button.isVisibleTo(panel)
+
+
+def test_mark_as_sent_does_the_step_and_the_ombudsman_waits_with_a_reason(qtbot, window, answer):
+    panel = _quebec_case_with_a_discount_email(qtbot, window, answer)
+    dialog = window.compose_ops.compose("complaint")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
+    window.pane.tabs.setCurrentIndex(0)
+    window.pane.tabs.setCurrentIndex(LADDER)
+    state = {s.step.id: s for s in panel.state.steps}
+    sent = window.store.load_case(window.case.id).events[-1]
+    assert state["written_complaint"].status == "done"
+    assert state["written_complaint"].done_by_event == sent.id
+    assert _row(panel, "written_complaint").text(1) == "done"
+    ombudsman = _row(panel, "ombudsman")
+    assert ombudsman.text(1) == "waiting" and state["ombudsman"].why is not None
+    panel.tree.setCurrentItem(_row(panel, "written_complaint"))
+    assert "Done by:" in panel.detail.text()
+
+
+def test_confirming_a_suggestion_marks_the_event(qtbot, window, answer):
+    panel = _quebec_case_with_a_discount_email(qtbot, window, answer)
+    panel.tree.setCurrentItem(_row(panel, "written_complaint"))
+    qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
+    assert window.store.load_case(window.case.id).events[0].step == "written_complaint"
+    window.pane.tabs.setCurrentIndex(0)
+    window.pane.tabs.setCurrentIndex(LADDER)
+    assert _row(window.pane.ladder_panel, "written_complaint").text(1) == "done"
+
+
+def test_after_switching_there_is_no_next_step(qtbot, window, tmp_path):
+    window.case_ops.load_demo()
+    window.editor.set_case_status("demo-red-2016", CaseStatus.OPEN)
+    window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+    window.today = window.today.replace(year=2016, month=10, day=1)
+    window.refresh_cases()
+    wizard = window.compose_ops.switch_assistant()
+    qtbot.addWidget(wizard)
+    wizard.accept()
+    window.pane.tabs.setCurrentIndex(LADDER)
+    panel = window.pane.ladder_panel
+    assert "Next step" not in panel.headline.text()
+    assert "ended" in panel.headline.text()
+    assert _row(panel, "switch").text(1) == "done"
+    assert _row(panel, "second_level").text(1) == "not taken"
+    assert "Switched" in window.statusBar().currentMessage()
