@@ -25,7 +25,8 @@ def _steps_done(case: Case, today: date) -> dict[str, date]:
     from plainte.core.ladder import evaluate, load_ladders
 
     state = evaluate(load_ladders().for_case(case), case, today)
-    return {s.step.id: s.done_on for s in state.steps if s.done_on}
+    # a step the events only suggest still fills a form the person reviews before sending
+    return {s.step.id: day for s in state.steps if (day := s.done_on or s.suggested_on)}
 
 
 def want_text(case: Case, locale: str) -> str | None:
