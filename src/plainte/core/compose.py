@@ -326,7 +326,7 @@ class Composer:
             "kept_promises": [p for p in promises if p["state"] == "kept"],
             "reply_by": day(today + timedelta(days=reply_days)),
             "reply_days": reply_days,
-            "written_complaint_on": day(written.done_on) if written and written.done_on else "",
+            "written_complaint_on": day(written.taken_on) if written and written.taken_on else "",
             "ombudsman": self._step_view(ombudsman, lang, day) if ombudsman else None,
             "next_step": self._step_view(next_state, lang, day) if next_state else None,
             "this_step": self._step_view(step_for_kind, lang, day) if step_for_kind else None,

@@ -520,6 +520,11 @@ class StepState:
     closed: bool = False  # not taken: the case ended before
 
     @property
+    def taken_on(self) -> date | None:
+        """The day the step was done, or looks done (what letters and forms date from)."""
+        return self.done_on or self.suggested_on
+
+    @property
     def shown(self) -> str:
         """What a person reads: done, suggested, closed, expired, open, waiting or later."""
         if self.status == "done":

@@ -97,7 +97,7 @@ def letter_facts(
         for a in e.attachments
     ]
     complaint = steps.get("written_complaint")
-    first_complaint = complaint.done_on if complaint and complaint.done_on else None
+    first_complaint = complaint.taken_on if complaint else None
     second = kind == "complaint" and first_complaint is not None and first_complaint < today
     ombudsman = steps.get("ombudsman")
     admissible = None

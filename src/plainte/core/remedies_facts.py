@@ -26,7 +26,7 @@ def _steps_done(case: Case, today: date) -> dict[str, date]:
 
     state = evaluate(load_ladders().for_case(case), case, today)
     # a step the events only suggest still fills a form the person reviews before sending
-    return {s.step.id: day for s in state.steps if (day := s.done_on or s.suggested_on)}
+    return {s.step.id: s.taken_on for s in state.steps if s.taken_on}
 
 
 def want_text(case: Case, locale: str) -> str | None:
