@@ -65,10 +65,15 @@ def _render(
 
 
 def row_summary(
-    summary: str | None, channel: str, direction: str, answered: bool, promised: bool
+    summary: str | None,
+    channel: str,
+    direction: str,
+    answered: bool,
+    promised: bool,
+    step: str | None = None,
 ) -> str:
     """The same, from an event's stored columns (for the search texts of a long timeline)."""
-    return _render(summary, channel, direction, answered, promised, i18n.language())
+    return _render(summary, channel, direction, answered, promised, step, i18n.language())
 
 
 def summary(event: Event, lang: str | None = None) -> str:
