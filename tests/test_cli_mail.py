@@ -42,6 +42,13 @@ def test_mail_adds_the_rogers_style_reply_and_react_proposes_a_written_answer(
     assert data["matched"] and all({"words", "weight", "kind"} <= set(m) for m in data["matched"])
     text = run_cli("react", "case-1", str(eml), today="2026-08-12").out
     assert "Deflection" in text and "written answer" in text and "please call" in text
+    logged = run_cli("react", "case-1", str(eml), "--log", today="2026-08-12")
+    assert logged.code == 0 and "--kind complaint" in logged.err
+    assert len(
+        json.loads(run_cli("export", "case-1", "--format", "json").out)["cases"][0]["events"]
+    ) == len(doc["cases"][0]["events"])  # the e-mail already there: amended, not added
+    letter = run_cli("letter", "case-1", "--kind", "complaint", today="2026-08-12")
+    assert "in writing (not by phone)" in letter.out
 
 
 def test_react_reads_the_standard_input_and_logs_a_promise(run_cli, make_saga, monkeypatch):

@@ -108,7 +108,16 @@ def run_react(ctx) -> int:
     if ctx.args.log:
         if mail is not None:
             store_raw(ctx.store.data_dir, mail)
-        Editor(ctx.store).save_event(case.id, reading.event)
+        editor = Editor(ctx.store)
+        editor.save_event(case.id, reading.event)
+        wants = reading.next.wants
+        if wants and all(w.kind != wants for w in case.wants):
+            from dataclasses import replace
+
+            from plainte.core.model import Want
+
+            editor.save_case(replace(case, wants=[*case.wants, Want(kind=wants)]))
+            print(tr("react.wants_added", want=tr(f"react.wants.{wants}")), file=sys.stderr)
     if ctx.args.json:
         print(json.dumps(reading.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -70,6 +70,10 @@ def test_dropping_the_rogers_style_email_logs_it_and_proposes_the_written_answer
     qtbot.mouseClick(dialog.letter_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(window, "composer_dialog", None) is not None)
     assert [w.kind for w in store.load_case("case-1").wants] == ["written_answer"]
+    composer = window.composer_dialog
+    assert composer.kind.currentData() == "complaint"
+    qtbot.waitUntil(lambda: "in writing (not by phone)" in composer.preview.toPlainText())
+    composer.close()
 
     drop(window, [path])  # the same message again: nothing new
     qtbot.waitUntil(lambda: "already" in window.statusBar().currentMessage(), timeout=10_000)
