@@ -19,28 +19,23 @@ from typing import Any
 
 from plainte.core.errors import SagaFileError
 from plainte.core.model import (
-    NETWORKS,
     PROBLEMS,
     SECTORS,
     STEP_ID,
-    WANT_KINDS,
     Attachment,
     Case,
     CaseStatus,
     Channel,
     Customer,
     Direction,
-    DownPeriod,
     Event,
     EventKind,
-    Money,
     Promise,
     PromiseStatus,
-    Want,
     When,
-    Window,
     parse_when,
 )
+from plainte.core.sagafields import FieldsReader, case_fields_to_dict
 
 FORMAT = "plainte-saga"
 VERSION = 1
@@ -61,10 +56,6 @@ arithmetic (steps open months later, calendars end a day later) never to overflo
 _COUNTRY = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_CURRENCY = re.compile(r"[A-Z]{3}")
-_CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
-MAX_AMOUNT = 1_000_000_000
-"""Largest amount of money a file may give (prices, wants)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NAMESPACE = uuid.UUID("6f1c2a52-8f0e-4c84-9c8a-5d6a2b0e7d31")
 
@@ -94,10 +85,6 @@ _CASE_FIELDS = {
     "events",
     "journal",
 }
-_MONEY_FIELDS = {"amount", "currency"}
-_PERIOD_FIELDS = {"from", "to"}
-_WANT_FIELDS = {"kind", "amount", "by", "text"}
-_WINDOW_FIELDS = {"from", "to"}
 _CUSTOMER_FIELDS = {"name", "address", "email", "phone"}
 _EVENT_FIELDS = {
     "id",
@@ -132,7 +119,7 @@ def _at(where: str, name: str) -> str:
     return f"{where}.{name}" if where else name
 
 
-class _Reader:
+class _Reader(FieldsReader):
     """Walks the parsed JSON, building the model and raising at the first fault."""
 
     def __init__(self, path: Path | None) -> None:
@@ -208,64 +195,6 @@ class _Reader:
                 loc, "date_out_of_range", value=value[:60], first=FIRST_DAY, last=LAST_DAY
             )
         return when
-
-    def amount(self, data: dict, name: str, where: str, *, required: bool = False):
-        """A sum of money: a finite number from 0 up."""
-        loc = _at(where, name)
-        value = data.get(name)
-        if value is None:
-            if required:
-                raise self.fail(loc, "missing")
-            return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(loc, "not_a_number")
-        if not _finite(value) or value < 0 or value > MAX_AMOUNT:
-            raise self.fail(loc, "bad_amount", value=value)
-        return float(value)
-
-    def money(self, raw: Any, where: str) -> Money:
-        data = self.obj(raw, where, _MONEY_FIELDS)
-        amount = self.amount(data, "amount", where, required=True)
-        currency = self.text(data, "currency", where, required=True)
-        if not _CURRENCY.fullmatch(currency):
-            raise self.fail(f"{where}.currency", "bad_currency", value=currency[:20])
-        return Money(amount=amount, currency=currency)
-
-    def down_period(self, raw: Any, where: str) -> DownPeriod:
-        data = self.obj(raw, where, _PERIOD_FIELDS)
-        start = self.when(data, "from", where, required=True)
-        end = self.when(data, "to", where)
-        if end is not None and end.sort_key < start.sort_key:
-            raise self.fail(f"{where}.to", "end_before_start", start=start.text, end=end.text)
-        return DownPeriod(start=start, end=end)
-
-    def want(self, raw: Any, where: str) -> Want:
-        data = self.obj(raw, where, _WANT_FIELDS)
-        kind = self.choice(data, "kind", where, WANT_KINDS, required=True)
-        text = self.text(data, "text", where, limit=MAX_LONG)
-        if kind == "other" and not (text and text.strip()):
-            raise self.fail(f"{where}.text", "missing")
-        return Want(
-            kind=kind,
-            amount=self.amount(data, "amount", where),
-            by=self.when(data, "by", where),
-            text=text,
-        )
-
-    def handles(self, raw: Any, where: str) -> dict[str, str]:
-        data = self.obj(raw, where, set(NETWORKS))
-        found = {n: self.text(data, n, where) for n in NETWORKS}
-        return {n: v for n, v in found.items() if v and v.strip()}
-
-    def window(self, raw: Any, where: str) -> Window:
-        data = self.obj(raw, where, _WINDOW_FIELDS)
-        ends = []
-        for name in ("from", "to"):
-            value = self.text(data, name, where, required=True)
-            if not _CLOCK.fullmatch(value):
-                raise self.fail(f"{where}.{name}", "bad_clock", value=value[:20])
-            ends.append(value)
-        return Window(start=ends[0], end=ends[1])
 
     def ident(self, data: dict, where: str, seen: set[str], make: str) -> str:
         value = data.get("id")
@@ -343,21 +272,6 @@ class _Reader:
         if data.get("journal") is not None:
             case.journal = self.journal(data["journal"], f"{where}.journal", case)
         return case
-
-    def case_fields(self, case: Case, data: dict, where: str) -> None:
-        """Read the price, the periods without service, the wants and the handles."""
-        if data.get("monthly_price") is not None:
-            case.monthly_price = self.money(data["monthly_price"], _at(where, "monthly_price"))
-        case.service_down = [
-            self.down_period(raw, _at(where, f"service_down[{i}]"))
-            for i, raw in enumerate(self.items(data, "service_down", where))
-        ]
-        case.wants = [
-            self.want(raw, _at(where, f"wants[{i}]"))
-            for i, raw in enumerate(self.items(data, "wants", where))
-        ]
-        if data.get("handles") is not None:
-            case.handles = self.handles(data["handles"], _at(where, "handles"))
 
     def journal(self, raw: Any, where: str, case: Case) -> list:
         """Read a case's journal and check it: the chain, and the records against it."""
@@ -636,10 +550,6 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def _money(value: Money | None) -> dict[str, Any] | None:
-    return {"amount": _number(value.amount), "currency": value.currency} if value else None
-
-
 def promise_to_dict(p: Promise) -> dict[str, Any]:
     """The saga-file form of a promise."""
     return _clean(
@@ -650,34 +560,6 @@ def promise_to_dict(p: Promise) -> dict[str, Any]:
             "status": p.status.value,
             "closed_at": p.closed_at.text if p.closed_at else None,
             "window": {"from": p.window.start, "to": p.window.end} if p.window else None,
-        }
-    )
-
-
-def case_fields_to_dict(case: Case) -> dict[str, Any]:
-    """The saga-file form of the case fields that say what it is about and what is asked."""
-    return _clean(
-        {
-            "problem": case.problem,
-            "monthly_price": _money(case.monthly_price),
-            "service_down": [
-                _clean({"from": p.start.text, "to": p.end.text if p.end else None})
-                for p in case.service_down
-            ]
-            or None,
-            "wants": [
-                _clean(
-                    {
-                        "kind": w.kind,
-                        "amount": _number(w.amount) if w.amount is not None else None,
-                        "by": w.by.text if w.by else None,
-                        "text": w.text,
-                    }
-                )
-                for w in case.wants
-            ]
-            or None,
-            "handles": {n: case.handles[n] for n in NETWORKS if n in case.handles} or None,
         }
     )
 
