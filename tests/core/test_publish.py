@@ -219,3 +219,47 @@ def test_counts_are_written_the_language_way(composer):
     fr = composer.compose(case, "public-post", date(2026, 3, 30), lang="fr", platform="linkedin")
     en = composer.compose(case, "public-post", date(2026, 3, 30), lang="en", platform="linkedin")
     assert "1\u202f183" in fr.text and "1,183" in en.text
+
+
+def _ev(i, at, channel, direction, **more):
+    return {"id": f"x{i}", "at": at, "channel": channel, "direction": direction, **more}
+
+
+LEADS = {
+    "call_us": [
+        _ev(1, "2026-03-01T10:00:00", "email", "out"),
+        _ev(2, "2026-03-02T10:00:00", "email", "in", summary="Please call us"),
+    ],
+    "slow_private": [
+        _ev(1, "2026-03-01T10:00:00", "email", "out"),
+        _ev(2, "2026-03-04T10:00:00", "email", "in"),
+        _ev(3, "2026-03-05T10:00:00", "social_public", "out"),
+        _ev(4, "2026-03-05T10:20:00", "social_dm", "in"),
+    ],
+    "broken_promises": [
+        _ev(1, "2026-03-01T10:00:00", "phone", "out"),
+        _ev(2, "2026-03-01T11:00:00", "phone", "in", promises=[{"text": "x", "due": "2026-03-03"}]),
+    ],
+    "hold": [_ev(1, "2026-03-01T10:00:00", "phone", "out", wait_minutes=95)],
+    "days": [_ev(1, "2026-03-01T10:00:00", "phone", "out")],
+}
+
+
+@pytest.mark.parametrize("lead", list(LEADS))
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_contrast_has_written_variants_in_good_french(composer, lead, lang):
+    from plainte.core.figures import compute
+    from plainte.core.posts import contrasts
+
+    leads = set()
+    for i in range(30):
+        doc = saga_doc(LEADS[lead])
+        doc["cases"][0]["id"] = f"c{i}"
+        case = parse_saga(json.dumps(doc).encode()).cases[0]
+        assert contrasts(compute(case, date(2026, 3, 30)))[0].id == lead
+        for kind in POSTS:
+            text = composer.compose(case, kind, date(2026, 3, 30), lang=lang, platform="x").text
+            leads.add((kind, text.split(".")[0]))
+            if lang == "fr":  # "de Examplecom" is "d'Examplecom": the templates avoid it
+                assert not re.search(r"\bde [AEIOUYaeiouy]", text), text
+    assert len([k for k, _ in leads if k == "satire"]) >= 2
