@@ -177,20 +177,32 @@ def measure_letters(data_dir: Path, runs: int) -> dict[str, float]:
 
 
 def cli_peak(data_dir: Path, *args: str) -> tuple[float, int]:
-    """Seconds and peak resident memory (KiB) of one ``plainte`` call in its own process."""
+    """Seconds and peak resident memory (KiB) of one ``plainte`` call in its own process.
+
+    The peak is the child's own ``VmHWM``, read as it exits: ``ru_maxrss`` from
+    ``wait4`` would count the pages a fork shares with this (large) parent.
+    """
+    code = (
+        "import sys\n"
+        "from plainte.cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+        "print('PEAK', peak.split()[1], file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
     started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "plainte", "--data-dir", str(data_dir), *args],
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--data-dir", str(data_dir), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        text=True,
         env=dict(os.environ, PLAINTE_LANG="en", QT_QPA_PLATFORM="offscreen"),
     )
-    _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
-    if status:
-        raise RuntimeError(f"plainte {' '.join(args)} failed: {proc.stderr.read().decode()}")
-    proc.stderr.close()
-    return seconds, usage.ru_maxrss
+    if done.returncode:
+        raise RuntimeError(f"plainte {' '.join(args)} failed: {done.stderr[-2000:]}")
+    peak = [line for line in done.stderr.splitlines() if line.startswith("PEAK ")]
+    return seconds, int(peak[-1].split()[1])
 
 
 def measure_import_once(folder: Path, files: list[Path]) -> None:

@@ -9,6 +9,7 @@ Each function takes a connection, so a worker thread can use its own
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,3 +111,15 @@ def last_channel(conn: sqlite3.Connection, case_id: str) -> str | None:
         f"SELECT channel {_LIVE} ORDER BY sort_at DESC, rowid DESC LIMIT 1", (case_id,)
     ).fetchone()
     return row[0] if row else None
+
+
+def amended(conn: sqlite3.Connection, case_id: str, rowids: list[int]) -> dict[str, str]:
+    """Of these events, the amended ones, with the day of their last amendment."""
+    return {
+        event_id: (at or "")[:10]
+        for event_id, at in conn.execute(
+            "SELECT id, amended_at FROM events WHERE rowid IN (SELECT value FROM json_each(?))"
+            " AND +case_id = ? AND amended_at IS NOT NULL",
+            (json.dumps(rowids), case_id),
+        )
+    }

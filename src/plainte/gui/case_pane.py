@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +33,41 @@ from plainte.gui.timeline_model import TimelineModel
 from plainte.gui.widgets import PlainLabel
 
 PROMISES, LADDER, DASHBOARD = 1, 2, 3
+
+
+WHOLE = 200_000
+"""Up to this many events, the whole case is read after the first frame (figures, tabs)."""
+
+
+def _release(case: Case | None) -> None:
+    """Let go of a long case in a worker, a slice at a time: freeing a million events at
+    once would hold the window."""
+    if case is None or len(case.events) < 20_000 or sys.getrefcount(case) > 3:
+        return  # short, or still in use (a letter being written): freed when done
+    from plainte.gui.worker import run_in_background
+
+    events = case.events
+    case.events = []
+
+    def work() -> None:
+        while events:
+            del events[-5_000:]
+
+    run_in_background(work, lambda _r: None, lambda _e: None)
+
+
+@contextmanager
+def _no_collection():
+    """No cyclic garbage collection while a worker reads a long saga.
+
+    A million new objects would start full collections, each holding the
+    interpreter (and so the window) for hundreds of milliseconds.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def table_defaults(view: QTableView) -> None:
@@ -60,6 +98,12 @@ class CasePane(QWidget):
         self._stale: set[int] = set()
         self._sized: str | None = None
         self._reading = 0
+        self._painted = self._held = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(400)
+        self._soon.timeout.connect(self.read_case)
+        QTimer.singleShot(2000, self._release)  # never painted (hidden): read anyway
         self.timeline = TimelineModel(self)
         self.filter = self.timeline  # the model filters itself, in slices
         self.timeline_view = QTableView()
@@ -146,8 +190,29 @@ class CasePane(QWidget):
         self._stale = {PROMISES, LADDER, DASHBOARD}
         self.read_case()
 
-    def read_case(self) -> None:
-        """Read the whole case again off the GUI thread (after a change, or to show it)."""
+    def paintEvent(self, event) -> None:
+        """Once the pane is first painted, the reading held back for it may start."""
+        super().paintEvent(event)
+        self._release()
+
+    def _release(self) -> None:
+        if not self._painted:
+            self._painted = True
+            if self._held:
+                QTimer.singleShot(0, self.read_case)
+
+    def read_case(self, *, wanted: bool = False) -> None:
+        """Read the whole case again off the GUI thread (after a change, or to show it).
+
+        Not before the first frame: a worker reading a long saga would slow it.
+        A timeline longer than :data:`WHOLE` is read whole only when a tab that
+        needs it is shown (``wanted``): a million events hold 1.5 GB.
+        """
+        if not self._painted and not self.timeline.is_short():
+            self._held = True
+            return
+        if not wanted and not self._wants_whole():
+            return
         from plainte.core import timeline
         from plainte.core.store import Store
         from plainte.gui.worker import run_in_background
@@ -164,10 +229,11 @@ class CasePane(QWidget):
         def work():
             reader = Store(path, timeline.reader(path), read_only=True)
             try:
-                case = reader.load_case(case_id)
+                with _no_collection():
+                    case = reader.load_case(case_id)
+                    return case, compute(case, self.today)
             finally:
                 reader.close()
-            return case, compute(case, self.today)
 
         def done(result) -> None:
             if isValid(self) and reading == self._reading:  # not a pane rebuilt meanwhile
@@ -175,9 +241,24 @@ class CasePane(QWidget):
 
         run_in_background(work, done, lambda _error: None)
 
+    def read_case_soon(self) -> None:
+        """Read the whole case again a moment after a change (a burst of edits reads it once)."""
+        if self.timeline.is_short():
+            self.read_case()
+            return
+        case, self.case = self.case, None
+        _release(case)
+        self._stale = {PROMISES, LADDER, DASHBOARD}
+        self._soon.start()
+
+    def _wants_whole(self) -> bool:
+        """The whole case is read for a saga up to :data:`WHOLE` events, or for a tab."""
+        return self.timeline.rowCount() <= WHOLE or self.tabs.currentIndex() in self._stale
+
     def is_settled(self) -> bool:
-        """The timeline is whole, no search is running, and the case is read."""
-        return self.timeline.is_settled() and (self.header is None or self.case is not None)
+        """The timeline is whole, no search is running, and the case is read (if it is)."""
+        read = self.header is None or self.case is not None or not self._wants_whole()
+        return self.timeline.is_settled() and read
 
     def adopt(self, case: Case) -> None:
         """Use ``case``, read whole by someone who could not wait (a letter, an export)."""
@@ -186,8 +267,8 @@ class CasePane(QWidget):
             self._case_read(case, compute(case, self.today))
 
     def _case_read(self, case: Case, stats) -> None:
+        gc.freeze()  # its objects stay out of later collections (which would pause the window)
         self.case = case
-        self.header = case
         self._stale = {PROMISES, LADDER, DASHBOARD}
         self._show_figures(stats)
         self._fill_tab(self.tabs.currentIndex())
@@ -215,7 +296,11 @@ class CasePane(QWidget):
 
     def _fill_tab(self, index: int) -> None:
         """Fill a case tab when it is shown: start-up and a long saga pay only for the timeline."""
-        if index not in self._stale or self.case is None:
+        if index not in self._stale:
+            return
+        if self.case is None:
+            if self.header is not None and not self.timeline.is_short():
+                self.read_case(wanted=True)  # the tab is filled when it is read
             return
         self._stale.discard(index)
         case = self.case

@@ -8,6 +8,7 @@ feature modules of :mod:`plainte.gui.operations`, each change through
 from __future__ import annotations
 
 import random
+import sys
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
@@ -55,6 +56,9 @@ class MainWindow(QMainWindow):
         self, store: Store, today: date, prefs: settings.Preferences | None = None
     ) -> None:
         super().__init__()
+        # The window's Python callbacks wait for the lock a worker holds at most 1 ms,
+        # not 5: reading a long saga in the background leaves scrolling smooth.
+        sys.setswitchinterval(0.001)
         self.store = store
         self.editor = Editor(store)
         self.today = today
@@ -265,7 +269,7 @@ class MainWindow(QMainWindow):
         current = self.current_case_id()
         if current in case_ids and event_ids is not None and kind in ("event", "promise"):
             self.pane.timeline.update_events(set(event_ids))
-            self.pane.read_case()
+            self.pane.read_case_soon()
             self.refresh_cases(reshow=False)
         else:
             self.refresh_cases()

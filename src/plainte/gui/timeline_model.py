@@ -31,6 +31,8 @@ FIRST = 256
 SLICE = 100_000
 """Positions the search checks before it lets the event loop run."""
 PAGES_KEPT = 64
+PREFETCH = 200_000
+"""Up to this many events, the search texts are read as soon as the order is known."""
 SHORT_TEXTS = 5_000
 """Up to this many events, the search texts are read at the first keystroke, in a blink."""
 _GONE = Event(id="", at=parse_when("1970-01-01"), channel=Channel.OTHER, direction=Direction.IN)
@@ -80,7 +82,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         else:
             self._order = timeline.order(store.conn, case_id, FIRST)
             self._complete = len(self._order.rowids) < FIRST
-            self._amended = store.amended(case_id)
+            self._amended = {}  # read with each page
         self.endResetModel()
         if not self._complete:
             self._read_order()
@@ -122,6 +124,8 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         if self._needle or self._channel:
             self._refilter()
         else:
+            if len(order.rowids) <= PREFETCH:  # the first keystroke then finds them ready
+                self._read_texts(self._filter_generation)
             self.loaded.emit()
 
     # Filtering --------------------------------------------------------------------
@@ -202,7 +206,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
                 return
             if self._case_id == case_id and len(texts) == len(self._order.rowids):
                 self._texts = texts
-                if generation == self._filter_generation:
+                if generation == self._filter_generation and (self._needle or self._channel):
                     self._refilter()
             elif self._case_id == case_id:  # it changed meanwhile: read them again
                 self._read_texts(self._filter_generation)
@@ -318,6 +322,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         if events is None:
             rowids = self._order.rowids[page * PAGE : (page + 1) * PAGE]
             events = self._store.load_events(self._case_id, rowids)
+            self._amended.update(timeline.amended(self._store.conn, self._case_id, rowids))
             if len(events) != len(rowids):  # changed behind the view's back: read it again
                 store, case_id = self._store, self._case_id
                 QTimer.singleShot(0, lambda: self.show_case(store, case_id))
