@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--event", metavar="ID", help="cli.opt.event")
     p.add_argument("--quote", action="store_true", help="cli.opt.quote")
+    p.add_argument("--form", action="store_true", help="referral.option")
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
     p = sub.add_parser("verify", help="cli.cmd.verify")
     p.add_argument("target", metavar="CASE|FILE")
@@ -355,6 +356,23 @@ def cmd_ladder(ctx: Context) -> int:
     return 0
 
 
+def _print_referral(ctx: Context, case, result) -> int:
+    """``letter --kind ombudsman --form``: the online form's fields, ready to paste."""
+    from plainte.core.letterform import letter_form
+    from plainte.core.referral import letter_summary, referral, referral_text
+
+    if ctx.args.kind != "ombudsman":
+        print(tr("referral.only_ombudsman"), file=sys.stderr)
+        return 2
+    salutation = letter_form(case.country, result.lang).word("ombudsman_salutation")
+    found = referral(case, ctx.today, result.lang, letter_summary(result.text, salutation))
+    if found is None:
+        print(tr("referral.none"), file=sys.stderr)
+        return 1
+    _write_output(referral_text(found, result.lang), ctx.args.output, ctx.data_dir)
+    return 0
+
+
 def cmd_letter(ctx: Context) -> int:
     from plainte.core.compose import Composer
     from plainte.core.ladder import load_ladders
@@ -383,6 +401,8 @@ def cmd_letter(ctx: Context) -> int:
         mark = "!" if finding.serious else "-"
         print(f"{mark} {finding.message()}", file=sys.stderr)
     text = result.text if result.text.endswith("\n") else result.text + "\n"
+    if ctx.args.form:
+        return _print_referral(ctx, case, result)
     if ctx.args.output and ctx.args.output.lower().endswith(".pdf"):
         from plainte.core.export import refuse_own_files
 
