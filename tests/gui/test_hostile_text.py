@@ -177,3 +177,32 @@ def test_the_ladder_view_and_the_switch_assistant_take_plain_and_hostile_texts(
         wizard.next()
     assert any(GIANT in label.text() for label in wizard.findChildren(QLabel))
     wizard.reject()
+
+
+def test_export_names_built_from_a_hostile_provider_stay_in_the_chosen_folder(
+    qtbot, window, store, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from plainte.core.filenames import safe_filename
+
+    doc = saga_doc(provider="../../escaped/C:dir\\x<y>|z\u202e", title="a/b: c, d")
+    store.import_cases(parse_saga(json.dumps(doc).encode()).cases)
+    w = window
+    w.case_ops.load_demo()
+    w.case_view.selectRow(w.cases.row_of("case-1"))
+    out = tmp_path / "out"
+    out.mkdir()
+    written = w.export_ops.export_case_files(out)
+    assert len(written) == 5
+    for path in written:
+        assert path.parent == out and path.exists(), path
+        assert path.name == safe_filename(path.name)
+    assert not (tmp_path / "escaped").exists()
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _w, _t, name, *a: offered.append(name) or ("", "")
+    )
+    w.export_ops.export("csv")
+    assert offered and "/" not in offered[0] and ":" not in offered[0] and "," not in offered[0]
+    assert offered[0] == safe_filename(offered[0])

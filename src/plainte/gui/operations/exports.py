@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from plainte.core.errors import PlainteError
+from plainte.core.filenames import safe_filename
 from plainte.core.i18n import tr
 from plainte.core.store import Store
 from plainte.gui.drawing import QtDrawing
@@ -30,11 +31,7 @@ class ExportOps:
         w = self.window
         if not w.case_header:
             return
-        stem = (
-            f"{w.case_header.provider}-{w.case_header.title}"[:60]
-            .replace(" ", "-")
-            .replace("/", "-")
-        )
+        stem = safe_filename(f"{w.case_header.provider}-{w.case_header.title}".replace(" ", "-"))
         if fmt == "pack":
             folder = QFileDialog.getExistingDirectory(w, tr("gui.actions.export_pack"))
             if folder:
@@ -81,7 +78,7 @@ class ExportOps:
 
         w = self.window
         case = w.case_header
-        stem = f"plainte-{case.provider}".replace(" ", "-")
+        stem = safe_filename(f"plainte-{case.provider}".replace(" ", "-"))
         written = []
         for fmt, target in (
             ("pack", folder / f"{stem}-pack"),
