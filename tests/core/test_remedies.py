@@ -321,3 +321,34 @@ def test_us_slamming_and_the_fcc_informal_complaint():
     assert "Notice of Dispute" in " ".join(
         r.text["en"] for r in remedies.notice_form(case).requirements
     )
+
+
+@pytest.mark.parametrize(
+    ("country", "problem", "ground", "before", "after"),
+    [
+        ("FR", "switching", "l224-42-1", "2021-05-27", "2021-05-28"),
+        ("FR", "contact", "demarchage-consentement", "2026-08-10", "2026-08-11"),
+        ("CA-QC", "switching", "lpc-214", "2010-06-29", "2010-06-30"),
+        ("GB", "switching", "gc-c7-ots", "2024-09-11", "2024-09-12"),
+        ("BE", "no_service", "lce-113-2", "2024-10-31", "2024-11-01"),
+    ],
+)
+def test_each_dated_ground_applies_from_its_first_day(country, problem, ground, before, after):
+    def cited(day: str) -> set[str]:
+        events = [{"at": day, "channel": "letter", "direction": "out"}]
+        case = _case(country, events=events, problem=problem, status="resolved")
+        return {g.id for g in remedies.grounds(case, date(2026, 11, 23))}
+
+    assert ground not in cited(before)
+    assert ground in cited(after)
+
+
+def test_the_red_demo_of_2016_gets_no_2021_porting_compensation(demo_paths):
+    from plainte.core.ladder import evaluate, load_ladders
+    from plainte.core.sagafile import read_saga
+
+    red = next(c for p in demo_paths for c in read_saga(p).cases if c.id == "demo-red-2016")
+    state = evaluate(load_ladders().for_case(red), red, date(2026, 11, 23))
+    assert "compensation" not in state.switching  # L224-42-1 is of 2021
+    red.problem = "switching"
+    assert "l224-42-1" not in {g.id for g in remedies.grounds(red, date(2026, 11, 23))}
