@@ -247,7 +247,7 @@ def test_verify_a_case_and_a_file(run_cli, data_dir, tmp_path):
 
     run_cli("demo")
     ok = run_cli("verify", "demo-red-2016")
-    assert ok.code == 0 and "the evidence holds (10 journal entries" in ok.out
+    assert ok.code == 0 and "the chain of 10 journal entries is unbroken" in ok.out
     out = tmp_path / "red.json"
     run_cli("export", "demo-red-2016", "--format", "json", "-o", str(out))
     assert run_cli("verify", str(out)).code == 0

@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
     p = sub.add_parser("verify", help="cli.cmd.verify")
     p.add_argument("target", metavar="CASE|FILE")
+    p.add_argument(
+        "--fingerprint", action="append", default=[], metavar="FP", help="cli.opt.fingerprint"
+    )
     p = sub.add_parser("delete", help="cli.cmd.delete")
     p.add_argument("case", metavar="CASE")
     p.add_argument("--yes", action="store_true", help="cli.opt.yes")
@@ -375,10 +378,12 @@ def _print_referral(ctx: Context, case, result) -> int:
 
 def cmd_letter(ctx: Context) -> int:
     from plainte.core.compose import Composer
+    from plainte.core.fingerprint import last_entry
     from plainte.core.ladder import load_ladders
     from plainte.core.platforms import PLATFORMS
 
     case = ctx.load(ctx.args.case)
+    case.journal = last_entry(ctx.store.conn, case.id)  # the fingerprint the letter carries
     ladders = load_ladders(ctx.data_dir / "ladders")
     for problem in ladders.problems:
         print(tr("cli.ladder_refused", error=str(problem)), file=sys.stderr)
@@ -444,12 +449,12 @@ def cmd_verify(ctx: Context) -> int:
     target = Path(ctx.args.target)
     if target.suffix == ".json" and target.exists():
         try:
-            verdicts = verify_file(target)
+            verdicts = verify_file(target, ctx.args.fingerprint)
         except SagaFileError as exc:
             print(tr("verify.broken_file", error=str(exc)), file=sys.stderr)
             return 1
     else:
-        verdicts = [verify_case(ctx.store, ctx.args.target)]
+        verdicts = [verify_case(ctx.store, ctx.args.target, ctx.args.fingerprint)]
     status = 0
     for verdict in verdicts:
         if verdict.ok:
@@ -462,6 +467,10 @@ def cmd_verify(ctx: Context) -> int:
                     files=verdict.files,
                 )
             )
+            if verdict.fingerprint is not None:
+                print("  " + tr("verify.fingerprint", fingerprint=verdict.fingerprint.text))
+            print("  " + tr("verify.sent", count=verdict.sent))
+            print("  " + tr("verify.limits"))
             continue
         status = 1
         print(tr("verify.failed", case=verdict.subject), file=sys.stderr)

@@ -107,6 +107,14 @@ def _city(address: str | None) -> str | None:
     return None
 
 
+def _fingerprint(case: Case) -> str:
+    """The journal fingerprint a letter carries (empty when the case was loaded without it)."""
+    from plainte.core.fingerprint import of_entries
+
+    found = of_entries(case.journal)
+    return found.text if found else ""
+
+
 class Composer:
     """Renders the seven kinds in French and English.
 
@@ -334,6 +342,7 @@ class Composer:
             "variant": seed % 1000,
             "plural": i18n.plural_words(lang),
             "sep": PART,
+            "fingerprint": _fingerprint(case),
         }
         if kind in LETTERS:
             context.update(letter_facts(case, kind, today, lang, form, events, steps))

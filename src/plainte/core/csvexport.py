@@ -27,6 +27,7 @@ COLUMNS = (
     "summary",
     "promises",
     "attachments",
+    "journal_fingerprint",
 )
 
 
@@ -57,7 +58,11 @@ def write_csv(
 
     write("\ufeff")
     writer.writerow(COLUMNS)
+    from plainte.core.fingerprint import of_entries
+
     for case, events in cases:
+        found = of_entries(case.journal)
+        fingerprint = found.text if found else ""
         for n, e in enumerate(events):
             promises = " | ".join(
                 f"{p.text} ({p.status.value}{', due ' + p.due.text if p.due else ''})"
@@ -79,6 +84,7 @@ def write_csv(
                 event_text.summary(e, case.language or i18n.language()),
                 promises,
                 files,
+                fingerprint,
             )
             writer.writerow([neutralise(cell) for cell in row])
             if n % 1000 == 999:

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 
 from plainte.core.errors import NotFound, PlainteError
+from plainte.core.fingerprint import Fingerprint
 from plainte.core.journal import canonical, case_content, event_content, promise_content
 from plainte.core.model import Case, CaseStatus, Event, PromiseStatus, parse_when
 from plainte.core.store import Chain, Change, Store, recorded_now
@@ -150,7 +151,13 @@ class Editor:
         found = self.store.load_events(case_id, ids=[event_id])
         return found[0] if found else None
 
-    def save_event(self, case_id: str, event: Event, base: Event | None = None) -> Event | None:
+    def save_event(
+        self,
+        case_id: str,
+        event: Event,
+        base: Event | None = None,
+        sent: Fingerprint | None = None,
+    ) -> Event | None:
         """Create an event, or amend it; promises no longer listed are retracted.
 
         ``base`` is the version the edit started from: if the store holds another
@@ -158,6 +165,9 @@ class Editor:
 
         Return:
             The previous version of the event (None if it is new).
+
+        ``sent``: the fingerprint the letter this event sends carried; recorded in
+        the journal so that ``verify`` checks it stays in the chain.
 
         Raises:
             StaleEdit: the event changed since ``base`` was read.
@@ -184,6 +194,8 @@ class Editor:
                     )
             for promise in event.promises:
                 self._record(chain, "promise", promise.id, promise_content(promise))
+            if sent is not None:
+                chain.add("sent", event.id, "create", {**sent.to_json(), "event_id": event.id})
             chain.flush()
             store._write_events(case_id, [event])
         self._announce("event", case_id, {event.id})

@@ -117,6 +117,10 @@ def _stream(store: Store, ids: list[str], fmt: str, output: Path | None) -> str 
             streamed = ((h, store.iter_events(h.id), store.journal_rows(h.id)) for h in heads)
             write_saga(write, streamed)
         else:
+            from plainte.core.fingerprint import last_entry
+
+            for h in heads:  # the fingerprint each row carries
+                h.journal = last_entry(store.conn, h.id)
             write_csv(write, ((h, store.iter_events(h.id)) for h in heads))
 
     if output is None:

@@ -16,6 +16,7 @@ from plainte.core import attachments
 from plainte.core.csvexport import neutralise
 from plainte.core.errors import PlainteError
 from plainte.core.filenames import safe_filename, unique_filename
+from plainte.core.fingerprint import of_entries
 from plainte.core.i18n import tr
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.model import WRITTEN_CHANNELS, Case, Channel, Direction
@@ -125,6 +126,14 @@ def write_pack(
     checklist = folder / f"{tr('pack.checklist_file', lang)}.txt"
     checklist.write_text("\n".join(lines) + "\n", encoding="utf-8")
     pack.files.append(checklist)
+    found = of_entries(case.journal)
+    if found is not None:
+        stamp = folder / "fingerprint.txt"
+        stamp.write_text(
+            tr("pack.fingerprint", lang, fingerprint=found.text, hash=found.hash) + "\n",
+            encoding="utf-8",
+        )
+        pack.files.append(stamp)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(("file", "sha256", "size", "original_name"))

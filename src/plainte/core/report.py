@@ -23,6 +23,13 @@ def _recorded(at: str, lang: str) -> str:
     return i18n.format_date(datetime.fromisoformat(at).date(), lang)
 
 
+def _fingerprint_text(entries: list) -> str:
+    from plainte.core.fingerprint import of_entries
+
+    found = of_entries(entries)
+    return found.text if found else "—"
+
+
 def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> dict[str, Any]:
     """Everything the report shows. ``case`` must be loaded with its journal."""
     tr = lambda key, **kw: i18n.tr(key, lang, **kw)  # noqa: E731
@@ -121,6 +128,7 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
         "ladder_title": ladder.title[lang],
         "journal_size": len(entries),
         "journal_head": entries[-1].hash if entries else "",
+        "fingerprint": _fingerprint_text(entries),
     }
 
 

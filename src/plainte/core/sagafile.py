@@ -296,7 +296,7 @@ class _Reader(FieldsReader):
                 raise self.fail(f"{loc}.n", "number_too_large", limit=MAX_INTEGER)
             for name in ("entity_id", "at", "prev", "hash"):
                 self.text(data, name, loc, required=True)
-            self.choice(data, "entity", loc, ("event", "promise", "case"), required=True)
+            self.choice(data, "entity", loc, ("event", "promise", "case", "sent"), required=True)
             self.choice(data, "action", loc, ACTIONS, required=True)
             if not isinstance(data.get("content"), dict):
                 raise self.fail(f"{loc}.content", "not_an_object")

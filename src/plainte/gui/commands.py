@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from plainte.core.editor import Editor
 from plainte.core.errors import PlainteError
+from plainte.core.fingerprint import Fingerprint
 from plainte.core.model import Case, CaseStatus, Event, PromiseStatus
 
 
@@ -35,16 +36,23 @@ class _Command(QUndoCommand):
 
 class SaveEvent(_Command):
     def __init__(
-        self, editor: Editor, case_id: str, event: Event, text: str, base: Event | None = None
+        self,
+        editor: Editor,
+        case_id: str,
+        event: Event,
+        text: str,
+        base: Event | None = None,
+        sent: Fingerprint | None = None,
     ) -> None:
         super().__init__(editor, text)
         self.case_id, self.event, self.before = case_id, event, None
         self.base = base  # the version the edit started from, checked on the first save
+        self.sent = sent  # the fingerprint the letter this event sends carried
 
     def redo(self) -> None:
         def act() -> None:
             base, self.base = self.base, None
-            self.before = self.editor.save_event(self.case_id, self.event, base)
+            self.before = self.editor.save_event(self.case_id, self.event, base, self.sent)
 
         self._guard(act)
 

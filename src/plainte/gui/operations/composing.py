@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from plainte.core import i18n
@@ -28,16 +29,22 @@ class ComposeOps:
         w = self.window
         if not w.case_header:
             return None
+        from plainte.core.fingerprint import last_entry, of_entries
+
+        tail = last_entry(w.store.conn, w.case_header.id)
+        carried = of_entries(tail)  # the fingerprint the letter carries, recorded when sent
         dialog = ComposerDialog(
             w,
             w.composer,
-            w.case,  # the whole case: the letter is built from its record
+            dataclasses.replace(w.case, journal=tail),  # the whole case, and its fingerprint
             w.today,
             w.prefs.sender(),
             kind or "complaint",
             w.store.data_dir,
         )
-        dialog.sent.connect(lambda event: w.event_ops.save(event, tr("gui.undo.sent")))
+        dialog.sent.connect(
+            lambda event: w.event_ops.save(event, tr("gui.undo.sent"), sent=carried)
+        )
         dialog.saved.connect(w.ops.status)
         w.composer_dialog = dialog
         dialog.open()

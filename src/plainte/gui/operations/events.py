@@ -56,13 +56,13 @@ class EventOps:
             return None
         return dialog.result_event()
 
-    def save(self, event: Event, label: str, base: Event | None = None) -> bool:
+    def save(self, event: Event, label: str, base: Event | None = None, sent=None) -> bool:
         """Store ``event`` in the selected case (new or amended from ``base``), undoable."""
         w = self.window
         if not w.case_header:
             return False
         w.last_channel = event.channel
-        command = commands.SaveEvent(w.editor, w.case_header.id, event, label, base)
+        command = commands.SaveEvent(w.editor, w.case_header.id, event, label, base, sent)
         return w.ops.apply(command, tr("gui.status.logged", what=label))
 
     def new_event(self) -> None:
