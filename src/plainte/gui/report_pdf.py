@@ -222,7 +222,7 @@ def _document(pages: _Pages, c: dict[str, Any], progress: Callable[[int], None] 
         title = s["title"] + (f" ({t('parallel')})" if s["parallel"] else "")
         cells = [title, s["status"], s["done_on"], s["opens_on"], s["deadline"]]
         pages.row(widths, [[(x, "body")] for x in cells])
-    footer = t("footer", today=c["today"], entries=c["journal_size"], head=c["journal_head"][:16])
+    footer = t("footer", today=c["today"], entries=c["journal_size"], fingerprint=c["fingerprint"])
     pages.paragraph(footer, "muted", space)
 
 
