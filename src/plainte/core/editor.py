@@ -127,7 +127,7 @@ class Editor:
         """The last journal action and content of a record, or None if it never existed."""
         row = self.store.conn.execute(
             "SELECT action, content FROM journal WHERE case_id = ? AND entity = ? AND entity_id = ?"
-            " ORDER BY n DESC LIMIT 1",
+            " ORDER BY +n DESC LIMIT 1",  # +n: by the record's index, not the whole chain's
             (case_id, entity, entity_id),
         ).fetchone()
         return (row[0], json.loads(row[1])) if row else None

@@ -1,0 +1,24 @@
+"""The editor: one way in for a change."""
+
+from __future__ import annotations
+
+
+def test_a_record_s_last_entry_is_found_by_its_own_index(store, saga):
+    """Saving an event never walks the case's whole chain backwards (4.6 s at 1M events)."""
+    import json as _json
+
+    from plainte.core.editor import Editor
+    from plainte.core.model import Channel, Direction, Event, parse_typed_when
+    from plainte.core.sagafile import parse_saga
+
+    store.import_cases(parse_saga(_json.dumps(saga).encode()).cases)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    event = Event("new", parse_typed_when("2026-09-01 10:00"), Channel.PHONE, Direction.IN)
+    Editor(store).save_event("case-1", event)
+    store.conn.set_trace_callback(None)
+    lookups = [s for s in statements if s.startswith("SELECT action, content FROM journal")]
+    assert lookups
+    for sql in lookups:
+        plan = " ".join(str(r) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "journal_by_entity" in plan, plan
