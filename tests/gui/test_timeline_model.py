@@ -47,6 +47,9 @@ def model(qtbot, long_store):
 
 
 def test_opens_with_its_first_page_then_the_whole_order(qtbot, model, long_store):
+    # shown again here: pytest-qt runs the event loop after the fixtures, which may deliver
+    # the fixture's background read; nothing runs the loop between these two lines
+    model.show_case(long_store, "long")
     assert model.rowCount() == FIRST  # painted before the rest is read
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         pass
