@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PLAINTE_LANG"] = "en"
@@ -18,6 +19,36 @@ from plainte.core.demo import demo_files
 from plainte.core.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# CI replays the same examples every run (a red build is the change's fault, not the dice's);
+# local runs keep exploring; "stress" raises every test's examples to hunt rare failures.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+STRESS_EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "2000"))
+settings.register_profile(
+    "stress",
+    max_examples=STRESS_EXAMPLES,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=list(HealthCheck),
+)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
+    "ci" if os.environ.get("CI", "").lower() == "true" else "dev"
+)
+settings.load_profile(PROFILE)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Under the stress profile, override each test's own ``max_examples`` too."""
+    if PROFILE != "stress":
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is not None:
+            test._hypothesis_internal_use_settings = settings(
+                own, max_examples=STRESS_EXAMPLES, suppress_health_check=list(HealthCheck)
+            )
 
 
 @pytest.fixture(autouse=True)
