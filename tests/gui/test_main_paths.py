@@ -68,7 +68,7 @@ def test_quick_log_three_events(qtbot, window, answer):
     assert [(e.channel.value, e.direction.value, e.answered) for e in events] == [
         ("phone", "in", False),
         ("phone", "out", True),
-        ("email", "out", True),
+        ("email", "out", False),
     ]
     assert all(e.at.day == TODAY for e in events)
     assert events[1].counterpart == "Priya" and events[1].wait_minutes == 42
@@ -111,11 +111,14 @@ def test_a_promise_goes_overdue_and_is_marked_broken(qtbot, window, answer):
     assert panel.model.entries[0].state == "overdue"
     index = panel.model.index(0, 4)
     assert index.data() == "Overdue"
-    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert window.cases.index(0, 4).data() == 1  # broken promises in the case list
     panel.select_row(0)
     qtbot.mouseClick(panel.broken, Qt.MouseButton.LeftButton)
     assert panel.model.entries[0].state == "broken"
+    text = panel.model.index(0, panel.model.COLUMNS.index("text"))
+    assert text.data(Qt.ItemDataRole.FontRole).strikeOut()  # broken looks broken
+    assert panel.model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
     window.undo_stack.undo()
     assert panel.model.entries[0].state == "overdue"
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from plainte.core.compose import KINDS, PUBLIC, Composer, Composition
 from plainte.core.errors import PlainteError
-from plainte.core.filenames import safe_filename
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Channel, Direction, Event, parse_typed_when
 from plainte.core.platforms import PLATFORMS
@@ -286,8 +285,9 @@ class ComposerDialog(QDialog):
             self.counter.setText(tr("gui.composer.copied"))
 
     def _target(self, suffix: str, filter_key: str) -> Path | None:
-        stem = f"{self.kind.currentData()}-{self.case.provider}".replace(" ", "-")
-        name = f"{safe_filename(stem)}.{suffix}"
+        from plainte.core.export import file_stem
+
+        name = f"{self.kind.currentData()}-{file_stem(self.case.provider, '')}.{suffix}"
         path, _ = QFileDialog.getSaveFileName(
             self, tr("gui.composer.save_as"), name, tr(filter_key)
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.core.model import Case
 from plainte.core.promises import LedgerEntry, ledger
+from plainte.gui.colors import status_color
 from plainte.gui.rows_model import Index, RowsModel
 from plainte.gui.widgets import PlainLabel
 
@@ -49,17 +49,16 @@ class PromisesModel(RowsModel):
             return tr(f"promise_status.{entry.state}")
         if role == Qt.ItemDataRole.ToolTipRole and column == "text":
             return entry.promise.text
-        if entry.state == "overdue":
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QColor(198, 40, 40, 60)
+        if entry.state in ("overdue", "broken"):  # a broken promise looks broken, not plain
             if role == Qt.ItemDataRole.ForegroundRole and column in ("due", "state"):
-                return QColor("#e53935")
-        if role == Qt.ItemDataRole.FontRole and entry.state == "overdue" and column == "state":
-            from PySide6.QtGui import QFont
+                return status_color(entry.state)
+            if role == Qt.ItemDataRole.FontRole and column in ("state", "text"):
+                from PySide6.QtGui import QFont
 
-            font = QFont()
-            font.setBold(True)
-            return font
+                font = QFont()
+                font.setBold(column == "state")
+                font.setStrikeOut(entry.state == "broken" and column == "text")
+                return font
         return None
 
 

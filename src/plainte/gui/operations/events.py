@@ -121,7 +121,9 @@ class EventOps:
             self.save(event, tr("gui.actions.i_called"))
 
     def log_email_sent(self) -> None:
-        event = self.edit_in_dialog(self.draft(Channel.EMAIL, Direction.OUT), is_new=True)
+        # an e-mail just sent has no answer yet: "someone answered" starts unticked
+        draft = self.draft(Channel.EMAIL, Direction.OUT, answered=False)
+        event = self.edit_in_dialog(draft, is_new=True)
         if event:
             self.save(event, tr("gui.actions.email_sent"))
 

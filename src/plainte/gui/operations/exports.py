@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from plainte.core.errors import PlainteError
-from plainte.core.filenames import safe_filename
 from plainte.core.i18n import tr
 from plainte.core.store import Store
 from plainte.gui.drawing import QtDrawing
@@ -31,7 +30,9 @@ class ExportOps:
         w = self.window
         if not w.case_header:
             return
-        stem = safe_filename(f"{w.case_header.provider}-{w.case_header.title}".replace(" ", "-"))
+        from plainte.core.export import file_stem
+
+        stem = file_stem(w.case_header.provider, w.case_header.title)
         if fmt == "pack":
             folder = QFileDialog.getExistingDirectory(w, tr("gui.actions.export_pack"))
             if folder:
@@ -78,7 +79,9 @@ class ExportOps:
 
         w = self.window
         case = w.case_header
-        stem = safe_filename(f"plainte-{case.provider}".replace(" ", "-"))
+        from plainte.core.export import file_stem
+
+        stem = "plainte-" + file_stem(case.provider, "")
         written = []
         for fmt, target in (
             ("pack", folder / f"{stem}-pack"),
