@@ -355,3 +355,25 @@ def test_delete_yes_takes_a_backup_that_brings_the_case_back(run_cli, make_saga,
 def test_delete_of_an_unknown_case_says_so(run_cli):
     result = run_cli("delete", "nope", "--yes")
     assert result.code == 1 and 'no case with the id "nope"' in result.err
+
+
+def test_letter_warnings_speak_the_letter_s_language_and_dates(run_cli, tmp_path, monkeypatch):
+    from plainte.core import i18n
+
+    monkeypatch.setenv("PLAINTE_LANG", "en")
+    i18n.set_language(None)
+    saga = os.path.join(os.path.dirname(__file__), "fixtures", "sagas")
+    run_cli("import", os.path.join(saga, "belgium-internet.json"))
+    run_cli("import", os.path.join(saga, "uk-broadband.json"))
+    fr = run_cli("letter", "be-internet", "--kind", "formal-notice", "--lang", "fr")
+    assert fr.code == 0
+    # a French letter's warnings are French, with French spacing, not half English
+    assert "Envois écrits toujours sans réponse\u00a0:" in fr.err
+    for english in ("Written contacts", "The letter says so", "In the", "To check", "check with"):
+        assert english not in fr.err
+    en = run_cli(
+        "letter", "uk-broadband", "--kind", "complaint", "--lang", "en", today="2026-10-05"
+    )
+    # a UK letter's warnings date as the UK letter does: "22 September 2026"
+    assert "22 September 2026" in en.err and "September 22, 2026" not in en.err
+    i18n.set_language(None)

@@ -402,9 +402,9 @@ def cmd_letter(ctx: Context) -> int:
     for flag in result.flags:
         key = "posts.tone_flag" if flag.factual else "posts.tone_flag_plain"
         print(tr(key, word=flag.word, factual=flag.factual), file=sys.stderr)
-    for finding in result.findings:
+    for finding in result.findings:  # in the letter's language: they quote its texts and dates
         mark = "!" if finding.serious else "-"
-        print(f"{mark} {finding.message()}", file=sys.stderr)
+        print(f"{mark} {finding.message(result.lang)}", file=sys.stderr)
     text = result.text if result.text.endswith("\n") else result.text + "\n"
     if ctx.args.form:
         return _print_referral(ctx, case, result)

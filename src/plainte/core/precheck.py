@@ -17,6 +17,7 @@ from typing import Any
 from plainte.core import event_text, i18n
 from plainte.core.language import detect_text
 from plainte.core.letter_facts import still_unanswered
+from plainte.core.letterform import letter_form
 from plainte.core.model import Case, CaseStatus, Channel, Event
 from plainte.core.resources import data_folder
 from plainte.core.yamlfile import load
@@ -42,7 +43,9 @@ class Finding:
     serious: bool = False
 
     def message(self, lang: str | None = None) -> str:
-        return i18n.tr(f"precheck.{self.code}", lang, **self.params)
+        """The finding in words; French gets its no-break spaces like the letter."""
+        text = i18n.tr(f"precheck.{self.code}", lang, **self.params)
+        return i18n.french_typography(text) if i18n.language_of(lang) == "fr" else text
 
 
 @cache
@@ -111,9 +114,10 @@ def check(
     """Everything to look at before sending a ``kind`` letter in ``lang`` for ``case``."""
     events = [e for e in case.events if e.at.day <= today]
     findings: list[Finding] = []
+    locale = letter_form(case.country, lang).locale  # dates as the letter writes them
     step = next((s for s in state.steps if s.step.letter == kind), None)
     if step is not None and step.status in ("waiting", "later"):
-        opens = i18n.format_date(step.opens_on, lang) if step.opens_on else ""
+        opens = i18n.format_date(step.opens_on, locale) if step.opens_on else ""
         findings.append(
             Finding(
                 "step_waiting" if opens else "step_later",
@@ -140,7 +144,7 @@ def check(
         findings.append(
             Finding(
                 "unanswered",
-                {"dates": ", ".join(i18n.format_date(e.at.day, lang) for e in unanswered)},
+                {"dates": ", ".join(i18n.format_date(e.at.day, locale) for e in unanswered)},
             )
         )
     findings += _text_findings(case, events, today, lang)
@@ -155,7 +159,7 @@ def check(
                 Finding(
                     "late_recap",
                     {
-                        "date": i18n.format_date(call.at.day, lang),
+                        "date": i18n.format_date(call.at.day, locale),
                         "days": (today - call.at.day).days,
                     },
                     call.id,
@@ -167,6 +171,7 @@ def check(
 def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> list[Finding]:
     patterns = _patterns()
     findings: list[Finding] = []
+    locale = letter_form(case.country, lang).locale
     first = events[0].at.day if events else today
     other_language = 0
     for where, text, event in _texts(case, events, lang):
@@ -181,7 +186,7 @@ def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> l
                                 {
                                     "where": i18n.tr(f"precheck.where.{where}", lang),
                                     "phrase": m.group(0),
-                                    "date": i18n.format_date(written_on, lang),
+                                    "date": i18n.format_date(written_on, locale),
                                 },
                             )
                         )
@@ -199,7 +204,7 @@ def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> l
                             {
                                 "where": i18n.tr(f"precheck.where.{where}", lang),
                                 "phrase": m.group(0),
-                                "date": i18n.format_date(written_on, lang),
+                                "date": i18n.format_date(written_on, locale),
                             },
                             event.id if event else None,
                         )
