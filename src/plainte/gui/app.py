@@ -113,6 +113,9 @@ def run(args: argparse.Namespace) -> int:
         probe.install(app, window, is_loaded)
     window.show()
     code = app.exec()
+    from plainte.gui import worker
+
+    worker.finish()  # no task may outlive the window it reports to
     window.deleteLater()  # before the QApplication goes, or Qt warns at exit
     app.processEvents()
     store.close()

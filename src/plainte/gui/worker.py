@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -33,13 +34,33 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.signals.progress.emit) if self.with_progress else self.fn()
+            result = self.fn(self._progress) if self.with_progress else self.fn()
         except Exception as exc:  # handed to the GUI, which words it for the person
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
         finally:
             _live.discard(self)
+
+    def _progress(self, percent: int) -> None:
+        self._emit(self.signals.progress, percent)
+
+    @staticmethod
+    def _emit(signal, value: object) -> None:
+        """Emit, unless the app is closing and the receiving side is already gone."""
+        with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
+            signal.emit(value)
+
+
+def finish(timeout_ms: int = 30_000) -> bool:
+    """At quit: drop tasks not yet started and wait for the running ones to end.
+
+    Return:
+        True if every task ended within ``timeout_ms``.
+    """
+    pool = QThreadPool.globalInstance()
+    pool.clear()
+    return pool.waitForDone(timeout_ms)
 
 
 def run_in_background(
