@@ -9,11 +9,8 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from plainte.core import i18n
-from plainte.core.figures import compute as compute_figures
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Direction
-from plainte.core.posts import highlights, phrases
-from plainte.core.promises import ledger
 from plainte.core.stats import HEADLINE, SagaStats, compute
 from plainte.gui.icons import channel_color
 from plainte.gui.widgets import PlainLabel
@@ -69,6 +66,8 @@ class TimelineStrip(QWidget):
             painter.drawLine(QPointF(pos, mid), QPointF(pos, mid - length if up else mid + length))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#e53935"))
+        from plainte.core.promises import ledger  # read when the tab is filled, not at start
+
         for entry in ledger(self.case, self.today):
             if entry.is_broken and entry.promise.due:
                 pos = x(entry.promise.due.day)
@@ -168,6 +167,9 @@ class ContrastPanel(QFrame):
             self.setVisible(False)
             return
         lang = i18n.language()
+        from plainte.core.figures import compute as compute_figures
+        from plainte.core.posts import highlights, phrases
+
         fig = compute_figures(case, today)
         self.lead.setText(tr("posts.contrast", lead=phrases(fig, lang)["lead"]))
         for index, item in enumerate(highlights(fig, lang)[: self.MAX]):

@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 
 from plainte.core import event_text, i18n
 from plainte.core.i18n import tr
-from plainte.core.ladder import LadderState
-from plainte.core.ladder_text import next_action, review_note
 from plainte.core.model import Case, Event
 from plainte.gui.colors import status_color
 from plainte.gui.widgets import PlainLabel
+
+TYPE_CHECKING = False  # the ladders (and YAML) are read when the tab is first shown
+if TYPE_CHECKING:
+    from plainte.core.ladder import LadderState
 
 COLUMNS = ("step", "status", "opens", "done_on", "deadline")
 
@@ -103,6 +105,8 @@ class LadderPanel(QWidget):
             self.detail.setText("")
             self.letter_button.setEnabled(False)
             return
+        from plainte.core.ladder_text import next_action, review_note
+
         self.headline.setText(next_action(state, lang))
         self.reviewed.setText(review_note(state, lang))
         self.reviewed.setVisible(bool(self.reviewed.text()))
