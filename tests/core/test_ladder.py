@@ -238,7 +238,9 @@ def test_the_2010_rogers_demo_is_judged_by_2010_rules(demo_paths):
         text = render(state, rogers, lang)
         assert "2026" not in text.replace("2026-11-23", "").split("\n", 3)[-1]
         assert "2026-43" not in text and "12 June" not in text and "12 juin" not in text
-        assert "10 %" in text or "10%" in text  # the fee rule of 2010
+        assert "10 %" in text or "10%" in text  # the fee rule of 2010 (Québec's LPC)
+        assert "Wireless Code" not in text and "services sans fil" not in text  # 2013
+        assert "Internet Code" not in text and "services internet" not in text  # 2020
 
 
 def test_a_ladder_not_reviewed_for_a_year_says_whom_to_check_with():
