@@ -257,3 +257,38 @@ def test_one_language_per_letter(composer, country):
     text = _plain(composer.compose(case, "complaint", TODAY, lang=other).text)
     named = "(in French)" if other == "en" else "(en anglais)"
     assert named in text
+
+
+@pytest.mark.parametrize("country", ["FR", "GB"])
+def test_a_switched_case_asks_nothing_the_switch_has_made_moot(composer, country):
+    """Once the person has switched away, no letter asks to restore the service nor to end
+    a contract the switch has already ended."""
+    from plainte.core.model import CaseStatus
+
+    case = _case(country)
+    case.status = CaseStatus.SWITCHED
+    case.service_down[0].end = None  # still down when the person left
+    lang = PLACES[country][0]
+    for kind in ("complaint", "formal-notice", "cancellation"):
+        text = _plain(composer.compose(case, kind, TODAY, lang=lang).text)
+        for moot in ("rétablir", "restore the service", "mettre fin au contrat", "release me"):
+            assert moot not in text, (country, kind, moot)
+    cancel = _plain(composer.compose(case, "cancellation", TODAY, lang=lang).text)
+    assert ("Mon départ fait suite" in cancel) or ("My leaving follows" in cancel)
+    assert ("sans frais de résiliation" in cancel) or ("early termination fee" in cancel)
+
+
+def test_french_elides_de_before_a_provider_s_vowel(composer):
+    case = _case("FR")
+    case.provider = "Orange"
+    text = _plain(composer.compose(case, "ombudsman", TODAY, lang="fr").text)
+    assert "d'obtenir d'Orange :" in text and "de Orange" not in text
+    case.provider = "Free"
+    assert "d'obtenir de Free :" in _plain(
+        composer.compose(case, "ombudsman", TODAY, lang="fr").text
+    )
+
+
+def test_the_uk_letter_before_claim_sets_its_deadline_off_with_commas(composer):
+    text = _plain(composer.compose(_case("GB"), "formal-notice", TODAY, lang="en").text)
+    assert "I ask you, within 14 days, that is by 24 October 2026, to:" in text

@@ -144,6 +144,7 @@ class Composer:
                 keep_trailing_newline=True,
             )
             env.filters["lower_first"] = i18n.lower_first
+            env.filters["de"] = i18n.de
             self._envs[with_user] = env
         return env
 

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 
 from plainte.core import i18n
-from plainte.core.model import Case
+from plainte.core.model import Case, CaseStatus
 
 DEFAULT_WANTS = {
     "no_service": ("repair", "refund", "compensation"),
@@ -30,6 +30,9 @@ BREACHES = frozenset({"no_service", "broken_promise", "switching", "contract_cha
 
 STAYING = frozenset({"repair", "other", "stop_calls"})
 """Asks that make sense only for a customer who stays: a cancellation drops them."""
+
+LEFT = frozenset({"repair"})
+"""Asks that make no sense once the person has switched away: nothing is left to restore."""
 
 REFUNDS = frozenset({"pro-rata-refund"})
 """Remedy ids that refund the price (the rest compensate)."""
@@ -138,10 +141,14 @@ def build_demand(case: Case, kind: str, today: date, lang: str, locale: str) -> 
         ]
     if kind == "cancellation":  # leaving: no repair nor restored terms to ask for
         asks = [a for a in asks if a.kind not in STAYING]
+    switched = case.status is CaseStatus.SWITCHED
+    if switched:  # the contract has already ended: no repair, no termination to ask for
+        asks = [a for a in asks if a.kind not in LEFT]
     exit_free = problem in BREACHES
     if (
         kind == "cancellation"
         and exit_free
+        and not switched
         and "termination_without_fees" not in {a.kind for a in asks}
     ):
         asks.insert(0, Ask("termination_without_fees"))

@@ -304,6 +304,12 @@ def french_typography(text: str) -> str:
     return re.sub("\x00(\\d+)\x00", lambda m: urls[int(m.group(1))], text)
 
 
+def de(name: str) -> str:
+    """French "de" before a name, elided before a vowel: "de Free", "d'Orange"."""
+    first = name.strip()[:1].lower()
+    return f"d'{name}" if first and first in "aeiouàâäéèêëîïôöùûü" else f"de {name}"
+
+
 def lower_first(text: str, keep: tuple[str, ...] = ()) -> str:
     """``text`` with its first letter in lower case, as French writes after a colon.
 
