@@ -22,7 +22,14 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 # CI replays the same examples every run (a red build is the change's fault, not the dice's);
 # local runs keep exploring; "stress" raises every test's examples to hunt rare failures.
-settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],  # a timing check: a loaded machine trips it
+)
 settings.register_profile("dev", deadline=None, print_blob=True)
 STRESS_EXAMPLES = int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "2000"))
 settings.register_profile(
