@@ -50,6 +50,10 @@ def test_every_export_carries_the_fingerprint(demo, tmp_path):
     assert "fingerprint.txt" in (tmp_path / "pack" / "manifest.csv").read_text(encoding="utf-8")
 
 
+def test_a_fingerprint_copied_from_a_pdf_with_a_ligature_is_read():
+    assert parse("#17 94b2377b4\ufb00c (2026-11-23)") == (17, "94b2377b4ffc")
+
+
 def test_a_letter_carries_the_fingerprint(run_cli):
     run_cli("demo")
     letter = run_cli("letter", CASE, "--kind", "formal-notice", "--lang", "en").out

@@ -53,6 +53,16 @@ def test_every_entry_and_section_is_in_the_pdf(store, tmp_path):
     assert "Exported on November 22, 2026 by plainte" in text
 
 
+def test_a_fingerprint_with_ff_is_printed_as_letters_not_a_ligature(store, tmp_path):
+    store.import_cases(parse_saga(json.dumps(saga_doc()).encode()).cases)
+    context = report_context(
+        store.load_case("case-1", with_journal=True), load_ladders(), date(2026, 11, 22), "en"
+    )
+    context["fingerprint"] = "#17 94b2377b4ffc (2026-11-23)"  # a hash seen to print as "4ﬀc"
+    report_pdf(context, tmp_path / "r.pdf", lang="en", header="Examplecom")
+    assert "94b2377b4ffc" in _text(tmp_path / "r.pdf")
+
+
 def test_the_pdf_prints_at_reading_size(store, tmp_path):
     store.import_cases(parse_saga(json.dumps(saga_doc(_events(5))).encode()).cases)
     case = store.load_case("case-1", with_journal=True)

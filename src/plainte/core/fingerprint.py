@@ -10,6 +10,7 @@ checks that each one recorded, or given by the person, is still in the chain.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from plainte.core.journal import Entry
@@ -75,7 +76,7 @@ def last_entry(conn, case_id: str) -> list[Entry]:
 
 def parse(text: str) -> tuple[int | None, str] | None:
     """``#17 3f9a1c2b7d10 (…)`` or a bare hash prefix → (n or None, lower-case prefix)."""
-    found = _TEXT.match(text)
+    found = _TEXT.match(unicodedata.normalize("NFKC", text))  # "ﬀ" copied from a PDF
     if not found:
         return None
     return (int(found.group(1)) if found.group(1) else None, found.group(2).lower())

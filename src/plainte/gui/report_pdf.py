@@ -56,6 +56,7 @@ class _Pages:
             font.setPointSizeF(size)
             font.setBold(bold)
             font.setStrikeOut(strike)
+            font.setFeature(QFont.Tag("liga"), 0)  # text copied out reads "ff", not "ﬀ"
             self.fonts[name] = (font, QColor(colour))
         self.page, self.pages, self.y = 1, 0, self.band
         self.table_head: tuple[list[float], Cell | list[Cell]] | None = None
