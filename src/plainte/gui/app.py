@@ -15,6 +15,7 @@ from plainte.core import i18n, paths
 from plainte.core.errors import PlainteError, StoreDamaged
 from plainte.core.i18n import tr
 from plainte.core.store import Store
+from plainte.gui.widgets import shown
 
 
 def interface_language() -> str:
@@ -55,7 +56,7 @@ def open_store(data_dir: Path) -> Store | None:
             if not offer_backups(exc):
                 return None
         except PlainteError as exc:
-            QMessageBox.critical(None, "plainte", str(exc))
+            QMessageBox.critical(None, "plainte", shown(str(exc)))
             return None
 
 
@@ -68,9 +69,9 @@ def offer_backups(exc: StoreDamaged) -> bool:
     from plainte.core import restore as restoring
 
     found = restoring.usable_backups(exc.path.parent)
-    box = QMessageBox(QMessageBox.Icon.Critical, "plainte", str(exc))
+    box = QMessageBox(QMessageBox.Icon.Critical, "plainte", shown(str(exc)))
     if found:
-        box.setInformativeText(tr("gui.damaged.offer", backup=found[0].name))
+        box.setInformativeText(shown(tr("gui.damaged.offer", backup=found[0].name)))
         box.setDetailedText("\n".join(str(p) for p in found))
         restore = box.addButton(tr("gui.damaged.restore"), QMessageBox.ButtonRole.AcceptRole)
     else:
@@ -83,10 +84,10 @@ def offer_backups(exc: StoreDamaged) -> bool:
     try:
         kept = restoring.restore(found[0], exc.path.parent)
     except PlainteError as error:
-        QMessageBox.critical(None, "plainte", str(error))
+        QMessageBox.critical(None, "plainte", shown(str(error)))
         return False
     QMessageBox.information(
-        None, "plainte", tr("gui.damaged.restored", backup=found[0].name, kept=str(kept))
+        None, "plainte", shown(tr("gui.damaged.restored", backup=found[0].name, kept=str(kept)))
     )
     return True
 
