@@ -71,6 +71,28 @@ def test_a_letter_is_never_written_onto_the_store(case_store, run_cli, data_dir)
     assert run_cli("cases").code == 0
 
 
+def test_export_through_a_symbolic_link_never_lands_on_the_store(
+    case_store, run_cli, data_dir, tmp_path
+):
+    store_file = data_dir / STORE_NAME
+    case_store.close()
+    before = _digest(store_file)
+    (tmp_path / "link").symlink_to(data_dir)  # the data folder under another name
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "data").symlink_to(data_dir)
+    for fmt, target in (
+        ("json", tmp_path / "link" / STORE_NAME),
+        ("csv", tmp_path / "link" / (STORE_NAME + "-wal")),
+        ("json", tmp_path / "link" / "backups" / "x.json"),
+        ("json", tmp_path / "real" / "data" / STORE_NAME),
+    ):
+        result = run_cli("export", "case-1", "--format", fmt, "-o", str(target))
+        assert result.code == 1, (fmt, target, result.err)
+        assert "choose another place" in result.err
+    assert _digest(store_file) == before
+    assert run_cli("cases").code == 0
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "png", "json"])
 def test_export_to_a_missing_folder_or_a_folder_is_exit_1(case_store, run_cli, tmp_path, fmt):
     result = run_cli("export", "case-1", "--format", fmt, "-o", str(tmp_path / "no" / "x"))

@@ -162,17 +162,20 @@ def refuse_own_files(data_dir: Path, output: Path | None) -> None:
         return
     from plainte.core.store import STORE_NAME
 
-    target = paths.absolute(output)
-    data = paths.absolute(data_dir)
-    own = {data / (STORE_NAME + suffix) for suffix in ("", "-wal", "-shm")}
-    if (
-        target in own
-        or target == data
-        or data.is_relative_to(target)
-        or target.is_relative_to(data / "backups")
-        or target.is_relative_to(data / ".open")
-    ):
-        raise PlainteError("export_onto_store", path=output)
+    written = paths.absolute(output)
+    # the file is replaced by a rename, so its folder is followed through links, not its name
+    targets = {written, written.parent.resolve() / written.name}
+    for data in {paths.absolute(data_dir), paths.absolute(data_dir).resolve()}:
+        own = {data / (STORE_NAME + suffix) for suffix in ("", "-wal", "-shm")}
+        for target in targets:
+            if (
+                target in own
+                or target == data
+                or data.is_relative_to(target)
+                or target.is_relative_to(data / "backups")
+                or target.is_relative_to(data / ".open")
+            ):
+                raise PlainteError("export_onto_store", path=output)
 
 
 def write_text(text: str, output: Path | None) -> str | None:
