@@ -149,6 +149,39 @@ PEOPLE = {
         ],
         "forbidden": ["John", "Neil", "Whitfield", "884211", "0173", "Elm Street", "62704"],
     },
+    "CA": {
+        "customer": {
+            "name": "Nadia Marie-Ève Tremblay",
+            "email": "nadia.tremblay@example.org",
+            "phone": "514 555 0142",
+            "address": "455 rue Saint-Denis, Montréal (Québec) H2X 3L2",
+        },
+        "account_ref": "ROG-4471-220",
+        "agent": "agent Marc Lefebvre-Roy",
+        "hostile": [
+            "Nadia a appelé",
+            "marie eve a écrit, puis Marie Ève",
+            "Mme TREMBLAY",
+            "Lefebvre-Roy a promis, puis M. Lefebvre",
+            "j'habite au 455, rue St-Denis, ou 455 Saint Denis",
+            "compte ROG–4471–220",
+            "au 1-514-555-0142 ou au +1 (514) 555-0142",
+            "nadia dot tremblay at example dot org",
+            "code postal h2x3l2",
+            "écrivez à nadia\u200b.tremblay%40example.org",
+        ],
+        "forbidden": [
+            "Nadia",
+            "Marie",
+            "Tremblay",
+            "Lefebvre",
+            "Denis",
+            "4471",
+            "5550142",
+            "H2X",
+            "example",
+        ],
+    },
 }
 
 
@@ -246,6 +279,12 @@ def test_no_public_text_ever_leaks(composer, country, kind, lang, quote):
         ).text
         _assert_clean(text, country)
         assert leaks(text, case) == []
+
+
+def test_a_street_is_masked_with_its_number_however_it_is_written():
+    case = _hostile_case("CA")
+    for written in ("455, rue St-Denis", "455 Saint Denis", "455 rue saint-denis"):
+        assert redact(f"j'habite au {written}.", case) == "j'habite au […].", written
 
 
 def test_agents_keep_their_first_name_and_figures_survive():

@@ -7,12 +7,15 @@ What is masked, in any text a public kind prints:
 - phone numbers: those libphonenumber finds for the case's country (and in
   international form), plus any run of eight digits or more;
 - e-mail addresses, also spelled out ("nadia at example dot org",
-  « nadia arobase example point org », ``nadia [at] example [dot] org``);
+  « nadia arobase example point org », ``nadia [at] example [dot] org``),
+  and the domain of the customer's own address;
 - postcodes of the case's country (patterns in ``templates/posts/redact.yaml``)
-  and the customer's own postcode and street;
-- the customer's names, whole or one by one (the first name alone too), with or
-  without accents;
-- agents' surnames: an agent is named by first name or role only.
+  and the customer's own postcode and street, with its number, with or without
+  its type ("rue"), "St" for "Saint", spaces for hyphens;
+- the customer's names, whole or one by one (the first name alone too, each part
+  of "Marie-Ève"), with or without accents and hyphens;
+- agents' surnames, also after a role or a title ("agent Marc Lefebvre-Roy",
+  "Mme Tremblay"): an agent is named by first name or role only.
 """
 
 from __future__ import annotations
@@ -34,7 +37,11 @@ SPELLED_EMAIL = re.compile(
 PHONE = re.compile(r"(?<![\w])\+?\d(?:[\s.\-()/]{0,2}\d){7,}(?![\w])")
 """Eight digits or more, with the separators people write between them."""
 MASK = "[…]"
-_SEPARATORS = r"[\s.\-_/]*"
+_SEPARATORS = r"[\s.\-_/\u2010-\u2015]*"
+_HYPHEN = r"[\s\-\u2010-\u2015]*"
+"""Between the parts of a compound name: "Marie-Ève", "Marie Eve", "MarieEve"."""
+_TITLES = frozenset({"mr", "mrs", "ms", "m", "mme", "mlle", "dr", "miss", "madame", "monsieur"})
+_STREET_ALIASES = {"saint": "(?:saint|st)", "sainte": "(?:sainte|ste)"}
 _ACCENTS = {
     "a": "aàâäáãå",
     "e": "eéèêë",
@@ -56,6 +63,9 @@ def _loose_word(word: str) -> str:
     """A regex for ``word`` that matches it with or without accents, any case."""
     out = []
     for char in word:
+        if char in "-\u2010\u2011\u2012\u2013\u2014\u2015":
+            out.append(_HYPHEN)
+            continue
         base = _base(char)
         out.append(f"[{_ACCENTS[base]}]" if base in _ACCENTS else re.escape(char))
     return "".join(out)
@@ -106,12 +116,15 @@ def _surnames_in(counterparts: frozenset[str], provider_name: str) -> frozenset[
         if "@" in who:
             continue
         words = _NAME_WORD.findall(who)
-        if len(words) < 2 or words[0].lower() in roles:
-            continue
-        for word in words[1:]:
-            low = word.lower().rstrip(".")
-            if len(low) >= 2 and low not in roles and low not in provider and word[0].isupper():
-                found.add(word)
+        titled = False
+        while words and words[0].lower() in roles:  # "agent Marc Lefebvre", "Mme Tremblay"
+            titled = titled or words.pop(0).lower() in _TITLES
+        surnames = words if titled else words[1:]
+        for word in surnames:
+            for part in {word, *re.split(r"[-\u2010-\u2015]", word)}:
+                low = part.lower().rstrip(".")
+                if len(low) >= 2 and low not in roles and low not in provider and part[0].isupper():
+                    found.add(part)
     return frozenset(found)
 
 
@@ -142,11 +155,21 @@ def _private_patterns(case: Case, surnames: frozenset[str]) -> list[re.Pattern]:
                 patterns.append(re.escape(part))
             if street != part and len(street) >= 6:
                 patterns.append(re.escape(street))
+            number = re.match(r"\d+", part)
+            house = rf"(?:{number.group()}(?:\s*(?:bis|ter))?[\s,]*)?" if number else ""
+            if len(street) >= 6:
+                patterns.append(house + _loose_street(street))
+            named = _without_street_type(street)
+            if named != street and len(named) >= 6:
+                patterns.append(house + _loose_street(named))
     if customer.name:
-        words.update(w for w in _NAME_WORD.findall(customer.name) if len(w) >= 2)
+        for word in _NAME_WORD.findall(customer.name):
+            words.update(w for w in {word, *re.split(r"[-\u2010-\u2015]", word)} if len(w) >= 2)
     words.update(surnames)
     if customer.email:
-        local = customer.email.split("@")[0]
+        local, _, domain = customer.email.partition("@")
+        if "." in domain and len(domain) >= 4:  # a family's own domain names them too
+            patterns.append(rf"(?:@|%40|(?<![\w-])){re.escape(domain.strip())}(?![\w-])")
         words.update(w for w in re.split(r"[._+-]", local) if len(w) >= 3)
     provider = {w.lower() for w in _NAME_WORD.findall(case.provider or "")}
     for word in sorted(words, key=len, reverse=True):
@@ -154,6 +177,25 @@ def _private_patterns(case: Case, surnames: frozenset[str]) -> list[re.Pattern]:
             continue
         patterns.append(rf"(?<![\w@]){_loose_word(word)}(?:['’]s)?(?![\w])")
     return _patterns_for(tuple(patterns))
+
+
+def _loose_street(street: str) -> str:
+    """A regex for a street however it is written: "rue St-Denis", "rue saint denis"."""
+    words = [w for w in re.split(r"[\s.,\-\u2010-\u2015]+", street) if w]
+    return r"[\s.,\-\u2010-\u2015]+".join(
+        _STREET_ALIASES.get(_fold_word(w), _loose_word(w)) for w in words
+    )
+
+
+def _without_street_type(street: str) -> str:
+    """``street`` without the word that opens it ("rue", "avenue"…), when it has one."""
+    first, _, rest = street.partition(" ")
+    types = {_fold_word(t) for t in _rules()["street_types"]}
+    return rest.strip() if _fold_word(first.rstrip(".")) in types else street
+
+
+def _fold_word(word: str) -> str:
+    return "".join(_base(c) for c in word)
 
 
 def _phone_spans(text: str, country: str) -> list[tuple[int, int]]:
