@@ -93,3 +93,15 @@ def test_a_full_disk_during_restore_leaves_the_store_intact(run_cli, data_dir, t
     assert _digest(data_dir / STORE_NAME) == before
     assert [p for p in os.listdir(data_dir) if "restoring" in p or "replaced" in p] == []
     assert len(run_cli("cases", "--json").json()) == 2
+
+
+def test_backups_are_listed_in_a_read_only_folder(data_dir, two_states):
+    """Reading a backup there leaves no trace, and cleaning up does not fail."""
+    from tests.core.test_store_open import _read_only
+
+    with _read_only(data_dir) as folder:
+        newest = folder / backups.FOLDER / two_states.name
+        assert newest in usable_backups(folder)
+        assert sorted(p.name for p in folder.rglob("*")) == sorted(
+            p.name for p in data_dir.rglob("*")
+        )
