@@ -277,6 +277,19 @@ def test_bad_charsets_broken_headers_and_huge_bodies_are_read_best_effort(case):
     assert len(mail.body) <= MAX_TEXT
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [("Désolé que vous nous quittiez".encode(), "Désolé"), (b"Caf\xe9 au lait", "Café")],
+)
+def test_an_eight_bit_body_without_a_charset_keeps_its_accents(body, expected):
+    raw = (
+        b"From: Rogers <care@provider.example>\n"
+        b"Date: Wed, 12 Aug 2026 10:14:00 -0400\n"
+        b"Subject: Votre dossier\n\n" + body + b"\n"
+    )
+    assert expected in parse_message(raw, "old.eml", "old.eml").body
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.binary(max_size=600)

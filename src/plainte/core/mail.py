@@ -169,7 +169,9 @@ def _decode(part: EmailMessage) -> str:
     """A text part's content, whatever its declared charset says."""
     try:
         content = part.get_content()
-        if isinstance(content, str):
+        # no charset declared means ASCII, which turns every 8-bit byte into "\ufffd":
+        # the bytes are read again below, as UTF-8 or Latin-1
+        if isinstance(content, str) and "\ufffd" not in content:
             return content
     except (LookupError, UnicodeError, ValueError, AssertionError, KeyError):
         pass
