@@ -11,7 +11,10 @@ import sys
 
 import pytest
 
+from plainte import cli
 from plainte.core.store import STORE_NAME
+
+from .conftest import saga_doc
 
 
 def test_demo_twice_changes_nothing(run_cli):
@@ -377,3 +380,34 @@ def test_letter_warnings_speak_the_letter_s_language_and_dates(run_cli, tmp_path
     # a UK letter's warnings date as the UK letter does: "22 September 2026"
     assert "22 September 2026" in en.err and "September 22, 2026" not in en.err
     i18n.set_language(None)
+
+
+def test_ctrl_c_during_an_import_says_so_and_keeps_the_store(run_cli, make_saga, monkeypatch):
+    from plainte.core import store as store_module
+
+    assert run_cli("demo").code == 0
+    before = run_cli("cases").out
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_module.Store, "import_cases", interrupted)
+    result = run_cli("import", str(make_saga(saga_doc())))
+    assert result.code == 130
+    assert "Interrupted" in result.err and "plainte cases" in result.err
+    monkeypatch.undo()
+    assert run_cli("cases").out == before
+
+
+def test_an_unexpected_error_with_nowhere_to_keep_its_report_says_no_none(
+    run_cli, data_dir, monkeypatch
+):
+    def broken(ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.COMMANDS, "cases", broken)
+    (data_dir / "logs").write_text("a file where the logs folder goes")
+    result = run_cli("cases")
+    assert result.code == 1
+    assert "RuntimeError: boom" in result.err
+    assert "None" not in result.err and "Traceback" not in result.err

@@ -593,16 +593,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             print(_backup_advice(usable_backups(ctx.data_dir)), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C: say so, and how to see what was saved
+        print(tr("cli.interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: no traceback on the terminal
         report = _crash_report(ctx.data_dir)
-        print(
-            tr("cli.unexpected", error=f"{type(exc).__name__}: {exc}", report=report),
-            file=sys.stderr,
-        )
+        error = f"{type(exc).__name__}: {exc}"
+        said = tr("cli.unexpected", error=error, report=report) if report else None
+        print(said or tr("cli.unexpected_unreported", error=error), file=sys.stderr)
         return 1
     finally:
         ctx.close()
