@@ -195,6 +195,11 @@ def _compact(text: str) -> str:
 
 
 def _hostile_case(country: str):
+    return parse_saga(json.dumps(_hostile_case_doc(country)).encode()).cases[0]
+
+
+def _hostile_case_doc(country: str) -> dict:
+    """A saga document whose every field carries the country's hostile corpus."""
     person = PEOPLE[country]
     corpus = " ; ".join(person["hostile"])
     events = [
@@ -240,7 +245,7 @@ def _hostile_case(country: str):
             }
         ],
     }
-    return parse_saga(json.dumps(doc).encode()).cases[0]
+    return doc
 
 
 def _assert_clean(text: str, country: str) -> None:
@@ -285,6 +290,17 @@ def test_a_street_is_masked_with_its_number_however_it_is_written():
     case = _hostile_case("CA")
     for written in ("455, rue St-Denis", "455 Saint Denis", "455 rue saint-denis"):
         assert redact(f"j'habite au {written}.", case) == "j'habite au […].", written
+
+
+def test_apostrophes_street_abbreviations_and_spaced_postcodes_are_masked():
+    doc = _hostile_case_doc("GB")
+    doc["cases"][0]["customer"]["name"] = "Siobhan O'Connor-Price"
+    case = parse_saga(json.dumps(doc).encode()).cases[0]
+    for written in ("O’Connor", "oconnor", "OConnor-Price", "4 Mill Ln", "4, Mill Lane"):
+        assert redact(f"said {written} today", case) == "said […] today", written
+    french = _hostile_case("FR")
+    assert redact("au 63 000 Clermont", french) == "au […] Clermont"
+    assert redact("In 2016, 63 calls", french) == "In 2016, 63 calls"
 
 
 def test_agents_keep_their_first_name_and_figures_survive():

@@ -41,7 +41,6 @@ _SEPARATORS = r"[\s.\-_/\u2010-\u2015]*"
 _HYPHEN = r"[\s\-\u2010-\u2015]*"
 """Between the parts of a compound name: "Marie-Ève", "Marie Eve", "MarieEve"."""
 _TITLES = frozenset({"mr", "mrs", "ms", "m", "mme", "mlle", "dr", "miss", "madame", "monsieur"})
-_STREET_ALIASES = {"saint": "(?:saint|st)", "sainte": "(?:sainte|ste)"}
 _ACCENTS = {
     "a": "aàâäáãå",
     "e": "eéèêë",
@@ -65,6 +64,9 @@ def _loose_word(word: str) -> str:
     for char in word:
         if char in "-\u2010\u2011\u2012\u2013\u2014\u2015":
             out.append(_HYPHEN)
+            continue
+        if char in "'’ʼ`´":  # "O'Connor", "O’Connor", "OConnor"
+            out.append("['’ʼ`´]?")
             continue
         base = _base(char)
         out.append(f"[{_ACCENTS[base]}]" if base in _ACCENTS else re.escape(char))
@@ -162,6 +164,8 @@ def _private_patterns(case: Case, surnames: frozenset[str]) -> list[re.Pattern]:
             named = _without_street_type(street)
             if named != street and len(named) >= 6:
                 patterns.append(house + _loose_street(named))
+        for number in re.findall(r"\d{4,}", part):  # a postcode however it is spaced
+            patterns.append(rf"(?<![\d]){_loose_chars(number)}(?![\d])")
     if customer.name:
         for word in _NAME_WORD.findall(customer.name):
             words.update(w for w in {word, *re.split(r"[-\u2010-\u2015]", word)} if len(w) >= 2)
@@ -182,9 +186,15 @@ def _private_patterns(case: Case, surnames: frozenset[str]) -> list[re.Pattern]:
 def _loose_street(street: str) -> str:
     """A regex for a street however it is written: "rue St-Denis", "rue saint denis"."""
     words = [w for w in re.split(r"[\s.,\-\u2010-\u2015]+", street) if w]
-    return r"[\s.,\-\u2010-\u2015]+".join(
-        _STREET_ALIASES.get(_fold_word(w), _loose_word(w)) for w in words
-    )
+    short = _rules()["street_abbreviations"]
+
+    def one(word: str) -> str:
+        forms = [_loose_word(word)] + [
+            rf"{re.escape(a)}\.?" for a in short.get(_fold_word(word), [])
+        ]
+        return f"(?:{'|'.join(forms)})"
+
+    return r"[\s.,\-\u2010-\u2015]+".join(one(w) for w in words)
 
 
 def _without_street_type(street: str) -> str:
