@@ -31,7 +31,7 @@ HOSTILE_NAMES = [
 ]
 
 
-def _fake_pdf(html: str, path, lang: str, header: str) -> int:
+def _fake_pdf(context: dict, path, lang: str, header: str) -> int:
     path.write_bytes(b"%PDF-1.4 stand-in written by the test")
     return 1
 

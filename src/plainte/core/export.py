@@ -96,7 +96,7 @@ def export(
         problems: list[str] = []
 
         def fill(folder: Path) -> None:
-            pack = write_pack(case, ladders, today, lang, folder, store.data_dir, drawing.pdf)
+            pack = write_pack(case, ladders, today, lang, folder, store.data_dir, drawing.report)
             problems.extend(pack.problems)
 
         replace_folder(output, fill)

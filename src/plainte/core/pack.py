@@ -20,11 +20,12 @@ from plainte.core.fingerprint import of_entries
 from plainte.core.i18n import tr
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.model import WRITTEN_CHANNELS, Case, Channel, Direction
-from plainte.core.report import render_html
+from plainte.core.report import html_of, report_context
 from plainte.core.sagafile import dump_saga
 
-PdfWriter = Callable[[str, Path, str, str], int]
-"""(html, path, lang, header) -> pages: supplied by the GUI layer (Qt draws PDFs)."""
+PdfWriter = Callable[[dict[str, Any], Path, str, str], int]
+"""(report context, path, lang, header) -> pages: supplied by the GUI layer (Qt draws
+the report page by page, ``Drawing.report``)."""
 
 
 @dataclass
@@ -78,9 +79,10 @@ def write_pack(
     folder.mkdir(parents=True, exist_ok=True)
     pack = Pack(folder)
     header = f"{case.provider} — {case.title} — {tr('report.title', lang)}"
-    html = render_html(case, ladders, today, lang)
+    context = report_context(case, ladders, today, lang)
+    html = html_of(context, ladders)
     name = tr("pack.chronology_file", lang)
-    pdf(html, folder / f"{name}.pdf", lang, header)
+    pdf(context, folder / f"{name}.pdf", lang, header)
     (folder / f"{name}.html").write_text(html, encoding="utf-8")
     (folder / "saga.json").write_text(dump_saga([case]), encoding="utf-8")
     pack.files += [folder / f"{name}.pdf", folder / f"{name}.html", folder / "saga.json"]

@@ -134,9 +134,13 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
 
 def render_html(case: Case, ladders: LadderSet, today: date, lang: str, user_templates=None) -> str:
     """The self-contained HTML report (styles inline, every value escaped)."""
+    return html_of(report_context(case, ladders, today, lang), ladders, user_templates)
+
+
+def html_of(context: dict[str, Any], ladders: LadderSet, user_templates=None) -> str:
+    """The HTML report of a context already built (the PDF draws the same one)."""
     from plainte.core.compose import Composer
 
     composer = Composer(ladders, user_templates)
-    context = report_context(case, ladders, today, lang)
     html, _warnings = composer.render_template("reports/timeline.html.j2", context)
     return html
