@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTime, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,144 +35,11 @@ from plainte.core.model import (
     Event,
     EventKind,
     Promise,
-    PromiseStatus,
-    When,
-    Window,
-    parse_typed_when,
 )
+from plainte.gui.date_field import DateField, typed
 from plainte.gui.icons import channel_icon
-from plainte.gui.widgets import PlainLabel, save_cancel, shown
-
-
-def typed(when: When | None) -> str:
-    """How a moment is shown in an entry field: ``2026-11-22 14:32``."""
-    if when is None:
-        return ""
-    if when.has_time:
-        return when.value.strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
-    return when.text
-
-
-class DateField(QWidget):
-    """A date entry that says, as it is typed, whether it parses; never drops a bad one."""
-
-    def __init__(self, text: str, *, optional: bool = False) -> None:
-        super().__init__()
-        self.optional = optional
-        self.edit = QLineEdit(text)
-        self.edit.setPlaceholderText("2026-11-22 14:32")
-        self.error = PlainLabel()
-        self.error.setStyleSheet("color: #c62828")
-        self.error.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.error)
-        self.edit.textChanged.connect(self._check)
-        self._check()
-
-    def value(self) -> When | None:
-        text = self.edit.text().strip()
-        if not text:
-            return None
-        try:
-            return parse_typed_when(text)
-        except ValueError:
-            return None
-
-    def is_valid(self) -> bool:
-        text = self.edit.text().strip()
-        return (self.optional and not text) or self.value() is not None
-
-    def _check(self) -> None:
-        text = self.edit.text().strip()
-        if self.is_valid():
-            self.error.hide()
-        else:
-            self.error.setText(tr("gui.event_dialog.bad_date", value=text))
-            self.error.show()
-
-
-class PromiseDialog(QDialog):
-    """One promise: what, by when, and what became of it."""
-
-    def __init__(self, parent: QWidget | None, promise: Promise | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("gui.promise_dialog.title"))
-        self.original = promise
-        self.text = QLineEdit(promise.text if promise else "")
-        self.text.setPlaceholderText(tr("gui.promise_dialog.text_hint"))
-        self.due = DateField(typed(promise.due) if promise else "", optional=True)
-        self.status = QComboBox()
-        for status in PromiseStatus:
-            self.status.addItem(tr(f"promise_status.{status.value}"), status.value)
-        if promise:
-            self.status.setCurrentIndex(self.status.findData(promise.status.value))
-        window = promise.window if promise else None
-        self.has_window = QCheckBox(tr("gui.promise_dialog.window_set"))
-        self.has_window.setChecked(window is not None)
-        self.window_from = QTimeEdit(QTime.fromString(window.start if window else "17:00", "HH:mm"))
-        self.window_to = QTimeEdit(QTime.fromString(window.end if window else "19:00", "HH:mm"))
-        window_row = QWidget()
-        row = QHBoxLayout(window_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.has_window)
-        row.addWidget(self.window_from)
-        row.addWidget(PlainLabel(tr("gui.promise_dialog.window_and")))
-        row.addWidget(self.window_to)
-        row.addStretch(1)
-        for edit in (self.window_from, self.window_to):
-            edit.setDisplayFormat("HH:mm")
-            edit.setEnabled(window is not None)
-            self.has_window.toggled.connect(edit.setEnabled)
-        self.has_window.setAccessibleName(tr("gui.promise_dialog.window"))
-        self.window_from.setAccessibleName(tr("gui.promise_dialog.window"))
-        self.window_to.setAccessibleName(tr("gui.promise_dialog.window_and"))
-        form = QFormLayout()
-        form.addRow(tr("gui.promise_dialog.text"), self.text)
-        form.addRow(tr("gui.promise_dialog.due"), self.due)
-        form.addRow(tr("gui.promise_dialog.status"), self.status)
-        form.addRow(tr("gui.promise_dialog.window"), window_row)
-        self.text.setAccessibleName(tr("gui.promise_dialog.text"))
-        self.due.edit.setAccessibleName(tr("gui.promise_dialog.due"))
-        self.status.setAccessibleName(tr("gui.promise_dialog.status"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("gui.cancel"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.text.textChanged.connect(self._update)
-        self.due.edit.textChanged.connect(self._update)
-        self._update()
-        self.resize(480, self.sizeHint().height())
-
-    def _update(self) -> None:
-        ok = bool(self.text.text().strip()) and self.due.is_valid()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-
-    def promise(self, event_id: str) -> Promise:
-        status = PromiseStatus(self.status.currentData())
-        before = self.original
-        closed = before.closed_at if before and before.status is status else None
-        if status is not PromiseStatus.PENDING and closed is None:
-            closed = parse_typed_when(datetime.now().strftime("%Y-%m-%d"))
-        return Promise(
-            id=before.id if before else str(uuid.uuid4()),
-            text=self.text.text().strip(),
-            due=self.due.value(),
-            status=status,
-            closed_at=closed if status is not PromiseStatus.PENDING else None,
-            event_id=event_id,
-            window=Window(
-                self.window_from.time().toString("HH:mm"), self.window_to.time().toString("HH:mm")
-            )
-            if self.has_window.isChecked()
-            else None,
-        )
+from plainte.gui.promise_dialog import PromiseDialog
+from plainte.gui.widgets import save_cancel, shown
 
 
 class EventDialog(QDialog):

@@ -140,6 +140,10 @@ def build_toolbar(w: MainWindow) -> QToolBar:
     bar.setObjectName("quickLog")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    from plainte.gui.when_box import WhenBox
+
+    w.when_box = WhenBox()
+    bar.addWidget(w.when_box)
     for key in QUICK:
         bar.addAction(w.acts[key])
     bar.addSeparator()

@@ -65,3 +65,42 @@ def test_the_timeline_tooltip_shows_a_promise_due_date(qtbot, window, answer):
     column = window.pane.timeline.COLUMNS.index("summary")
     tip = window.pane.timeline.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
     assert "Call back" in tip and "August 25, 2026" in tip
+
+
+def test_a_quick_log_takes_its_time_before_it_commits(qtbot, window, answer, no_modal_boxes):
+    _quebec_case(qtbot, window, answer)
+    box = window.when_box
+    box.setEditText("")
+    qtbot.keyClicks(box.lineEdit(), "25 min ago")
+    window.acts["they_called"].trigger()
+    (event,) = window.store.load_case(window.case.id).events
+    from plainte.gui.operations.events import now_on
+
+    late = now_on(window.today) - event.at.value.replace(tzinfo=None)
+    assert 24 * 60 <= late.total_seconds() <= 26 * 60
+    assert box.currentText() == "now"  # back to now for the next one
+    box.setEditText("tomorrow maybe")
+    window.acts["they_called"].trigger()
+    assert len(window.store.load_case(window.case.id).events) == 1  # nothing stored
+    assert "tomorrow maybe" in no_modal_boxes[-1]
+
+
+def test_promise_made_asks_when_and_how_and_refuses_a_due_date_before_it(qtbot, window, answer):
+    _quebec_case(qtbot, window, answer)
+
+    def fill(d: PromiseDialog):
+        d.when.edit.setText("2026-08-20 10:00")
+        d.channel.setCurrentIndex(d.channel.findData("chat"))
+        qtbot.keyClicks(d.text, "Refund within a week")
+        qtbot.keyClicks(d.due.edit, "2026-08-19")
+        assert d.order.isVisibleTo(d)  # due before the promise: said, and not accepted
+        assert not d.buttons.button(d.buttons.StandardButton.Ok).isEnabled()
+        d.due.edit.setText("2026-08-27")
+        assert not d.order.isVisibleTo(d)
+        d.accept()
+
+    answer(PromiseDialog, fill)
+    window.acts["promise_made"].trigger()
+    (event,) = window.store.load_case(window.case.id).events
+    assert event.at.text.startswith("2026-08-20T10:00") and event.channel.value == "chat"
+    assert event.promises[0].due.text == "2026-08-27"

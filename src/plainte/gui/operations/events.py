@@ -39,9 +39,18 @@ class EventOps:
         ladder = w.ladders.for_case(w.case_header)
         return [(s.id, s.title[i18n.language()]) for s in ladder.steps]
 
-    def draft(self, channel: Channel, direction: Direction, answered: bool = True) -> Event:
-        """A new event at now, not yet stored."""
-        when = parse_typed_when(now_on(self.window.today).strftime("%Y-%m-%d %H:%M"))
+    def draft(self, channel: Channel, direction: Direction, answered: bool = True) -> Event | None:
+        """A new event at the moment the toolbar's "when" says (now by default), not stored.
+
+        None, and the person told why, when that text is no past moment.
+        """
+        now = now_on(self.window.today)
+        box = getattr(self.window, "when_box", None)
+        moment = box.moment(now) if box is not None else now
+        if moment is None:
+            self.window.ops.report(ValueError(tr("gui.when.bad", value=box.currentText())))
+            return None
+        when = parse_typed_when(moment.strftime("%Y-%m-%d %H:%M"))
         return Event(
             id=str(uuid.uuid4()), at=when, channel=channel, direction=direction, answered=answered
         )
@@ -63,12 +72,14 @@ class EventOps:
             return False
         w.last_channel = event.channel
         command = commands.SaveEvent(w.editor, w.case_header.id, event, label, base, sent)
-        return w.ops.apply(command, tr("gui.status.logged", what=label))
+        stored = w.ops.apply(command, tr("gui.status.logged", what=label))
+        if stored and getattr(w, "when_box", None) is not None:
+            w.when_box.reset()  # the next quick log is "now" again
+        return stored
 
     def new_event(self) -> None:
-        event = self.edit_in_dialog(
-            self.draft(self.window.last_channel, Direction.OUT), is_new=True
-        )
+        draft = self.draft(self.window.last_channel, Direction.OUT)
+        event = draft and self.edit_in_dialog(draft, is_new=True)
         if event:
             self.save(event, tr("gui.undo.new_event"))
 
@@ -113,17 +124,19 @@ class EventOps:
         its own language (``core.event_text``).
         """
         event = self.draft(Channel.PHONE, Direction.IN, answered=False)
-        self.save(event, tr("gui.actions.they_called"))
+        if event:
+            self.save(event, tr("gui.actions.they_called"))
 
     def log_i_called(self) -> None:
-        event = self.edit_in_dialog(self.draft(Channel.PHONE, Direction.OUT), is_new=True)
+        draft = self.draft(Channel.PHONE, Direction.OUT)
+        event = draft and self.edit_in_dialog(draft, is_new=True)
         if event:
             self.save(event, tr("gui.actions.i_called"))
 
     def log_email_sent(self) -> None:
         # an e-mail just sent has no answer yet: "someone answered" starts unticked
         draft = self.draft(Channel.EMAIL, Direction.OUT, answered=False)
-        event = self.edit_in_dialog(draft, is_new=True)
+        event = draft and self.edit_in_dialog(draft, is_new=True)
         if event:
             self.save(event, tr("gui.actions.email_sent"))
 

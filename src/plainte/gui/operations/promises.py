@@ -23,13 +23,16 @@ class PromiseOps:
 
     def log_promise(self) -> None:
         """A promise made by the provider, now, on the last channel used."""
-        from plainte.gui.event_dialog import PromiseDialog
+        from plainte.gui.promise_dialog import PromiseDialog
 
         w = self.window
-        event = w.event_ops.draft(w.last_channel, Direction.IN)
-        dialog = PromiseDialog(w)
+        draft = w.event_ops.draft(w.last_channel, Direction.IN)
+        if draft is None:
+            return
+        dialog = PromiseDialog(w, None, draft)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        event = dialog.made_event()
         promise: Promise = dialog.promise(event.id)
         event.promises.append(promise)
         w.event_ops.save(event, tr("gui.actions.promise_made"))
