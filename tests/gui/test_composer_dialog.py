@@ -58,3 +58,27 @@ def test_quoting_is_a_choice_and_letters_stay_read_only(qtbot, window):
     dialog.kind.setCurrentIndex(dialog.kind.findData("complaint"))
     qtbot.waitUntil(lambda: "Objet" in dialog.preview.toPlainText(), timeout=5000)
     assert dialog.preview.isReadOnly() and not dialog.quote.isEnabled()
+
+
+def test_the_composer_shows_the_check_before_writing_and_the_online_form(qtbot, window):
+    window.case_ops.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+    window.today = date(2016, 10, 1)
+    window.refresh_cases()
+    dialog = window.compose_ops.compose("ombudsman")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    before = dialog.before.toPlainText()
+    # not open yet, with the body's checklist for the person, in the letter's language
+    assert before.startswith("Before you send it")
+    assert "pas encore ouverte" in before and "L'organisme demande ceci" in before
+    assert "original written complaint" not in dialog.preview.toPlainText()
+    assert dialog.form_button.isVisible()
+    text = dialog.referral_text()
+    assert "[Opérateur]\nRED by SFR" in text or "[Operator]\nRED by SFR" in text
+    dialog.form_button.click()
+    qtbot.waitUntil(lambda: dialog.referral_dialog.isVisible(), timeout=5000)
+    dialog.referral_dialog.close()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("satire"))
+    assert not dialog.form_button.isVisible()

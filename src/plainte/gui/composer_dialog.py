@@ -100,6 +100,16 @@ class ComposerDialog(QDialog):
         self.checks.setWordWrap(True)
         self.checks.setStyleSheet("color: #ef6c00")
         self.checks.setVisible(False)
+        # the check before writing (core.precheck): shown with the letter, never in it
+        self.before = QPlainTextEdit()
+        self.before.setObjectName("composerBefore")
+        self.before.setReadOnly(True)
+        self.before.setAccessibleName(tr("precheck.title"))
+        self.before.setMaximumHeight(120)
+        self.before.setVisible(False)
+        self.form_button = QPushButton(tr("referral.button"))
+        self.form_button.setToolTip(tr("referral.option"))
+        self.form_button.clicked.connect(self.show_referral)
         self.reset_button = QPushButton(tr("posts.reset"))
         self.reset_button.setVisible(False)
         self.reset_button.clicked.connect(self.render)
@@ -133,6 +143,7 @@ class ComposerDialog(QDialog):
         buttons.addWidget(self.counter, 1)
         for button in (
             self.reset_button,
+            self.form_button,
             self.copy_button,
             self.text_button,
             self.pdf_button,
@@ -144,6 +155,7 @@ class ComposerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.notice)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.before)
         layout.addWidget(self.checks)
         layout.addLayout(buttons)
         for combo in (self.kind, self.lang, self.platform):
@@ -157,6 +169,7 @@ class ComposerDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.platform.setEnabled(kind in PUBLIC)
+        self.form_button.setVisible(kind == "ombudsman")
         self.quote.setEnabled(kind in PUBLIC)
         # a public text is the person's to edit; a letter stays as the record wrote it
         self.preview.setReadOnly(kind not in PUBLIC)
@@ -199,6 +212,7 @@ class ComposerDialog(QDialog):
         self._filling = False
         self.reset_button.setVisible(False)
         self._show_checks(result.flags, [])
+        self._show_findings(result)
         if result.limit is not None:
             over = result.count > result.limit
             self.counter.setText(tr("gui.composer.count", count=result.count, limit=result.limit))
@@ -211,6 +225,48 @@ class ComposerDialog(QDialog):
         self.notice.setVisible(bool(result.warnings))
         for button in (self.copy_button, self.text_button, self.pdf_button, self.sent_button):
             button.setEnabled(True)
+
+    def _show_findings(self, result: Composition) -> None:
+        """The check before writing, in the letter's language (it quotes the letter's texts
+        and dates); serious ones first."""
+        findings = sorted(result.findings, key=lambda f: not f.serious)
+        lines = [f"{'⚠' if f.serious else '•'} {f.message(result.lang)}" for f in findings]
+        self.before.setPlainText("\n".join([tr("precheck.title"), *lines]) if lines else "")
+        self.before.setVisible(bool(lines))
+
+    def referral_text(self) -> str:
+        """The ombudsman's online form, field by field (``letter --form``), or ``""``."""
+        from plainte.core.letterform import letter_form
+        from plainte.core.referral import letter_summary, referral, referral_text
+
+        if self.result is None or self.result.kind != "ombudsman":
+            return ""
+        lang = self.result.lang
+        salutation = letter_form(self.case.country, lang).word("ombudsman_salutation")
+        found = referral(self.case, self.today, lang, letter_summary(self.result.text, salutation))
+        return referral_text(found, lang) if found else tr("referral.none")
+
+    def show_referral(self) -> None:
+        """A window with the online form's fields, ready to copy and paste."""
+        text = self.referral_text()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("referral.button").replace("&", ""))
+        view = QPlainTextEdit(text)
+        view.setReadOnly(True)
+        copy = QPushButton(tr("gui.composer.copy"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        close = QPushButton(tr("gui.close"))
+        close.clicked.connect(dialog.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(copy)
+        row.addWidget(close)
+        box = QVBoxLayout(dialog)
+        box.addWidget(view, 1)
+        box.addLayout(row)
+        dialog.resize(640, 560)
+        self.referral_dialog = dialog
+        dialog.open()
 
     def _failed(self, generation: int, error: Exception) -> None:
         if generation != self.generation:
