@@ -27,6 +27,7 @@ from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Channel, Direction, Event, parse_typed_when
 from plainte.core.platforms import PLATFORMS
+from plainte.gui.referral_window import ReferralWindow, referral_for
 from plainte.gui.widgets import PlainLabel, shown
 from plainte.gui.worker import run_in_background
 
@@ -236,37 +237,14 @@ class ComposerDialog(QDialog):
 
     def referral_text(self) -> str:
         """The ombudsman's online form, field by field (``letter --form``), or ``""``."""
-        from plainte.core.letterform import letter_form
-        from plainte.core.referral import letter_summary, referral, referral_text
-
         if self.result is None or self.result.kind != "ombudsman":
             return ""
-        lang = self.result.lang
-        salutation = letter_form(self.case.country, lang).word("ombudsman_salutation")
-        found = referral(self.case, self.today, lang, letter_summary(self.result.text, salutation))
-        return referral_text(found, lang) if found else tr("referral.none")
+        return referral_for(self.case, self.today, self.result)
 
     def show_referral(self) -> None:
         """A window with the online form's fields, ready to copy and paste."""
-        text = self.referral_text()
-        dialog = QDialog(self)
-        dialog.setWindowTitle(tr("referral.button").replace("&", ""))
-        view = QPlainTextEdit(text)
-        view.setReadOnly(True)
-        copy = QPushButton(tr("gui.composer.copy"))
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
-        close = QPushButton(tr("gui.close"))
-        close.clicked.connect(dialog.accept)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(copy)
-        row.addWidget(close)
-        box = QVBoxLayout(dialog)
-        box.addWidget(view, 1)
-        box.addLayout(row)
-        dialog.resize(640, 560)
-        self.referral_dialog = dialog
-        dialog.open()
+        self.referral_dialog = ReferralWindow(self, self.referral_text())
+        self.referral_dialog.open()
 
     def _failed(self, generation: int, error: Exception) -> None:
         if generation != self.generation:
