@@ -19,6 +19,7 @@ from plainte.core.i18n import tr
 from plainte.core.model import SECTORS, Case, CaseStatus, Customer
 from plainte.gui.case_fields import HandlesPage, ProblemPage
 from plainte.gui.settings import Preferences
+from plainte.gui.wants_page import WantsPage
 from plainte.gui.widgets import PlainLabel, save_cancel
 
 COUNTRIES = ("FR", "GB", "BE", "CA", "CA-QC", "US")
@@ -90,9 +91,11 @@ class CaseDialog(QDialog):
             form.addRow(label, widget)
         self.problem_page = ProblemPage(case, self._country())
         self.handles_page = HandlesPage(case)
+        self.wants_page = WantsPage(case)
         self.tabs = QTabWidget()
         self.tabs.addTab(first, tr("gui.case_fields.tab_saga"))
         self.tabs.addTab(self.problem_page, tr("gui.case_fields.tab_problem"))
+        self.tabs.addTab(self.wants_page, tr("gui.wants.title"))
         self.tabs.addTab(self.handles_page, tr("gui.case_fields.tab_handles"))
         buttons = save_cancel(self)
         layout = QVBoxLayout(self)
@@ -126,14 +129,16 @@ class CaseDialog(QDialog):
 
         if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", self._country()):
             return tr("gui.case_dialog.bad_country", value=self._country())
-        return self.problem_page.validate()
+        return self.problem_page.validate() or self.wants_page.validate()
 
     def accept(self) -> None:
         problem = self.validate()
         if problem:
             self.error.setText(problem)
-            if self.problem_page.validate():
-                self.tabs.setCurrentWidget(self.problem_page)
+            for page in (self.problem_page, self.wants_page):
+                if page.validate():
+                    self.tabs.setCurrentWidget(page)
+                    break
             return
         super().accept()
 
@@ -162,5 +167,5 @@ class CaseDialog(QDialog):
             notes=self.notes.toPlainText().strip() or None,
             **self.problem_page.values(),
             handles=self.handles_page.values(),
-            wants=list(self.original.wants) if self.original else [],  # the "What I want" panel
+            wants=self.wants_page.values(),
         )
