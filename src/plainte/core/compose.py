@@ -44,6 +44,8 @@ REPLY_DAYS = {
     "call-recap": 7,
 }
 """Reply deadlines asked for, in days from "today", unless the ladder step gives one."""
+TITLE_WORDS = 5
+"""A title, a promise or a want is judged by language from this many words."""
 MAX_CHRONOLOGY = 40
 """A letter lists at most this many events: those that prove most, the rest counted."""
 PART = "\x1e"
@@ -350,6 +352,10 @@ class Composer:
             context["topic"] = self._topic(case, lang, form)
             for entry in chronology:
                 entry["quote_lang"] = self._other_language(entry["summary"], lang)
+            for promise in context["promises"]:
+                promise["quote_lang"] = self._other_language(promise["text"], lang, TITLE_WORDS)
+            for ask in context["demand"]["asks"]:
+                ask["quote_lang"] = self._other_language(ask["text"], lang, TITLE_WORDS)
         if kind == "call-recap":
             context["call"] = self._call(events, event_id, lang, clean, public, locale)
             context["call_age_days"] = (today - context["call"].pop("day")).days
@@ -388,9 +394,9 @@ class Composer:
         return facts
 
     @staticmethod
-    def _other_language(text: str, lang: str) -> str:
+    def _other_language(text: str, lang: str, min_words: int = 8) -> str:
         """The name of ``text``'s language when it is not the letter's, else ``""``."""
-        found = other_language_of(text, lang)
+        found = other_language_of(text, lang, min_words)
         if found:
             return i18n.tr(f"letters.in_language.{found}", lang)
         return ""
@@ -398,7 +404,7 @@ class Composer:
     def _topic(self, case: Case, lang: str, form) -> dict[str, str]:
         """The letter's subject: the case's title, or its problem in words when the title
         is in the other language; ``quote_lang`` names that language."""
-        other = self._other_language(case.title, lang)
+        other = self._other_language(case.title, lang, TITLE_WORDS)
         # a title in the other language, or one that went stale, gives way to the problem
         plain = other or stale_phrase(case.title)
         return {

@@ -261,9 +261,9 @@ MIN_WORDS = 8
 """Shorter texts are not judged by language: a name or two mislead the detector."""
 
 
-def other_language_of(text: str, lang: str) -> str | None:
+def other_language_of(text: str, lang: str, min_words: int = MIN_WORDS) -> str | None:
     """``fr`` or ``en`` when ``text`` is long enough and written in the other language."""
-    if not text or len(text.split()) < MIN_WORDS:
+    if not text or len(text.split()) < min_words:
         return None
     found = detect_text(text)
     return found if found and found != lang else None

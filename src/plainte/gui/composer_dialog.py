@@ -228,8 +228,7 @@ class ComposerDialog(QDialog):
             button.setEnabled(True)
 
     def _show_findings(self, result: Composition) -> None:
-        """The check before writing, in the letter's language (it quotes the letter's texts
-        and dates); serious ones first."""
+        """The check before writing, in the letter's language; serious ones first."""
         findings = sorted(result.findings, key=lambda f: not f.serious)
         lines = [f"{'⚠' if f.serious else '•'} {f.message(result.lang)}" for f in findings]
         self.before.setPlainText("\n".join([tr("precheck.title"), *lines]) if lines else "")
