@@ -84,3 +84,15 @@ def test_default_data_dir_matches_qt(qapp, monkeypatch, tmp_path: Path):
     finally:
         QApplication.setApplicationName(name)
         QApplication.setOrganizationName(org)
+
+
+def test_case_headline_counts_the_silent_calls_a_saga_is_about(qtbot, window):
+    window.case_ops.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
+    qtbot.waitUntil(lambda: "Day 5" in window.pane.figures.text())
+    text = window.pane.figures.text()
+    assert "14 contacts, 1 unanswered · 7 calls received without a message ·" in text
+    window.set_language("fr")
+    qtbot.waitUntil(lambda: "Jour" in window.pane.figures.text())
+    text = window.pane.figures.text()
+    assert "14 contacts dont 1 resté sans réponse · 7 appels reçus sans message ·" in text

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from plainte.core import i18n
-from plainte.core.i18n import tr
+from plainte.core.i18n import tr, trn
 from plainte.core.model import Case, Channel, Event
 from plainte.core.stats import compute
 from plainte.gui.dashboard import Dashboard
@@ -286,8 +286,11 @@ class CasePane(QWidget):
                 "gui.figures",
                 days=stats.days,
                 since=i18n.format_date(stats.first_day) if stats.first_day else "—",
-                contacts=stats.contacts_out + stats.contacts_in,
-                unanswered=stats.unanswered,
+                contacts=trn("plural.contacts", stats.contacts_out + stats.contacts_in),
+                unanswered=trn("plural.unanswered", stats.unanswered),
+                silent=" · " + trn("plural.calls_without_message", stats.calls_without_message)
+                if stats.calls_without_message
+                else "",
                 wait=stats.wait_minutes,
                 broken=stats.promises_broken,
                 promises=stats.promises,
