@@ -88,7 +88,22 @@ def test_after_switching_there_is_no_next_step(qtbot, window, tmp_path):
     window.pane.tabs.setCurrentIndex(LADDER)
     panel = window.pane.ladder_panel
     assert "Next step" not in panel.headline.text()
-    assert "ended" in panel.headline.text()
+    assert (
+        "ended" in panel.headline.text() and "switched to another provider" in panel.headline.text()
+    )
     assert _row(panel, "switch").text(1) == "done"
     assert _row(panel, "second_level").text(1) == "not taken"
     assert "Switched" in window.statusBar().currentMessage()
+
+
+def test_an_ended_saga_reads_as_french_and_titles_have_single_spaces(window):
+    window.case_ops.load_demo()
+    window.set_language("fr")
+    window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
+    window.pane.tabs.setCurrentIndex(LADDER)
+    panel = window.pane.ladder_panel
+    assert "pris fin le 10 juillet 2010 : résolue." in panel.headline.text()
+    titles = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert any(t.endswith(" (en parallèle)") for t in titles)
+    assert not [t for t in titles if "  " in t]
+    assert panel.detail.alignment() & Qt.AlignmentFlag.AlignTop

@@ -16,7 +16,7 @@ def _day(day: date | None, lang: str) -> str:
 def next_action(state: LadderState, lang: str) -> str:
     """One sentence: the next step of the main sequence and its dates."""
     if state.ended_on is not None:
-        how = tr(f"status.{state.ended_as}", lang).lower()
+        how = tr(f"ladder.ended_as.{state.ended_as}", lang)
         return tr("ladder.ended", lang, day=_day(state.ended_on, lang), how=how)
     step = state.next_step()
     if step is None:

@@ -71,6 +71,7 @@ class LadderPanel(QWidget):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.detail = PlainLabel()
         self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.letter_button = QPushButton(tr("gui.ladder.write"))
         self.letter_button.clicked.connect(self._write)
@@ -113,7 +114,7 @@ class LadderPanel(QWidget):
         focus = state.next_step()
         for step_state in state.steps:
             step = step_state.step
-            title = step.title[lang] + (f"  ({tr('gui.ladder.parallel')})" if step.parallel else "")
+            title = step.title[lang] + (f" ({tr('gui.ladder.parallel')})" if step.parallel else "")
             shown = step_state.shown
             done_on = step_state.done_on or step_state.suggested_on
             item = QTreeWidgetItem(
