@@ -63,3 +63,11 @@ def test_the_reader_speaks_french_and_shows_the_words_it_matched(qtbot, window, 
     finally:
         window.set_language("en")
         i18n.set_language(None)
+
+
+def test_the_text_box_has_the_focus_so_a_paste_lands_in_it(qtbot, window, store):
+    store.import_cases(parse_saga(json.dumps(saga_doc()).encode()).cases)
+    window.refresh_cases()
+    dialog = window.mail_ops.paste_reply()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.text

@@ -92,6 +92,7 @@ class ReplyDialog(QDialog):
         layout.addWidget(self.result_box, 3)
         layout.addWidget(buttons)
         self.resize(760, 640)
+        self.text.setFocus()  # the first thing done here is pasting, not retyping the date
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
