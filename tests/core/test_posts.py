@@ -8,7 +8,7 @@ import pytest
 
 from plainte.core.demo import demo_files
 from plainte.core.figures import compute
-from plainte.core.posts import asks, contrasts, duration, words
+from plainte.core.posts import asks, contrasts, duration, highlights, words
 from plainte.core.sagafile import read_saga
 
 
@@ -66,3 +66,12 @@ def test_asks_follow_wants_then_figures(demos):
     assert asks(rogers, fig) == ["stop_calls", "written_answer"]
     rogers.wants = [Want("refund", 30.0), Want("other", text="x")]
     assert asks(rogers, fig) == ["refund"]
+
+
+def test_figure_captions_agree_with_their_count(demos):
+    fig = compute(demos["demo-rogers-2010"], date(2010, 7, 20))
+    shown = {h.key: (h.value, h.caption) for h in highlights(fig, "fr")}
+    assert shown["call_us"] == ("1", "réponse « appelez-nous » à une demande écrite")
+    assert shown["silent"][1].startswith("appels sans message")
+    shown = {h.key: (h.value, h.caption) for h in highlights(fig, "en")}
+    assert shown["call_us"] == ("1", "“call us” answer to a written request")

@@ -277,7 +277,7 @@ def highlights(fig: Figures, lang: str) -> list[Highlight]:
         found["silent"] = Highlight(
             "silent",
             str(n["peak"]),
-            i18n.tr("posts.figure.peak", lang, day=w["peak_day"], total=n["silent"]),
+            i18n.trn("posts.figure.peak", n["peak"], lang, day=w["peak_day"], total=n["silent"]),
             phrases(fig, lang)["calls"]
             if not n["outside"]
             else i18n.trn(
@@ -291,7 +291,7 @@ def highlights(fig: Figures, lang: str) -> list[Highlight]:
         found["call_us"] = Highlight(
             "call_us",
             str(n["call_us"]),
-            i18n.tr("posts.figure.call_us", lang),
+            i18n.trn("posts.figure.call_us", n["call_us"], lang),
             i18n.trn("posts.card.call_us", n["call_us"], lang),
         )
     if n["hold"]:
