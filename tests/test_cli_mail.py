@@ -22,9 +22,9 @@ def test_mail_adds_the_rogers_style_reply_and_react_proposes_a_written_answer(
     eml.write_text(ROGERS_STYLE, encoding="utf-8")
     added = run_cli("mail", "case-1", str(eml))
     assert added.code == 0, added.err
-    assert "1 message(s) added" in added.out and "CAS-2026081" in added.out
+    assert "1 message added to" in added.out and "CAS-2026081" in added.out
     again = run_cli("mail", "case-1", str(eml))
-    assert again.code == 0 and "0 message(s) added" in again.out and "1 already" in again.out
+    assert again.code == 0 and "0 messages added" in again.out and "1 already" in again.out
     doc = json.loads(run_cli("export", "case-1", "--format", "json").out)
     events = [e for e in doc["cases"][0]["events"] if e.get("attachments")]
     assert len(events) == 1 and events[0]["channel"] == "email"

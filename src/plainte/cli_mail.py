@@ -9,7 +9,7 @@ from pathlib import Path
 
 from plainte.core import i18n
 from plainte.core.errors import PlainteError
-from plainte.core.i18n import tr
+from plainte.core.i18n import tr, trn
 
 MAX_INPUT = 50 * 1024 * 1024
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]", re.MULTILINE)
@@ -48,7 +48,7 @@ def run_mail(ctx) -> int:
         print(line)
     for error in result.errors:
         print(tr("mail.cli.refused", error=str(error)), file=sys.stderr)
-    print(tr("mail.cli.done", added=len(result.added), known=len(result.known), case=case.id))
+    print(trn("mail.cli.done", len(result.added), known=len(result.known), case=case.id))
     if result.errors:
         print(tr("mail.cli.some_refused", count=len(result.errors)), file=sys.stderr)
         return 1

@@ -76,7 +76,9 @@ def test_dropping_the_rogers_style_email_logs_it_and_proposes_the_written_answer
     composer.close()
 
     drop(window, [path])  # the same message again: nothing new
-    qtbot.waitUntil(lambda: "already" in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: "0 e-mails added, 1 already" in window.statusBar().currentMessage(), timeout=10_000
+    )
     assert len(store.load_case("case-1").events) == before + 1
 
     window.undo_stack.undo()  # the written-answer demand

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMessageBox
 
-from plainte.core.i18n import tr
+from plainte.core.i18n import tr, trn
 from plainte.core.model import Direction, Want
 from plainte.gui import commands
 from plainte.gui.worker import run_in_background
@@ -139,9 +139,7 @@ class MailOps:
         if new:
             command = commands.AddEvents(w.editor, case_id, new, tr("mail.gui.undo"))
             stored = w.ops.apply(command)
-        w.ops.status(
-            tr("mail.gui.added", added=len(new) if stored else 0, known=len(pairs) - len(new))
-        )
+        w.ops.status(trn("mail.gui.added", len(new) if stored else 0, known=len(pairs) - len(new)))
         if errors:
             listed = "\n".join(str(e) for e in errors)
             QMessageBox.warning(w, "plainte", tr("mail.gui.refused", errors=listed))
