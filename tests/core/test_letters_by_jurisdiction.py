@@ -292,3 +292,20 @@ def test_french_elides_de_before_a_provider_s_vowel(composer):
 def test_the_uk_letter_before_claim_sets_its_deadline_off_with_commas(composer):
     text = _plain(composer.compose(_case("GB"), "formal-notice", TODAY, lang="en").text)
     assert "I ask you, within 14 days, that is by 24 October 2026, to:" in text
+
+
+def test_the_ombudsman_is_asked_to_require_the_provider_to_act(composer):
+    text = _plain(composer.compose(_case("GB"), "ombudsman", TODAY, lang="en").text)
+    assert "I ask you to require Sky to:\n1. refund" in text
+    assert "obtain from Sky:" not in text
+
+
+def test_short_texts_in_the_case_s_own_language_are_quoted_as_such(composer):
+    """A French case's short summaries, in an English letter, are named as French when the
+    detector agrees; with no language declared, short texts are not judged at all."""
+    fr = _case("FR")
+    text = _plain(composer.compose(fr, "complaint", TODAY, lang="en").text)
+    assert '(in French) "Signalement de la coupure totale."' in text
+    fr.language = None
+    text = _plain(composer.compose(fr, "complaint", TODAY, lang="en").text)
+    assert '(in French) "Signalement' not in text

@@ -63,6 +63,8 @@ def test_resolved_and_switched_cases(ladders):
     be = _saga("belgium-internet")
     be.status = CaseStatus.RESOLVED
     assert _codes(be, "formal-notice", date(2026, 10, 5), "fr", ladders)["status_resolved"].serious
+    # a complaint about a settled case would claim it again: warned too
+    assert _codes(be, "complaint", date(2026, 10, 5), "fr", ladders)["status_resolved"].serious
     be.status = CaseStatus.SWITCHED
     assert "status_switched" in _codes(be, "complaint", date(2026, 10, 5), "fr", ladders)
 

@@ -351,13 +351,22 @@ class Composer:
             context.update(letter_facts(case, kind, today, lang, form, events, steps))
             context["topic"] = self._topic(case, lang, form)
             for entry in chronology:
-                entry["quote_lang"] = self._other_language(entry["summary"], lang)
+                entry["quote_lang"] = self._other_language(
+                    entry["summary"], lang, hint=case.language
+                )
             for promise in context["promises"]:
-                promise["quote_lang"] = self._other_language(promise["text"], lang, TITLE_WORDS)
+                promise["quote_lang"] = self._other_language(
+                    promise["text"], lang, TITLE_WORDS, case.language
+                )
             for ask in context["demand"]["asks"]:
-                ask["quote_lang"] = self._other_language(ask["text"], lang, TITLE_WORDS)
+                ask["quote_lang"] = self._other_language(
+                    ask["text"], lang, TITLE_WORDS, case.language
+                )
         if kind == "call-recap":
             context["call"] = self._call(events, event_id, lang, clean, public, locale)
+            context["call"]["quote_lang"] = self._other_language(
+                context["call"]["summary"], lang, hint=case.language
+            )
             context["call_age_days"] = (today - context["call"].pop("day")).days
         return context
 
@@ -394,9 +403,10 @@ class Composer:
         return facts
 
     @staticmethod
-    def _other_language(text: str, lang: str, min_words: int = 8) -> str:
-        """The name of ``text``'s language when it is not the letter's, else ``""``."""
-        found = other_language_of(text, lang, min_words)
+    def _other_language(text: str, lang: str, min_words: int = 8, hint: str | None = None) -> str:
+        """The name of ``text``'s language when it is not the letter's, else ``""``
+        (``hint``: the case's own language, which lets shorter texts be judged)."""
+        found = other_language_of(text, lang, min_words, hint)
         if found:
             return i18n.tr(f"letters.in_language.{found}", lang)
         return ""
@@ -404,7 +414,7 @@ class Composer:
     def _topic(self, case: Case, lang: str, form) -> dict[str, str]:
         """The letter's subject: the case's title, or its problem in words when the title
         is in the other language; ``quote_lang`` names that language."""
-        other = self._other_language(case.title, lang, TITLE_WORDS)
+        other = self._other_language(case.title, lang, TITLE_WORDS, case.language)
         # a title in the other language, or one that went stale, gives way to the problem
         plain = other or stale_phrase(case.title)
         return {

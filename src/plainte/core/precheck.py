@@ -26,7 +26,7 @@ LATE_RECAP_DAYS = 2
 """A call recap written more than this many days after the call is flagged as late."""
 
 REFUSED = {
-    CaseStatus.RESOLVED: ("formal-notice", "ombudsman", "cancellation"),
+    CaseStatus.RESOLVED: ("complaint", "formal-notice", "ombudsman", "cancellation"),
     CaseStatus.SWITCHED: ("complaint",),
 }
 """Kinds that no longer make sense once a case is resolved or switched (warned, not written
@@ -218,7 +218,7 @@ def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> l
                     serious=True,
                 )
             )
-        if other_language_of(text, lang):
+        if other_language_of(text, lang, hint=case.language):
             other_language += 1
     if other_language:
         findings.append(
@@ -261,11 +261,27 @@ MIN_WORDS = 8
 """Shorter texts are not judged by language: a name or two mislead the detector."""
 
 
-def other_language_of(text: str, lang: str, min_words: int = MIN_WORDS) -> str | None:
-    """``fr`` or ``en`` when ``text`` is long enough and written in the other language."""
-    if not text or len(text.split()) < min_words:
+MIN_WORDS_HINTED = 3
+"""Shorter texts still, when the detector and the case's own language agree on them."""
+
+
+def other_language_of(
+    text: str, lang: str, min_words: int = MIN_WORDS, hint: str | None = None
+) -> str | None:
+    """``fr`` or ``en`` when ``text`` is long enough and written in the other language.
+
+    ``hint`` is the case's own language: a text shorter than ``min_words`` (down to
+    ``MIN_WORDS_HINTED``: "Deuxième appel, aucun message.") counts as in it only when the
+    detector says so too, so one language's case never passes its short texts off as
+    the letter's own words.
+    """
+    words = len(text.split()) if text else 0
+    hinted = hint is not None and hint != lang
+    if words < (min(min_words, MIN_WORDS_HINTED) if hinted else min_words):
         return None
     found = detect_text(text)
+    if words < min_words and found != hint:
+        return None
     return found if found and found != lang else None
 
 
