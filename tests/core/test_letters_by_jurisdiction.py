@@ -309,3 +309,14 @@ def test_short_texts_in_the_case_s_own_language_are_quoted_as_such(composer):
     fr.language = None
     text = _plain(composer.compose(fr, "complaint", TODAY, lang="en").text)
     assert '(in French) "Signalement' not in text
+
+
+def test_a_quotation_in_the_other_language_keeps_its_own_spacing(composer):
+    """French spacing is for the letter's words: an English quotation keeps "e-mail: the"."""
+    gb = _case("GB")
+    gb.events[0].summary = "Formal complaint by e-mail: the line is dead and nobody came!"
+    text = composer.compose(gb, "formal-notice", TODAY, lang="fr").text
+    assert "(en anglais) «\u00a0Formal complaint by e-mail: the line" in text
+    assert "nobody came!\u00a0»" in text
+    assert "\x0e" not in text and "\x0f" not in text
+    assert "Objet\u00a0: " in text  # the letter's own words keep French spacing

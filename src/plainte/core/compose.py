@@ -147,6 +147,7 @@ class Composer:
             )
             env.filters["lower_first"] = i18n.lower_first
             env.filters["de"] = i18n.de
+            env.filters["verbatim"] = i18n.verbatim
             self._envs[with_user] = env
         return env
 
@@ -225,6 +226,7 @@ class Composer:
         text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
         if lang == "fr":
             text = i18n.french_typography(text)
+        text = i18n.strip_verbatim(text)
         subject = next(
             (
                 ln.split(":", 1)[1].strip()

@@ -278,13 +278,26 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 _URL = r"\b(?:https?://|www\.)\S+|\S+@\S+"
 
+VERBATIM = ("\x0e", "\x0f")
+"""Marks around a quotation in another language: French spacing leaves it as written."""
+
+
+def verbatim(text: str) -> str:
+    """``text`` marked to be quoted as written (see ``strip_verbatim``)."""
+    return f"{VERBATIM[0]}{text}{VERBATIM[1]}" if text else text
+
+
+def strip_verbatim(text: str) -> str:
+    """The text without the marks ``verbatim`` put in."""
+    return text.replace(VERBATIM[0], "").replace(VERBATIM[1], "")
+
 
 def french_typography(text: str) -> str:
     """French spacing: a no-break space before ``: ; ! ?`` and inside « », none broken.
 
     A narrow no-break space before ``; ! ?`` and a full one before ``:`` and inside
-    guillemets, as the Imprimerie nationale writes them; URLs, e-mail addresses and
-    clock times (``14:32``) are left alone.
+    guillemets, as the Imprimerie nationale writes them; URLs, e-mail addresses, clock
+    times (``14:32``) and quotations marked ``verbatim`` are left alone.
     """
     import re
 
@@ -294,7 +307,7 @@ def french_typography(text: str) -> str:
         urls.append(match.group(0))
         return f"\x00{len(urls) - 1}\x00"
 
-    text = re.sub(_URL, keep, text)
+    text = re.sub(rf"{VERBATIM[0]}[^{VERBATIM[1]}]*{VERBATIM[1]}|{_URL}", keep, text)
     text = re.sub(r"[ \t\u00a0\u202f]*([;!?])(?=\s|$|[»)])", lambda m: NNBSP + m.group(1), text)
     text = re.sub(r"(?<=\S)[ \t\u00a0\u202f]*:(?=\s|$)", NBSP + ":", text)
     text = re.sub(r"«[ \t\u00a0\u202f]*", "«" + NBSP, text)
