@@ -294,9 +294,9 @@ def test_the_uk_letter_before_claim_sets_its_deadline_off_with_commas(composer):
     assert "I ask you, within 14 days, that is by 24 October 2026, to:" in text
 
 
-def test_the_ombudsman_is_asked_to_require_the_provider_to_act(composer):
+def test_the_ombudsman_letter_asks_that_the_provider_act(composer):
     text = _plain(composer.compose(_case("GB"), "ombudsman", TODAY, lang="en").text)
-    assert "I ask you to require Sky to:\n1. refund" in text
+    assert "I ask that Sky:\n1. refund" in text
     assert "obtain from Sky:" not in text
 
 
@@ -306,6 +306,9 @@ def test_short_texts_in_the_case_s_own_language_are_quoted_as_such(composer):
     fr = _case("FR")
     text = _plain(composer.compose(fr, "complaint", TODAY, lang="en").text)
     assert '(in French) "Signalement de la coupure totale."' in text
+    fr.events[0].summary = "Panne signalée."
+    text = _plain(composer.compose(fr, "complaint", TODAY, lang="en").text)
+    assert '(in French) "Panne signalée."' in text
     fr.language = None
     text = _plain(composer.compose(fr, "complaint", TODAY, lang="en").text)
     assert '(in French) "Signalement' not in text
@@ -320,3 +323,14 @@ def test_a_quotation_in_the_other_language_keeps_its_own_spacing(composer):
     assert "nobody came!\u00a0»" in text
     assert "\x0e" not in text and "\x0f" not in text
     assert "Objet\u00a0: " in text  # the letter's own words keep French spacing
+
+
+def test_article_1231_serves_the_formal_notice_only(composer):
+    """ "Damages for delay need a formal notice first" is the notice's ground, not a
+    complaint's, a referral's or a cancellation's."""
+    case = _case("FR")
+    rule = "l'article 1231 du Code civil"
+    assert rule in _plain(composer.compose(case, "formal-notice", TODAY, lang="fr").text)
+    for kind in ("complaint", "ombudsman", "cancellation"):
+        text = _plain(composer.compose(case, kind, TODAY, lang="fr").text)
+        assert rule not in text and "1217 et 1231-1" in text, kind

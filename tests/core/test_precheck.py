@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -98,3 +99,19 @@ def test_cli_prints_the_check_on_stderr(run_cli, tmp_path):
     assert result.code == 0
     assert "is not open yet" in result.err and "for two weeks" in result.err
     assert "Dear Sir or Madam" in result.out
+
+
+def test_the_checklist_and_the_notes_read_as_french_sentences(ladders):
+    """No capital after a colon, no plural agreement to get wrong with one note."""
+    be = _saga("belgium-internet")
+    found = check(
+        be,
+        "ombudsman",
+        date(2026, 11, 23),
+        "fr",
+        evaluate(ladders.for_case(be), be, date(2026, 11, 23)),
+    )
+    need = [f.message("fr") for f in found if f.code == "still_need"]
+    assert need and not [m for m in need if re.search(r":\s+[A-ZÀ-Ý][a-zà-ÿ]", m)], need
+    notes = next(f.message("fr") for f in found if f.code == "notes")
+    assert notes.startswith("1 note personnelle") and "comptées" not in notes

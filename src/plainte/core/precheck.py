@@ -135,7 +135,7 @@ def check(
     if kind == "ombudsman":
         body = next((s for s in state.steps if s.step.id == "ombudsman"), None)
         for document in body.step.documents if body else []:
-            findings.append(Finding("still_need", {"what": document[lang]}))
+            findings.append(Finding("still_need", {"what": i18n.lower_first(document[lang])}))
     notes = sum(1 for e in events if not e.is_contact)
     if notes:
         findings.append(Finding("notes", {"count": i18n.trn("plural.notes", notes, lang)}))
@@ -261,7 +261,7 @@ MIN_WORDS = 8
 """Shorter texts are not judged by language: a name or two mislead the detector."""
 
 
-MIN_WORDS_HINTED = 3
+MIN_WORDS_HINTED = 2
 """Shorter texts still, when the detector and the case's own language agree on them."""
 
 
