@@ -334,3 +334,12 @@ def test_article_1231_serves_the_formal_notice_only(composer):
     for kind in ("complaint", "ombudsman", "cancellation"):
         text = _plain(composer.compose(case, kind, TODAY, lang="fr").text)
         assert rule not in text and "1217 et 1231-1" in text, kind
+
+
+def test_a_state_s_rule_is_cited_only_for_an_address_in_that_state(composer):
+    """New York's outage credit serves a New Yorker's letter, not a Californian's."""
+    case = _case("US")
+    assert "New York PSC" in composer.compose(case, "formal-notice", TODAY, lang="en").text
+    case.customer.address = "1 Market Street, San Francisco, CA 94105"
+    text = composer.compose(case, "formal-notice", TODAY, lang="en").text
+    assert "New York PSC" not in text and "Demand letter" in text

@@ -32,6 +32,7 @@ The API (all Qt-free, no I/O but reading the shipped data once):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -151,6 +152,9 @@ def _applies(item: dict[str, Any], case: Case, day: date) -> bool:
         return False
     wanted = item.get("requires_want")
     if wanted and wanted not in {w.kind for w in case.wants}:
+        return False
+    where = item.get("address_matches")  # a state's rule: only for an address in it
+    if where and not re.search(where, case.customer.address or ""):
         return False
     return dated.in_force(item, day)
 

@@ -10,6 +10,7 @@ facts (the second shown with its source), ``unverified`` is never a fact, only a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -111,6 +112,18 @@ class _Checker:
         params.setdefault("field", key or "")
         return RemediesError(self.path, yamlfile.line_of(node, key), what, **params)
 
+    def pattern(self, node: dict, key: str) -> None:
+        """An optional regular expression (e.g. the addresses a state's rule covers)."""
+        value = node.get(key)
+        if value is None:
+            return
+        try:
+            re.compile(value) if isinstance(value, str) else None
+        except re.error:
+            value = None
+        if not isinstance(value, str):
+            raise self.fail(node, key, "bad_kind", value=node.get(key), allowed="regex")
+
     def text(self, node: dict, key: str, *, required: bool = True) -> Text | None:
         value = node.get(key)
         if value is None and not required:
@@ -175,12 +188,14 @@ class _Checker:
             if item.get("requires_want") not in (None, *WANT_KINDS):
                 raise self.fail(item, "requires_want", "bad_kind", value=item["requires_want"],
                                 allowed=", ".join(WANT_KINDS))  # fmt: skip
+            self.pattern(item, "address_matches")
         compensation = top.get("compensation") or []
         for item in compensation:
             self.fact(item, top, "compensation")
             self.text(item, "title")
             self.choices(item, "problems", PROBLEMS)
             self.choices(item, "sectors", SECTORS)
+            self.pattern(item, "address_matches")
             compute = item.get("compute")
             if compute is not None and compute.get("method") not in METHODS:
                 raise self.fail(compute, "method", "bad_kind", value=compute.get("method"),
