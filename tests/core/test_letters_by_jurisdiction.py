@@ -221,7 +221,7 @@ def test_what_a_lawyer_checks_first(composer, country, kind):
         assert word not in text, (country, kind, word)
     if kind == "call-recap":
         assert "17:30" in text or "5:30" in text or "17 h 30" in text
-        assert ("A goodwill credit" in text) or ("Un geste commercial" in text)
+        assert ("A goodwill credit" in text) or ("un geste commercial" in text)
         return
     # the demand, with its figures, and the total
     assert DEMAND[country] in text, (country, kind)
@@ -343,3 +343,24 @@ def test_a_state_s_rule_is_cited_only_for_an_address_in_that_state(composer):
     case.customer.address = "1 Market Street, San Francisco, CA 94105"
     text = composer.compose(case, "formal-notice", TODAY, lang="en").text
     assert "New York PSC" not in text and "Demand letter" in text
+
+
+@pytest.mark.parametrize(
+    ("country", "words"),
+    [
+        ("CA-QC", "vous vous êtes engagés à ceci : un technicien passera le 4 septembre"),
+        ("CA-QC", "entre 17 h 00 et 19 h 00 ;"),
+        ("CA", "between 5:00 p.m. and 7:00 p.m.;"),
+        ("US", "between 5:00 PM and 7:00 PM;"),
+        ("GB", "between 17:00 and 19:00;"),
+    ],
+)
+def test_a_recap_gives_the_promised_window_as_the_locale_writes_times(composer, country, words):
+    from plainte.core.model import Window
+
+    case = _case(country)
+    case.events[0].promises[0].window = Window("17:00", "19:00")
+    lang = PLACES[country][0]
+    text = _plain(composer.compose(case, "call-recap", TODAY, lang=lang, event_id="e1").text)
+    assert words in text, text
+    assert "17:00–19:00" not in text

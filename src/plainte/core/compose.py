@@ -12,7 +12,7 @@ import hashlib
 import re
 import traceback
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,15 @@ def _city(address: str | None) -> str | None:
         if words and not (len(words) == 1 and words[0].isupper() and len(words[0]) <= 3):
             return " ".join(words)
     return None
+
+
+def _window(window, locale: str) -> dict[str, str]:
+    """A promised window's two ends as the locale writes a time ("17 h", "5:00 p.m.")."""
+    ends = {}
+    for name, clock in (("start", window.start), ("end", window.end)):
+        hour, minute = (int(x) for x in clock.split(":"))
+        ends[name] = i18n.format_time(datetime(2000, 1, 1, hour, minute), locale)
+    return ends
 
 
 def _fingerprint(case: Case) -> str:
@@ -497,7 +506,7 @@ class Composer:
             {
                 "text": clean(p.text),
                 "due": i18n.format_date(p.due.day, locale) if p.due else "",
-                "window": f"{p.window.start}–{p.window.end}" if p.window else "",
+                "window": _window(p.window, locale) if p.window else None,
             }
             for p in chosen.promises
         ]
