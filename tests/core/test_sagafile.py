@@ -408,3 +408,86 @@ def test_a_huge_integer_where_a_number_goes_is_refused_not_a_crash(saga, path, w
     with pytest.raises(SagaFileError) as info:
         parse_saga(_bytes(_mutate(saga, path, value)))
     assert info.value.location == where
+
+
+def _exported(tmp_path, events: int):
+    """A saga file exported by a store holding one case of ``events`` events, with its journal."""
+    from plainte.core.store import Store
+    from tests.conftest import saga_doc
+
+    doc = saga_doc(
+        [
+            {
+                "id": f"e{i}",
+                "at": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}T10:{i % 60:02d}:00+01:00",
+                "channel": "phone",
+                "direction": "out",
+                "summary": f"Call number {i} about the outage, no fix given.",
+            }
+            for i in range(events)
+        ]
+    )
+    source = Store.open(tmp_path / "source")
+    source.import_cases(parse_saga(_bytes(doc)).cases, backup=False)
+    text = dump_saga([source.load_case("case-1", with_journal=True)])
+    source.close()
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def _stamp(text: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(json.loads(text)["exported_at"])
+
+
+def test_an_export_as_large_as_free_memory_allows_imports_back_equal(tmp_path, monkeypatch):
+    from plainte.core import sagafile
+    from plainte.core.store import Store
+
+    path, text = _exported(tmp_path, 2_000)
+    size = path.stat().st_size
+    # free memory just enough for this file (what a 212 MB export is to a machine
+    # with 1.7 GB free): it is read, imported twice, and exported back equal
+    monkeypatch.setattr(sagafile, "available_memory", lambda: size * sagafile.MEMORY_FACTOR)
+    store = Store.open(tmp_path / "dest")
+    for _ in range(2):  # importing twice changes nothing
+        result = store.import_cases(sagafile.read_saga(path).cases, backup=False)
+    assert result.events == 2_000 and result.merged.added == 0
+    again = dump_saga([store.load_case("case-1", with_journal=True)], _stamp(text))
+    store.close()
+    assert again == text
+
+
+def test_a_file_too_large_for_free_memory_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from plainte.core import sagafile
+
+    path, _ = _exported(tmp_path, 300)
+    size = path.stat().st_size
+    monkeypatch.setattr(sagafile, "available_memory", lambda: (size - 1) * sagafile.MEMORY_FACTOR)
+
+    def no_read(self):
+        raise AssertionError("read although refused")
+
+    monkeypatch.setattr(Path, "read_bytes", no_read)
+    with pytest.raises(SagaFileError) as info:
+        sagafile.read_saga(path)
+    assert "too large to read with the memory free now" in str(info.value)
+    assert str(path) in str(info.value)
+    with pytest.raises(SagaFileError):
+        parse_saga(b" " * size)
+
+
+def test_running_out_of_memory_while_reading_is_a_refusal_not_a_traceback(saga, monkeypatch):
+    from plainte.core import sagafile
+
+    def exhausted(self, top):
+        raise MemoryError
+
+    monkeypatch.setattr(sagafile._Reader, "document", exhausted)
+    with pytest.raises(SagaFileError) as info:
+        parse_saga(_bytes(saga))
+    assert "too large to read" in str(info.value)

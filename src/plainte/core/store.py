@@ -911,7 +911,7 @@ class Store:
                     conn.executemany(
                         "INSERT INTO journal (case_id, n, entity, entity_id, action, at, content,"
                         " prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
+                        (
                             (
                                 case.id,
                                 e.n,
@@ -924,7 +924,7 @@ class Store:
                                 e.hash,
                             )
                             for e in case.journal
-                        ],
+                        ),
                     )
                     result.merged += MergeCounts(added=1 + len(case.events) + len(case.promises()))
                 else:
@@ -1061,7 +1061,7 @@ class Store:
                 summary = excluded.summary, wait_minutes = excluded.wait_minutes,
                 step = excluded.step, kind = excluded.kind, retracted_at = NULL
             """,
-            [
+            (
                 (
                     case_id,
                     e.id,
@@ -1078,7 +1078,7 @@ class Store:
                     e.kind.value,
                 )
                 for e in events
-            ],
+            ),
         )
 
     def _write_promise_rows(self, case_id: str, promises: list[tuple[str, Promise]]) -> None:
