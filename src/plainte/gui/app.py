@@ -15,6 +15,7 @@ from plainte.core import i18n, paths
 from plainte.core.errors import PlainteError, StoreDamaged
 from plainte.core.i18n import tr
 from plainte.core.store import Store
+from plainte.gui import single_instance
 from plainte.gui.widgets import shown
 
 
@@ -103,8 +104,17 @@ def run(args: argparse.Namespace) -> int:
     with resources.as_file(resources.files("plainte") / "data" / "plainte.svg") as icon:
         app.setWindowIcon(QIcon(str(icon)))
     i18n.set_language(interface_language())  # for the store's messages, before the settings
-    store = open_store(qt_data_dir(args.data_dir))
+    data_dir = qt_data_dir(args.data_dir)
+    instance = single_instance.claim(data_dir, app)
+    if instance is None:  # the app already open on this store came forward
+        from plainte.gui import settings
+
+        i18n.set_language(settings.load().language or interface_language())
+        print(tr("gui.single_instance.raised", path=str(data_dir)), file=sys.stderr)
+        return 0
+    store = open_store(data_dir)
     if store is None:
+        instance.close()
         return 1
     window = open_main_window(store, args.today or date.today())
     if os.environ.get("PLAINTE_PROBE"):
@@ -112,8 +122,10 @@ def run(args: argparse.Namespace) -> int:
         from plainte.gui import probe
 
         probe.install(app, window, is_loaded)
+    instance.raise_asked.connect(lambda: single_instance.bring_forward(window))
     window.show()
     code = app.exec()
+    instance.close()
     from plainte.gui import worker
 
     worker.finish()  # no task may outlive the window it reports to

@@ -1,0 +1,102 @@
+"""One app per store: a second launch on the same data folder brings the first window forward.
+
+The first app on a store listens on a local server (a Unix socket file or a Windows
+named pipe, never a network port) named after the store's resolved path. A second
+launch connects, says ``raise`` and quits; the first shows its window.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+RAISE = b"raise\n"
+WAIT_MS = 1000  # a live app accepts at once; a hung one is not waited for longer
+
+
+def server_name(data_dir: Path) -> str:
+    """The store's server name: a short hash of its resolved path, safe for pipes and files."""
+    key = os.path.normcase(str(Path(data_dir).expanduser().resolve()))
+    return "plainte-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def ask_to_raise(name: str) -> bool:
+    """Ask the app listening on ``name`` to bring its window forward; True if it was reached."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(WAIT_MS):
+        return False
+    socket.write(RAISE)
+    sent = socket.waitForBytesWritten(WAIT_MS) or socket.bytesToWrite() == 0
+    socket.disconnectFromServer()
+    return sent
+
+
+class Instance(QObject):
+    """The first app's server on a store: ``raise_asked`` fires when a later launch knocks."""
+
+    raise_asked = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.server = QLocalServer(self)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.server.newConnection.connect(self._accept)
+
+    def listen(self) -> bool:
+        """Listen on the name; False when it is taken or cannot be made."""
+        return self.server.listen(self.name)
+
+    def taken(self) -> bool:
+        """Whether the last listen failed because the name exists (a live app or a stale file)."""
+        return self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError
+
+    def close(self) -> None:
+        """Stop listening (the socket file goes with it)."""
+        self.server.close()
+
+    def _accept(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            self._read(socket)  # what came with the connection raises no readyRead again
+
+    def _read(self, socket: QLocalSocket) -> None:
+        while socket.canReadLine():
+            if bytes(socket.readLine().data()) == RAISE:
+                self.raise_asked.emit()
+
+
+def claim(data_dir: Path, parent: QObject | None = None) -> Instance | None:
+    """The store's server for this app, or None when another app has it (and was asked to raise).
+
+    Connecting comes first: on Windows a second pipe of the same name would be accepted.
+    A name that is taken but answers nobody was left by a killed app: it is removed.
+    When listening fails for another reason, the app still starts, unguarded.
+    """
+    name = server_name(data_dir)
+    if ask_to_raise(name):
+        return None
+    instance = Instance(name, parent)
+    if not instance.listen() and instance.taken():
+        if ask_to_raise(name):  # another launch started listening meanwhile
+            return None
+        QLocalServer.removeServer(name)
+        instance.listen()
+    return instance
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show ``window``, un-minimised, on top and active."""
+    state = window.windowState() & ~Qt.WindowState.WindowMinimized
+    window.setWindowState(state | Qt.WindowState.WindowActive)
+    window.show()
+    window.raise_()
+    window.activateWindow()
