@@ -94,6 +94,7 @@ def test_exit_codes_and_messages_in_french(run_cli, make_saga, tmp_path, monkeyp
     result = run_cli("mail", "case-1", str(bad))
     assert result.code == 1
     assert "pas de date" in result.err and str(bad) in result.err and "Traceback" not in result.err
+    assert "1 fichier ou message illisible, non ajouté" in result.err
     assert run_cli("mail", "case-1").code == 2  # no file: usage error
     assert run_cli("mail", "no-such-case", str(bad)).code == 1
     empty = tmp_path / "empty.txt"

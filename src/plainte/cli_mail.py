@@ -50,7 +50,7 @@ def run_mail(ctx) -> int:
         print(tr("mail.cli.refused", error=str(error)), file=sys.stderr)
     print(trn("mail.cli.done", len(result.added), known=len(result.known), case=case.id))
     if result.errors:
-        print(tr("mail.cli.some_refused", count=len(result.errors)), file=sys.stderr)
+        print(trn("mail.cli.some_refused", len(result.errors)), file=sys.stderr)
         return 1
     return 0
 
