@@ -49,7 +49,7 @@ MEMORY_FACTOR = 8
 a 212 MB export (250,000 events with their journal), 7.4 for importing it again (the
 store's journal is weighed against the file's). The file is read whole, so it must fit."""
 FALLBACK_MEMORY = 2 * 1024**3
-"""Memory assumed free where the system does not say (about 340 MB of file)."""
+"""Memory assumed free where the system does not say (a file of 256 MB)."""
 
 MAX_INTEGER = 2**63 - 1
 """Largest whole number a file may give: SQLite's integer range."""
