@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from plainte.core.compose import Composer
+from plainte.core.errors import PlainteError
 from plainte.core.ladder import evaluate, load_ladders
 from plainte.core.model import CaseStatus
 from plainte.core.precheck import check, other_language_of, stale_phrase
@@ -115,3 +117,93 @@ def test_the_checklist_and_the_notes_read_as_french_sentences(ladders):
     assert need and not [m for m in need if re.search(r":\s+[A-ZÀ-Ý][a-zà-ÿ]", m)], need
     notes = next(f.message("fr") for f in found if f.code == "notes")
     assert notes.startswith("1 note personnelle") and "comptées" not in notes
+
+
+def _findings(found):
+    return [(f.code, f.params, f.event_id, f.serious) for f in found]
+
+
+@pytest.mark.parametrize("name", ["uk-broadband", "belgium-internet", "ontario-mobile"])
+def test_kept_work_finds_what_a_fresh_check_finds(ladders, name):
+    case = _saga(name)
+    case.title = "No service for two weeks, since Saturday; rendez-vous mardi 14 septembre 2026"
+    case.notes = "Depuis un mois, plus rien : ils ont promis de passer mardi prochain."
+    composer = Composer(ladders)
+    for today in (case.events[0].at.day, case.events[-1].at.day, date(2026, 12, 31)):
+        state = evaluate(ladders.for_case(case), case, today)
+        for kind in ("complaint", "formal-notice", "ombudsman", "cancellation", "call-recap"):
+            for lang in ("fr", "en"):
+                try:
+                    kept = composer.compose(case, kind, today, lang=lang)
+                except PlainteError:  # no call yet to recap on that day
+                    assert kind == "call-recap"
+                    continue
+                fresh = check(case, kind, today, lang, state, kept.event_id)
+                assert _findings(kept.findings) == _findings(fresh)
+    codes = {f.code for f in fresh}
+    assert {"stale", "relative_date", "weekday"} <= codes  # the planted phrases are found
+
+
+def _long_case(events: int):
+    """A generated case of ``events`` short contacts, every 1,000th a long English text."""
+    from plainte.core.sagafile import parse_saga
+
+    long = "The engineer said on the phone that the line would be repaired within a week."
+    rows = [
+        {
+            "id": f"e{i}",
+            "at": f"{2020 + i // 4000}-{1 + i // 334 % 12:02d}-{1 + i % 28:02d}T10:00:00Z",
+            "channel": ("phone", "email", "chat")[i % 3],
+            "direction": "out" if i % 3 else "in",
+            "summary": long if i % 1000 == 7 else f"Appel numéro {i}, sans suite.",
+        }
+        for i in range(events)
+    ]
+    saga = {
+        "format": "plainte-saga",
+        "version": 1,
+        "cases": [
+            {
+                "id": "long",
+                "title": "Plus de ligne depuis samedi",
+                "provider": "Examplecom",
+                "country": "FR",
+                "sector": "internet",
+                "language": "fr",
+                "events": rows,
+            }
+        ],
+    }
+    return parse_saga(json.dumps(saga).encode()).cases[0]
+
+
+def test_a_second_letter_does_not_read_every_event_again(ladders, monkeypatch):
+    from plainte.core import event_text, precheck
+
+    case = _long_case(20_000)
+    calls = {"summary": 0, "detect": 0}
+    summary, detect = event_text.summary, precheck.detect_text
+
+    def counted_summary(*args, **kw):
+        calls["summary"] += 1
+        return summary(*args, **kw)
+
+    def counted_detect(text):
+        calls["detect"] += 1
+        return detect(text)
+
+    monkeypatch.setattr(event_text, "summary", counted_summary)
+    monkeypatch.setattr(precheck, "detect_text", counted_detect)
+    composer = Composer(ladders)
+    today = date(2026, 11, 22)
+    first = composer.compose(case, "complaint", today, lang="fr")
+    assert calls["summary"] >= 20_000  # the first letter reads every text once
+    assert "other_language" in {f.code for f in first.findings}
+    for kind in ("complaint", "formal-notice", "cancellation", "call-recap"):
+        calls.update(summary=0, detect=0)
+        again = composer.compose(case, kind, today, lang="fr")
+        # only what the letter itself quotes: its bounded chronology and the call
+        assert calls["summary"] <= 50, kind
+        assert calls["detect"] <= 50, kind
+        fresh = check(case, kind, today, "fr", evaluate(ladders.for_case(case), case, today))
+        assert _findings(again.findings) == _findings(fresh)

@@ -26,7 +26,7 @@ from plainte.core.language import case_language
 from plainte.core.letter_facts import letter_facts
 from plainte.core.letterform import letter_form
 from plainte.core.model import Case, Channel, Direction, Event
-from plainte.core.precheck import check, other_language_of, stale_phrase
+from plainte.core.precheck import Prepared, check, other_language_of, stale_phrase
 from plainte.core.promises import ledger
 from plainte.core.redact import redact
 from plainte.core.resources import data_folder
@@ -92,6 +92,7 @@ class _Facts:
     entries: list
     events: list[Event]
     evidence: list[Event]
+    prepared: Prepared  # the pre-send check's per-event work, kept for the next letters
 
 
 def _city(address: str | None) -> str | None:
@@ -254,7 +255,7 @@ class Composer:
             template=self.template_name(kind, lang),
             warnings=warnings,
             event_id=call_id,
-            findings=check(case, kind, today, lang, facts.state, call_id),
+            findings=check(case, kind, today, lang, facts.state, call_id, facts.prepared),
         )
 
     # The context ------------------------------------------------------------------
@@ -359,7 +360,9 @@ class Composer:
             "fingerprint": _fingerprint(case),
         }
         if kind in LETTERS:
-            context.update(letter_facts(case, kind, today, lang, form, events, steps))
+            context.update(
+                letter_facts(case, kind, today, lang, form, events, steps, facts.prepared.written)
+            )
             context["topic"] = self._topic(case, lang, form)
             for entry in chronology:
                 entry["quote_lang"] = self._other_language(
@@ -398,7 +401,8 @@ class Composer:
         facts = self._cache.get(key)
         if facts is None:
             ladder = self.ladders.for_case(case)
-            events = [e for e in case.events if e.at.day <= today]
+            prepared = Prepared(case, today)
+            events = prepared.events
             facts = _Facts(
                 case=case,
                 stats=compute(case, today),
@@ -407,6 +411,7 @@ class Composer:
                 entries=ledger(case, today),
                 events=events,
                 evidence=self._evidence(events),
+                prepared=prepared,
             )
             if len(self._cache) >= 8:
                 self._cache.pop(next(iter(self._cache)))

@@ -44,10 +44,11 @@ def judged_on(case: Case, today: date) -> date:
 
     A saga that ended in 2010 is judged by the rules of 2010, not by today's.
     """
-    events = [e for e in case.events if e.at.day <= today]
-    if case.status is CaseStatus.OPEN or not events:
+    if case.status is CaseStatus.OPEN:
         return today
-    return events[-1].at.day
+    # the last event up to today, found from the end: a letter asks this several times
+    last = next((e for e in reversed(case.events) if e.at.day <= today), None)
+    return last.at.day if last else today
 
 
 def stale(reviewed: date | None, today: date) -> bool:

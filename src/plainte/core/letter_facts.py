@@ -34,6 +34,45 @@ def still_unanswered(events: list[Event]) -> list[Event]:
     return [e for e in written_out(events) if e.at.sort_key > last_reply]
 
 
+class Written:
+    """The written exchanges and attachments among ``events``: one pass, kept per case version."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.sent = written_out(events)
+        self.received = [
+            e
+            for e in events
+            if e.is_contact and e.direction is Direction.IN and e.channel in WRITTEN_CHANNELS
+        ]
+        self.unanswered = still_unanswered(events)
+        self.attachments = [(e, a) for e in events for a in e.attachments]
+        self._views: dict[tuple[str, str], tuple[list[dict], list[dict]]] = {}
+
+    def views(self, lang: str, locale: str) -> tuple[list[dict], list[dict]]:
+        """The enclosures and the unanswered contacts as a letter lists them.
+
+        Written once per language and locale; each call gets its own copies, as a
+        person's template may change what it is given.
+        """
+        found = self._views.get((lang, locale))
+        if found is None:
+            day = lambda d: i18n.format_date(d, locale)  # noqa: E731
+            channel = lambda e: i18n.tr(f"channel.{e.channel.value}", lang).lower()  # noqa: E731
+            enclosures = [
+                {"what": "sent", "channel": channel(e), "date": day(e.at.day)} for e in self.sent
+            ] + [
+                {"what": "received", "channel": channel(e), "date": day(e.at.day)}
+                for e in self.received
+            ]
+            enclosures += [
+                {"what": "attachment", "name": a.name, "date": day(e.at.day)}
+                for e, a in self.attachments
+            ]
+            unanswered = [{"channel": channel(e), "date": day(e.at.day)} for e in self.unanswered]
+            found = self._views[(lang, locale)] = (enclosures, unanswered)
+        return [dict(v) for v in found[0]], [dict(v) for v in found[1]]
+
+
 def demand_view(demand: Demand, locale: str, today: date) -> dict[str, Any]:
     """The demand as a template reads it (dates written, sums formatted)."""
     day = lambda d: i18n.format_date(d, locale) if d else ""  # noqa: E731
@@ -72,30 +111,20 @@ def letter_facts(
     form: LetterForm,
     events: list[Event],
     steps: dict[str, Any],
+    written: Written | None = None,
 ) -> dict[str, Any]:
-    """The context a letter adds to the shared one: see the module's docstring."""
+    """The context a letter adds to the shared one: see the module's docstring.
+
+    ``written`` is ``Written(events)`` when the caller keeps it per case version.
+    """
     locale = form.locale
 
     def day(d: date | None) -> str:
         return i18n.format_date(d, locale) if d else ""
 
     demand = build_demand(case, kind, today, lang, locale)
-    sent = written_out(events)
-    unanswered = still_unanswered(events)
-    received = [
-        e
-        for e in events
-        if e.is_contact and e.direction is Direction.IN and e.channel in WRITTEN_CHANNELS
-    ]
-    channel = lambda e: i18n.tr(f"channel.{e.channel.value}", lang).lower()  # noqa: E731
-    enclosures = [{"what": "sent", "channel": channel(e), "date": day(e.at.day)} for e in sent] + [
-        {"what": "received", "channel": channel(e), "date": day(e.at.day)} for e in received
-    ]
-    enclosures += [
-        {"what": "attachment", "name": a.name, "date": day(e.at.day)}
-        for e in events
-        for a in e.attachments
-    ]
+    written = written or Written(events)
+    enclosures, unanswered_views = written.views(lang, locale)
     complaint = steps.get("written_complaint")
     first_complaint = complaint.taken_on if complaint else None
     second = kind == "complaint" and first_complaint is not None and first_complaint < today
@@ -114,7 +143,7 @@ def letter_facts(
         "demand": demand_view(demand, locale, today),
         "problem": problem,
         "problem_text": form.word(f"problem_{problem}"),
-        "unanswered": [{"channel": channel(e), "date": day(e.at.day)} for e in unanswered],
+        "unanswered": unanswered_views,
         "enclosures": enclosures,
         "second_complaint": second,
         "first_complaint_on": day(first_complaint),

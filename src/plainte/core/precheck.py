@@ -16,7 +16,7 @@ from typing import Any
 
 from plainte.core import event_text, i18n
 from plainte.core.language import detect_text
-from plainte.core.letter_facts import still_unanswered
+from plainte.core.letter_facts import Written
 from plainte.core.letterform import letter_form
 from plainte.core.model import Case, CaseStatus, Channel, Event
 from plainte.core.resources import data_folder
@@ -83,17 +83,27 @@ def _texts(case: Case, events: list[Event], lang: str):
             yield "promise", promise.text, e
 
 
+@cache
+def _dated_weekday(lang: str) -> tuple[list[str], re.Pattern, list[str], list[str]]:
+    """The weekdays, the "weekday day month [year]" pattern, and lower-case days and months."""
+    days, months = _weekdays(lang), _months(lang)
+    pattern = rf"\b({'|'.join(days)})\s+(\d{{1,2}})(?:er)?\s+({'|'.join(months)})(?:\s+(\d{{4}}))?"
+    return (
+        days,
+        re.compile(pattern, re.IGNORECASE),
+        [d.lower() for d in days],
+        [x.lower() for x in months],
+    )
+
+
 def _weekday_clashes(text: str, year: int) -> list[tuple[str, str]]:
     """(what is written, the real weekday) for "lundi 14 septembre" / "Monday 14 September"."""
     found = []
     for lang in ("fr", "en"):
-        days, months = _weekdays(lang), _months(lang)
-        pattern = (
-            rf"\b({'|'.join(days)})\s+(\d{{1,2}})(?:er)?\s+({'|'.join(months)})(?:\s+(\d{{4}}))?"
-        )
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            weekday = [d.lower() for d in days].index(m.group(1).lower())
-            month = [x.lower() for x in months].index(m.group(3).lower()) + 1
+        days, pattern, lower_days, lower_months = _dated_weekday(lang)
+        for m in pattern.finditer(text):
+            weekday = lower_days.index(m.group(1).lower())
+            month = lower_months.index(m.group(3).lower()) + 1
             try:
                 real = date(int(m.group(4) or year), month, int(m.group(2)))
             except ValueError:
@@ -103,6 +113,51 @@ def _weekday_clashes(text: str, year: int) -> list[tuple[str, str]]:
     return found
 
 
+@dataclass(frozen=True)
+class TextHit:
+    """One phrase found in one text of the case: what ``_text_findings`` turns into a finding."""
+
+    code: str  # "stale", "relative_date" or "weekday"
+    where: str
+    phrase: str
+    written_on: date
+    event: Event | None = None
+    real: str = ""
+
+
+@dataclass
+class TextScan:
+    """What the patterns and the detector found in every text of a case, in one language."""
+
+    hits: list[TextHit]
+    other_language: int
+
+
+class Prepared:
+    """The per-event work of the check, done once per case version and day.
+
+    A composer keeps one with its facts, so that every letter after the first only
+    turns what was found into findings (the case is treated as a value).
+    """
+
+    def __init__(self, case: Case, today: date) -> None:
+        self.case = case
+        self.today = today
+        self.events = [e for e in case.events if e.at.day <= today]
+        self.notes = sum(1 for e in self.events if not e.is_contact)
+        self.written = Written(self.events)  # the letters' enclosures read it too
+        self.unanswered = self.written.unanswered
+        self.calls = [e for e in self.events if e.channel is Channel.PHONE]
+        self._scans: dict[str, TextScan] = {}
+
+    def scan(self, lang: str) -> TextScan:
+        """The texts of the case scanned as a ``lang`` letter has them (once per language)."""
+        found = self._scans.get(lang)
+        if found is None:
+            found = self._scans[lang] = scan_texts(self.case, self.events, lang, self.today)
+        return found
+
+
 def check(
     case: Case,
     kind: str,
@@ -110,9 +165,15 @@ def check(
     lang: str,
     state: Any,
     call_id: str | None = None,
+    prepared: Prepared | None = None,
 ) -> list[Finding]:
-    """Everything to look at before sending a ``kind`` letter in ``lang`` for ``case``."""
-    events = [e for e in case.events if e.at.day <= today]
+    """Everything to look at before sending a ``kind`` letter in ``lang`` for ``case``.
+
+    ``prepared`` (made by ``Prepared(case, today)``) spares the per-event work when
+    several letters are checked for the same case version.
+    """
+    prepared = prepared or Prepared(case, today)
+    events = prepared.events
     findings: list[Finding] = []
     locale = letter_form(case.country, lang).locale  # dates as the letter writes them
     step = next((s for s in state.steps if s.step.letter == kind), None)
@@ -136,24 +197,25 @@ def check(
         body = next((s for s in state.steps if s.step.id == "ombudsman"), None)
         for document in body.step.documents if body else []:
             findings.append(Finding("still_need", {"what": i18n.lower_first(document[lang])}))
-    notes = sum(1 for e in events if not e.is_contact)
-    if notes:
-        findings.append(Finding("notes", {"count": i18n.trn("plural.notes", notes, lang)}))
-    unanswered = still_unanswered(events)
-    if unanswered:
+    if prepared.notes:
+        findings.append(Finding("notes", {"count": i18n.trn("plural.notes", prepared.notes, lang)}))
+    if prepared.unanswered:
         findings.append(
             Finding(
                 "unanswered",
-                {"dates": ", ".join(i18n.format_date(e.at.day, locale) for e in unanswered)},
+                {
+                    "dates": ", ".join(
+                        i18n.format_date(e.at.day, locale) for e in prepared.unanswered
+                    )
+                },
             )
         )
-    findings += _text_findings(case, events, today, lang)
+    findings += _text_findings(case, prepared.scan(lang), today, lang)
     if kind != "call-recap":
         findings += _law_findings(case, today, lang)
     if kind == "call-recap":
-        calls = [e for e in events if e.channel is Channel.PHONE]
         call = next((e for e in events if e.id == call_id), None) if call_id else None
-        call = call or next((e for e in reversed(calls) if e.answered), None)
+        call = call or next((e for e in reversed(prepared.calls) if e.answered), None)
         if call is not None and (today - call.at.day).days > LATE_RECAP_DAYS:
             findings.append(
                 Finding(
@@ -168,66 +230,75 @@ def check(
     return findings
 
 
-def _text_findings(case: Case, events: list[Event], today: date, lang: str) -> list[Finding]:
-    patterns = _patterns()
-    findings: list[Finding] = []
-    locale = letter_form(case.country, lang).locale
+@cache
+def _stale_patterns(plang: str) -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in _patterns().get("stale", {}).get(plang, ())]
+
+
+@cache
+def _relative_pattern(plang: str) -> re.Pattern | None:
+    days = "|".join(_weekdays(plang))
+    relative = (
+        _patterns().get("relative_weekday", {}).get(plang, "").replace("{weekday}", f"(?:{days})")
+    )
+    return re.compile(relative, re.IGNORECASE) if relative else None
+
+
+def scan_texts(case: Case, events: list[Event], lang: str, today: date) -> TextScan:
+    """Every phrase the text checks look for, in every text a ``lang`` letter has, once."""
+    hits: list[TextHit] = []
     first = events[0].at.day if events else today
     other_language = 0
     for where, text, event in _texts(case, events, lang):
         written_on = event.at.day if event else first
         for plang in ("fr", "en"):
-            for pattern in patterns.get("stale", {}).get(plang, ()):
-                for m in re.finditer(pattern, text, re.IGNORECASE):
-                    if where != "summary" and (today - written_on).days > 7:
-                        findings.append(
-                            Finding(
-                                "stale",
-                                {
-                                    "where": i18n.tr(f"precheck.where.{where}", lang),
-                                    "phrase": m.group(0),
-                                    "date": i18n.format_date(written_on, locale),
-                                },
-                            )
-                        )
-            days = "|".join(_weekdays(plang))
-            relative = (
-                patterns.get("relative_weekday", {})
-                .get(plang, "")
-                .replace("{weekday}", f"(?:{days})")
-            )
-            if relative:
-                for m in re.finditer(relative, text, re.IGNORECASE):
-                    findings.append(
-                        Finding(
-                            "relative_date",
-                            {
-                                "where": i18n.tr(f"precheck.where.{where}", lang),
-                                "phrase": m.group(0),
-                                "date": i18n.format_date(written_on, locale),
-                            },
-                            event.id if event else None,
-                        )
-                    )
+            if where != "summary":  # a summary says what happened then: never stale
+                for pattern in _stale_patterns(plang):
+                    for m in pattern.finditer(text):
+                        hits.append(TextHit("stale", where, m.group(0), written_on))
+            relative = _relative_pattern(plang)
+            if relative is not None:
+                for m in relative.finditer(text):
+                    hits.append(TextHit("relative_date", where, m.group(0), written_on, event))
         for written, real in _weekday_clashes(text, written_on.year):
-            findings.append(
-                Finding(
-                    "weekday",
-                    {"phrase": written, "real": real},
-                    event.id if event else None,
-                    serious=True,
-                )
-            )
+            hits.append(TextHit("weekday", where, written, written_on, event, real))
         if other_language_of(text, lang, hint=case.language):
             other_language += 1
-    if other_language:
+    return TextScan(hits, other_language)
+
+
+def _text_findings(case: Case, scan: TextScan, today: date, lang: str) -> list[Finding]:
+    findings: list[Finding] = []
+    locale = letter_form(case.country, lang).locale
+    for hit in scan.hits:
+        written_on = hit.written_on
+        event_id = hit.event.id if hit.event else None
+        if hit.code == "weekday":
+            findings.append(
+                Finding("weekday", {"phrase": hit.phrase, "real": hit.real}, event_id, True)
+            )
+            continue
+        if hit.code == "stale" and (today - written_on).days <= 7:
+            continue
+        findings.append(
+            Finding(
+                hit.code,
+                {
+                    "where": i18n.tr(f"precheck.where.{hit.where}", lang),
+                    "phrase": hit.phrase,
+                    "date": i18n.format_date(written_on, locale),
+                },
+                event_id,
+            )
+        )
+    if scan.other_language:
         findings.append(
             Finding(
                 "other_language",
                 {
                     "count": i18n.trn(
                         "plural.texts_in_language",
-                        other_language,
+                        scan.other_language,
                         lang,
                         language=i18n.tr(
                             f"letters.in_language.{'en' if lang == 'fr' else 'fr'}", lang
