@@ -96,3 +96,9 @@ def test_case_headline_counts_the_silent_calls_a_saga_is_about(qtbot, window):
     qtbot.waitUntil(lambda: "Jour" in window.pane.figures.text())
     text = window.pane.figures.text()
     assert "14 contacts dont 1 resté sans réponse · 7 appels reçus sans message ·" in text
+
+
+def test_on_a_call_reads_as_french_for_a_call(window):
+    window.set_language("fr")
+    text = window.acts["on_call"].text()
+    assert "En ligne" not in text and "Appel en cours" in text  # "en ligne" means online
