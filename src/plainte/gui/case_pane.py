@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from plainte.core import i18n
+from plainte.core.heading import case_heading
 from plainte.core.i18n import tr, trn
 from plainte.core.model import Case, Channel, Event
 from plainte.core.stats import compute
@@ -185,7 +186,7 @@ class CasePane(QWidget):
             return
         self.timeline.show_case(store, header.id)
         self._size_timeline_columns()
-        self.title.setText(f"{header.provider} — {header.title}")
+        self.title.setText(case_heading(header.provider, header.title))
         self.figures.setText("")
         self._stale = {PROMISES, LADDER, DASHBOARD}
         self.read_case()
