@@ -411,3 +411,75 @@ def test_an_unexpected_error_with_nowhere_to_keep_its_report_says_no_none(
     assert result.code == 1
     assert "RuntimeError: boom" in result.err
     assert "None" not in result.err and "Traceback" not in result.err
+
+
+def test_case_by_unique_id_prefix_and_provider_word(run_cli):
+    run_cli("demo")
+    by_prefix = run_cli("stats", "demo-ro", "--json", today="2010-07-11")
+    assert by_prefix.code == 0 and by_prefix.json()["days"] == 5
+    by_word = run_cli("ladder", "red", "--json", today="2016-10-01")  # "RED by SFR"
+    assert by_word.code == 0 and by_word.json()["jurisdiction"] == "FR"
+    assert run_cli("verify", "ROGERS").out.startswith("demo-rogers-2010:")
+
+
+def test_case_by_title_word_ignores_case_and_accents(run_cli, tmp_path):
+    run_cli("demo")
+    for text in ("refusée", "REFUSEE", "mise a jour"):  # "Mise à jour d'appareil refusée…"
+        result = run_cli("export", text, "--format", "json")
+        assert result.code == 0, (text, result.err)
+        assert [c["id"] for c in result.json()["cases"]] == ["demo-rogers-2010"]
+    assert run_cli("stats", "refus").code == 1  # a part of a word is not a word
+
+
+def test_ambiguous_case_lists_the_candidates_and_changes_nothing(run_cli):
+    run_cli("demo")
+    result = run_cli("delete", "demo", "--yes")
+    assert result.code == 1 and '"demo" names 2 cases' in result.err
+    assert "demo-red-2016     RED by SFR  Connexion mobile en panne" in result.err
+    assert "demo-rogers-2010  Rogers" in result.err and "Traceback" not in result.err
+    assert len(run_cli("cases", "--json").json()) == 2
+
+
+def test_ambiguous_case_in_french(run_cli, monkeypatch):
+    monkeypatch.setenv("PLAINTE_LANG", "fr")
+    run_cli("demo")
+    french = run_cli("letter", "demo", "--kind", "complaint")
+    assert french.code == 1 and "« demo » désigne 2 dossiers" in french.err
+    assert "demo-rogers-2010  Rogers" in french.err
+
+
+def test_an_exact_id_wins_over_a_longer_one_it_starts(run_cli, make_saga):
+    run_cli("import", str(make_saga(saga_doc(id="case-1"))))
+    run_cli("import", str(make_saga(saga_doc(id="case-10", provider="Othercom"))))
+    assert run_cli("stats", "case-1").code == 0
+    assert run_cli("stats", "case-10").code == 0
+    assert run_cli("stats", "othercom").code == 0
+    assert '"case" names 2 cases' in run_cli("stats", "case").err
+    assert '"examplecom" names 2 cases' not in run_cli("stats", "examplecom").err
+    unknown = run_cli("react", "zzz")
+    assert unknown.code == 1 and 'no case with the id "zzz"' in unknown.err
+
+
+def test_ladder_lang_overrides_the_case_language(run_cli):
+    run_cli("demo")
+    english = run_cli("ladder", "rogers", "--lang", "en", today="2010-07-20")
+    assert english.code == 0 and "This saga ended on July 10, 2010" in english.out
+    assert "Cette saga" not in english.out
+    data = run_cli("ladder", "rogers", "--lang", "en", "--json", today="2010-07-20").json()
+    assert data["language"] == "en"
+    default = run_cli("ladder", "rogers", today="2010-07-20").out
+    assert "Cette saga a pris fin le 10 juillet 2010" in default
+
+
+def test_every_option_and_argument_has_translated_help(run_cli, monkeypatch):
+    monkeypatch.setenv("PLAINTE_LANG", "fr")
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, cli.argparse._SubParsersAction))
+    for name, command in [("", parser), *sub.choices.items()]:
+        for action in command._actions:
+            if isinstance(action, cli.argparse._SubParsersAction):
+                continue
+            assert action.help, (name, action.dest)
+        result = run_cli(*([name] if name else []), "--help")
+        assert result.code == 0 and "cli." not in result.out and "referral." not in result.out
+        assert "utilisation :" in result.out and "show this help" not in result.out

@@ -61,6 +61,9 @@ class _Key(str):
     """A locale key standing for its text in the parser (translated when printed)."""
 
 
+_HEADINGS = {"positional arguments": "cli.arguments", "options": "cli.options"}
+
+
 class _Translated(argparse.HelpFormatter):
     """Help whose texts are locale keys, looked up only when the help is printed."""
 
@@ -71,7 +74,14 @@ class _Translated(argparse.HelpFormatter):
         return super()._format_text(tr(text) if isinstance(text, _Key) else text)
 
     def start_section(self, heading: str | None) -> None:
+        if heading in _HEADINGS:  # argparse's own headings
+            heading = tr(_HEADINGS[heading])
         super().start_section(tr(heading) if isinstance(heading, _Key) else heading)
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(
+            usage, actions, groups, tr("cli.usage") + " " if prefix is None else prefix
+        )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,6 +90,9 @@ class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _Translated)
         super().__init__(*args, **kwargs)
+        for action in self._actions:  # argparse's own -h, worded by the locale
+            if isinstance(action, argparse._HelpAction):
+                action.help = "cli.opt.help"
 
     def add_argument(self, *args, **kwargs) -> argparse.Action:
         """As argparse's, but lazy choices are set after its metavar check (which reads them)."""
@@ -92,7 +105,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; its help is in the interface language when printed."""
     parser = _Parser(prog="plainte", description=_Key("cli.description"), epilog=_Key("cli.epilog"))
-    parser.add_argument("--version", action="version", version=f"plainte {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"plainte {__version__}", help="cli.opt.version"
+    )
     parser.add_argument("--data-dir", metavar="DIR", help="cli.opt.data_dir")
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=_today, help="cli.opt.today")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_Key("cli.commands"))
@@ -101,21 +116,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("cases", help="cli.cmd.cases")
     p.add_argument("--json", action="store_true", help="cli.opt.json")
     p = sub.add_parser("import", help="cli.cmd.import")
-    p.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="cli.opt.files")
     p = sub.add_parser("export", help="cli.cmd.export")
     p.add_argument("case", metavar="CASE", help="cli.opt.case_or_all")
-    p.add_argument("--format", required=True, choices=_Choices("plainte.core.export", "FORMATS"))
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=_Choices("plainte.core.export", "FORMATS"),
+        help="cli.opt.format",
+    )
     p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
     p = sub.add_parser("stats", help="cli.cmd.stats")
-    p.add_argument("case", metavar="CASE")
+    p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("--json", action="store_true", help="cli.opt.json")
     p = sub.add_parser("ladder", help="cli.cmd.ladder")
-    p.add_argument("case", metavar="CASE")
+    p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("--json", action="store_true", help="cli.opt.json")
+    p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
     p = sub.add_parser("letter", help="cli.cmd.letter")
-    p.add_argument("case", metavar="CASE")
-    p.add_argument("--kind", required=True, choices=_Choices("plainte.core.compose", "KINDS"))
+    p.add_argument("case", metavar="CASE", help="cli.opt.case")
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=_Choices("plainte.core.compose", "KINDS"),
+        help="cli.opt.kind",
+    )
     p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
     p.add_argument(
         "--platform",
@@ -128,22 +154,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--form", action="store_true", help="referral.option")
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
     p = sub.add_parser("verify", help="cli.cmd.verify")
-    p.add_argument("target", metavar="CASE|FILE")
+    p.add_argument("target", metavar="CASE|FILE", help="cli.opt.target")
     p.add_argument(
         "--fingerprint", action="append", default=[], metavar="FP", help="cli.opt.fingerprint"
     )
     p = sub.add_parser("delete", help="cli.cmd.delete")
-    p.add_argument("case", metavar="CASE")
+    p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("--yes", action="store_true", help="cli.opt.yes")
     p = sub.add_parser("restore", help="cli.cmd.restore")
-    p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path)
+    p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path, help="cli.opt.backup")
     p.add_argument("--yes", action="store_true", help="cli.opt.yes_restore")
     p = sub.add_parser("mail", help="mail.cli.help")
-    p.add_argument("case", metavar="CASE")
+    p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="mail.cli.files")
     p.add_argument("--me", action="append", metavar="ADDRESS", help="mail.cli.me")
     p = sub.add_parser("react", help="react.cli.help")
-    p.add_argument("case", metavar="CASE")
+    p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("file", metavar="FILE|-", nargs="?", default="-", help="react.cli.file")
     p.add_argument("--json", action="store_true", help="cli.opt.json")
     p.add_argument("--log", action="store_true", help="react.cli.log")
@@ -331,7 +357,7 @@ def cmd_ladder(ctx: Context) -> int:
     for problem in ladders.problems:
         print(tr("cli.ladder_refused", error=str(problem)), file=sys.stderr)
     state = evaluate(ladders.for_case(case), case, ctx.today)
-    lang = case_language(case, i18n.language())
+    lang = ctx.args.lang or case_language(case, i18n.language())
     if ctx.args.json:
         data = state.to_json()
         data["sector"] = case.sector
@@ -442,12 +468,17 @@ def _write_letter_pdf(result, country: str, path: Path) -> None:
     )
 
 
+def _is_saga_file(target: Path) -> bool:
+    """Whether verify's CASE|FILE is a saga file rather than a case."""
+    return target.suffix == ".json" and target.exists()
+
+
 def cmd_verify(ctx: Context) -> int:
     from plainte.core.errors import SagaFileError
     from plainte.core.verify import verify_case, verify_file
 
     target = Path(ctx.args.target)
-    if target.suffix == ".json" and target.exists():
+    if _is_saga_file(target):
         try:
             verdicts = verify_file(target, ctx.args.fingerprint)
         except SagaFileError as exc:
@@ -558,6 +589,16 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
 }
 
 
+def _resolve_case(ctx: Context) -> None:
+    """Turn the CASE a person typed (id, prefix, word) into its id, for every command."""
+    args = ctx.args
+    if getattr(args, "case", None) is not None:
+        if not (args.command == "export" and args.case == "all"):
+            args.case = ctx.store.resolve_case(args.case)
+    elif args.command == "verify" and not _is_saga_file(Path(args.target)):
+        args.target = ctx.store.resolve_case(args.target)
+
+
 def _crash_report(data_dir: Path) -> Path | None:
     """Keep the traceback of an unexpected error in a file, for a bug report."""
     import traceback
@@ -582,6 +623,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     ctx = Context(args)
     try:
+        _resolve_case(ctx)
         return COMMANDS[args.command](ctx)
     except NotFound as exc:
         print(tr("cli.error", error=str(exc)), file=sys.stderr)

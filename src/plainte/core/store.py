@@ -679,6 +679,17 @@ class Store:
     def case_ids(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT id FROM cases ORDER BY title, id")]
 
+    def resolve_case(self, text: str) -> str:
+        """The id of the case ``text`` names: an id, a unique prefix, or a unique word.
+
+        Raises:
+            NotFound: no case matches.
+            AmbiguousCase: several do (the error lists them).
+        """
+        from plainte.core.caseref import resolve_case
+
+        return resolve_case(self.conn, text)
+
     def has_case(self, case_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone()
         return row is not None
