@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -102,3 +103,17 @@ def test_on_a_call_reads_as_french_for_a_call(window):
     window.set_language("fr")
     text = window.acts["on_call"].text()
     assert "En ligne" not in text and "Appel en cours" in text  # "en ligne" means online
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_column_is_visible_without_sideways_scrolling(qtbot, window, lang):
+    window.case_ops.load_demo()
+    if lang != i18n.language():
+        window.set_language(lang)
+    window.resize(1000, 640)
+    qtbot.waitUntil(lambda: window.width() == 1000)
+    QApplication.processEvents()
+    for view in (window.case_view, window.pane.timeline_view):
+        bar = view.horizontalScrollBar()
+        assert not bar.isVisible() or bar.maximum() == 0, view.objectName()
+    window.set_language("en")

@@ -70,7 +70,7 @@ class CaseListModel(RowsModel):
         return max(0, (end - summary.first_day).days)
 
 
-def size_columns(view) -> None:
+def natural_widths(view) -> dict[int, int]:
     """Column widths from the font and the headers, not from the rows (500 cases cost)."""
     metrics = view.fontMetrics()
     model: CaseListModel = view.model()
@@ -80,9 +80,11 @@ def size_columns(view) -> None:
         "days": "9999",
         "broken": "99",
     }
+    widths = {}
     for column, key in enumerate(model.COLUMNS):
         if key == "title":
             continue
         header = str(model.headerData(column, Qt.Orientation.Horizontal))
         text = max(samples.get(key, ""), header, key=metrics.horizontalAdvance)
-        view.setColumnWidth(column, metrics.horizontalAdvance(text) + 20)
+        widths[column] = metrics.horizontalAdvance(text) + 20
+    return widths

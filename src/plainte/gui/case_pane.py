@@ -6,14 +6,13 @@ import gc
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QTableView,
     QTabWidget,
@@ -27,6 +26,7 @@ from plainte.core.heading import case_heading
 from plainte.core.i18n import tr, trn
 from plainte.core.model import Case, Channel, Event
 from plainte.core.stats import compute
+from plainte.gui.columns import FitColumns
 from plainte.gui.dashboard import Dashboard
 from plainte.gui.ladder_panel import LadderPanel
 from plainte.gui.promises_panel import PromisesPanel
@@ -112,11 +112,10 @@ class CasePane(QWidget):
         self.timeline_view.setAccessibleName(tr("gui.a11y.timeline"))
         self.timeline_view.setModel(self.timeline)
         table_defaults(self.timeline_view)
-        header = self.timeline_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(100)
-        header.setSectionResizeMode(
-            TimelineModel.COLUMNS.index("summary"), QHeaderView.ResizeMode.Stretch
+        self.timeline_view.horizontalHeader().setResizeContentsPrecision(100)
+        columns = TimelineModel.COLUMNS
+        self._fit = FitColumns(
+            self.timeline_view, columns.index("summary"), keep=(columns.index("at"),)
         )
 
         self.title = PlainLabel()
@@ -327,17 +326,20 @@ class CasePane(QWidget):
         self._sized = i18n.language()
         metrics = self.timeline_view.fontMetrics()
         model = self.timeline
+        late = datetime(2026, 9, 28, 12, 59)  # a long month and a long time
         samples = {
-            "at": i18n.format_date_short(date(2026, 9, 28)) + ", 12:59 pm",
+            "at": i18n.format_date_short(late) + ", " + i18n.format_time(late),
             "channel": "      " + max((tr(f"channel.{c.value}") for c in Channel), key=len),
             "direction": tr("gui.timeline.out") + " ✗",
             "counterpart": "Dominique",
             "reference": "INC-20498",
             "wait": "",
         }
+        widths = {}
         for column, key in enumerate(model.COLUMNS):
             if key == "summary":
                 continue
             header = str(model.headerData(column, Qt.Orientation.Horizontal))
             text = max(samples.get(key, ""), header, key=metrics.horizontalAdvance)
-            self.timeline_view.setColumnWidth(column, metrics.horizontalAdvance(text) + 24)
+            widths[column] = metrics.horizontalAdvance(text) + 24
+        self._fit.set_natural(widths)

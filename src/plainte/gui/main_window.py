@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -33,8 +32,9 @@ from plainte.core.i18n import tr
 from plainte.core.model import Case, Channel, Event
 from plainte.core.store import Store
 from plainte.gui import menus, settings
-from plainte.gui.case_list_model import CaseListModel, size_columns
+from plainte.gui.case_list_model import CaseListModel, natural_widths
 from plainte.gui.case_pane import CasePane, table_defaults
+from plainte.gui.columns import FitColumns
 from plainte.gui.operations import Operations
 from plainte.gui.operations.calls import CallOps
 from plainte.gui.operations.cases import CaseOps
@@ -136,8 +136,8 @@ class MainWindow(QMainWindow):
         self.case_view.setAccessibleName(tr("gui.a11y.cases"))
         self.case_view.setModel(self.cases)
         table_defaults(self.case_view)
-        size_columns(self.case_view)
-        self.case_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        fit = FitColumns(self.case_view, CaseListModel.COLUMNS.index("title"))
+        fit.set_natural(natural_widths(self.case_view))
         self.case_view.selectionModel().selectionChanged.connect(self._on_case_selected)
         self.case_view.doubleClicked.connect(lambda _i: self.case_ops.edit_case())
 

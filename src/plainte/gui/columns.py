@@ -1,0 +1,58 @@
+"""Table columns that fit their view: one text column takes what the others leave."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+MIN_TEXT = 8
+"""The text column keeps at least this many average characters before the others shrink."""
+TEXT_SHARE = 0.3
+"""...and at least this share of the view's width."""
+
+
+class FitColumns(QObject):
+    """Keeps ``view``'s columns inside its width: no sideways scrolling.
+
+    Each other column has a natural width (from the font); when the view is too
+    narrow for them and a readable text column, they shrink in proportion, and
+    their cells are elided rather than hidden behind a scroll bar.
+    """
+
+    def __init__(self, view: QTableView, text_column: int, keep: tuple[int, ...] = ()) -> None:
+        super().__init__(view)
+        self.view = view
+        self.text_column = text_column
+        self.keep = set(keep)
+        """Columns that never shrink (a date or a count elided says nothing)."""
+        self.natural: dict[int, int] = {}
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(text_column, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(view.fontMetrics().averageCharWidth() * 3)
+        view.viewport().installEventFilter(self)
+
+    def set_natural(self, widths: dict[int, int]) -> None:
+        """The columns' widths when there is room (the text column excluded)."""
+        self.natural = {c: w for c, w in widths.items() if c != self.text_column}
+        self.fit()
+
+    def fit(self) -> None:
+        """Give the other columns their natural width, or a shrunk share when space is short."""
+        if not self.natural:
+            return
+        width = self.view.viewport().width()
+        text = max(self.view.fontMetrics().averageCharWidth() * MIN_TEXT, int(width * TEXT_SHARE))
+        kept = sum(w for c, w in self.natural.items() if c in self.keep)
+        room = width - text - kept
+        total = sum(w for c, w in self.natural.items() if c not in self.keep)
+        scale = min(1.0, max(room, 0) / total) if total else 1.0
+        for column, natural in self.natural.items():
+            self.view.setColumnWidth(
+                column, natural if column in self.keep else int(natural * scale)
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
