@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from plainte.core import i18n, paths
 
@@ -116,4 +116,19 @@ def test_every_column_is_visible_without_sideways_scrolling(qtbot, window, lang)
     for view in (window.case_view, window.pane.timeline_view):
         bar = view.horizontalScrollBar()
         assert not bar.isVisible() or bar.maximum() == 0, view.objectName()
+    window.set_language("en")
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "When:"), ("fr", "Quand\u00a0:")])
+def test_quick_when_box_has_a_visible_label(qtbot, window, lang, label):
+    window.set_language(lang)
+
+    def shown() -> list[str]:
+        return [
+            w.text()
+            for w in window.findChildren(QLabel)
+            if w.buddy() is window.when_box and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: shown() == [label], timeout=2000)
     window.set_language("en")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QLabel, QToolBar
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
@@ -143,6 +143,11 @@ def build_toolbar(w: MainWindow) -> QToolBar:
     from plainte.gui.when_box import WhenBox
 
     w.when_box = WhenBox()
+    label = QLabel(tr("gui.when.toolbar"))
+    label.setObjectName("quickWhenLabel")
+    label.setBuddy(w.when_box)
+    label.setContentsMargins(4, 0, 4, 0)
+    bar.addWidget(label)
     bar.addWidget(w.when_box)
     for key in QUICK:
         bar.addAction(w.acts[key])
