@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from plainte.core.i18n import tr
 from plainte.core.model import Channel, Direction, Event, Promise, parse_typed_when
 from plainte.gui.event_dialog import DateField
-from plainte.gui.widgets import PlainLabel
+from plainte.gui.widgets import PlainLabel, keep_on_screen
 
 
 class CallWindow(QWidget):
@@ -92,6 +92,11 @@ class CallWindow(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start()
         self.resize(360, self.sizeHint().height())
+
+    def showEvent(self, event) -> None:
+        """Open wholly on the screen, even when placed near its edge."""
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def hold_seconds(self) -> float:
         running = self.clock() - self.hold_start if self.hold_start is not None else 0.0

@@ -44,3 +44,23 @@ def save_cancel(
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move (and shrink if need be) a top-level window so all of it lies on its screen."""
+    frame = window.frameGeometry()
+    screen = QtGui.QGuiApplication.screenAt(frame.center()) or window.screen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    border_w, border_h = frame.width() - window.width(), frame.height() - window.height()
+    if frame.width() > area.width() or frame.height() > area.height():
+        window.resize(
+            min(window.width(), area.width() - border_w),
+            min(window.height(), area.height() - border_h),
+        )
+        frame = window.frameGeometry()
+    x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+    y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)
