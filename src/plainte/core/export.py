@@ -25,9 +25,6 @@ DRAWN = ("pdf", "png", "pack")
 class Drawing(Protocol):
     """What draws the formats that are pictures, not text."""
 
-    def pdf(self, html: str, path: Path, lang: str, header: str) -> int:
-        """Write ``html`` as a paginated PDF; return the number of pages."""
-
     def report(self, context: dict, path: Path, lang: str, header: str) -> int:
         """Draw the evidence report (``core.report.report_context``) page by page as a PDF."""
 

@@ -11,12 +11,6 @@ from plainte.core.model import Case
 class QtDrawing:
     """Draws PDFs with QPdfWriter and the card with QPainter (Qt imported on first use)."""
 
-    def pdf(self, html: str, path: Path, lang: str, header: str) -> int:
-        """Write ``html`` as a paginated PDF at ``path``; return the number of pages."""
-        from plainte.gui.pdf import html_to_pdf
-
-        return html_to_pdf(html, path, lang=lang, header=header)
-
     def report(self, context: dict, path: Path, lang: str, header: str) -> int:
         """Draw the evidence report page by page as a PDF at ``path``; return its pages."""
         from plainte.gui.report_pdf import report_pdf
