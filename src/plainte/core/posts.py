@@ -15,7 +15,7 @@ from datetime import date
 
 from plainte.core import i18n
 from plainte.core.figures import Figures
-from plainte.core.model import Case, CaseStatus
+from plainte.core.model import WANT_KINDS, Case, CaseStatus
 
 MEASURED = frozenset({"linkedin", "facebook"})
 """Networks where people write in a measured tone, under their professional name."""
@@ -200,15 +200,7 @@ def asks(case: Case, fig: Figures) -> list[str]:
     return found[:2] or ["written_answer"]
 
 
-ASKS = (
-    "repair",
-    "refund",
-    "compensation",
-    "termination_without_fees",
-    "written_answer",
-    "stop_calls",
-    "cancel_charge",
-)
+ASKS = tuple(kind for kind in WANT_KINDS if kind != "other")
 """The asks a post knows how to word (a case's ``wants`` kinds, but ``other``)."""
 
 
