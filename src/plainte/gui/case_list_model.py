@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from plainte.core.i18n import tr
 from plainte.core.model import CaseStatus, CaseSummary
+from plainte.gui.columns import font_widths
 from plainte.gui.rows_model import Index, RowsModel
 from plainte.gui.widgets import shown
 
@@ -72,19 +73,10 @@ class CaseListModel(RowsModel):
 
 def natural_widths(view) -> dict[int, int]:
     """Column widths from the font and the headers, not from the rows (500 cases cost)."""
-    metrics = view.fontMetrics()
-    model: CaseListModel = view.model()
     samples = {
         "provider": "Examplecom Mobile",
         "status": max((tr(f"status.{s.value}") for s in CaseStatus), key=len),
         "days": "9999",
         "broken": "99",
     }
-    widths = {}
-    for column, key in enumerate(model.COLUMNS):
-        if key == "title":
-            continue
-        header = str(model.headerData(column, Qt.Orientation.Horizontal))
-        text = max(samples.get(key, ""), header, key=metrics.horizontalAdvance)
-        widths[column] = metrics.horizontalAdvance(text) + 20
-    return widths
+    return font_widths(view, CaseListModel.COLUMNS, samples, skip="title", padding=20)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,7 @@ from plainte.core.heading import case_heading
 from plainte.core.i18n import tr, trn
 from plainte.core.model import Case, Channel, Event
 from plainte.core.stats import compute
-from plainte.gui.columns import FitColumns
+from plainte.gui.columns import FitColumns, font_widths
 from plainte.gui.dashboard import Dashboard
 from plainte.gui.ladder_panel import LadderPanel
 from plainte.gui.promises_panel import PromisesPanel
@@ -324,7 +324,6 @@ class CasePane(QWidget):
         if self._sized == i18n.language():
             return
         self._sized = i18n.language()
-        metrics = self.timeline_view.fontMetrics()
         model = self.timeline
         late = datetime(2026, 9, 28, 12, 59)  # a long month and a long time
         samples = {
@@ -335,11 +334,5 @@ class CasePane(QWidget):
             "reference": "INC-20498",
             "wait": "",
         }
-        widths = {}
-        for column, key in enumerate(model.COLUMNS):
-            if key == "summary":
-                continue
-            header = str(model.headerData(column, Qt.Orientation.Horizontal))
-            text = max(samples.get(key, ""), header, key=metrics.horizontalAdvance)
-            widths[column] = metrics.horizontalAdvance(text) + 24
+        widths = font_widths(self.timeline_view, model.COLUMNS, samples, skip="summary", padding=24)
         self._fit.set_natural(widths)

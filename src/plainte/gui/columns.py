@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 MIN_TEXT = 8
 """The text column keeps at least this many average characters before the others shrink."""
 TEXT_SHARE = 0.3
 """...and at least this share of the view's width."""
+
+
+def font_widths(
+    view: QTableView, columns: tuple[str, ...], samples: dict[str, str], skip: str, padding: int
+) -> dict[int, int]:
+    """Natural widths of ``view``'s columns from the font: the wider of a sample and the header.
+
+    Measuring rows would visit every cell (a long saga, 500 cases); the samples are the
+    longest texts a column can show. ``skip`` names the text column, sized by ``FitColumns``.
+    """
+    metrics = view.fontMetrics()
+    model = view.model()
+    widths = {}
+    for column, key in enumerate(columns):
+        if key == skip:
+            continue
+        header = str(model.headerData(column, Qt.Orientation.Horizontal))
+        text = max(samples.get(key, ""), header, key=metrics.horizontalAdvance)
+        widths[column] = metrics.horizontalAdvance(text) + padding
+    return widths
 
 
 class FitColumns(QObject):
