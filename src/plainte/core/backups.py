@@ -1,31 +1,54 @@
-"""Backups of the store, made with SQLite's backup API: the last ten are kept."""
+"""Backups of the store, made with SQLite's backup API: the last ten are kept.
+
+A backup's name holds the moment it was taken, in UTC (``…T…Z``), so names
+made under different time zones still order by age; whether today's backup
+exists is decided in the machine's own zone, from those moments.
+"""
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 FOLDER = "backups"
 KEEP = 10
 _PREFIX = "plainte-"
+_STAMP = re.compile(r"plainte-(\d{8}T\d{12})(Z?)-")
+
+
+def taken_at(path: Path) -> datetime:
+    """The moment ``path`` was taken (aware): from its name, else from its file time.
+
+    Names without the ``Z`` were written by earlier versions in local time.
+    """
+    found = _STAMP.match(path.name)
+    if found is None:
+        try:
+            return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        except OSError:
+            return datetime.fromtimestamp(0, timezone.utc)
+    naive = datetime.strptime(found.group(1), "%Y%m%dT%H%M%S%f")
+    return naive.replace(tzinfo=timezone.utc) if found.group(2) else naive.astimezone()
 
 
 def list_backups(folder: Path) -> list[Path]:
     """The backups in ``folder``, newest first."""
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{_PREFIX}*.sqlite"), reverse=True)
+    found = folder.glob(f"{_PREFIX}*.sqlite")
+    return sorted(found, key=lambda p: (taken_at(p), p.name), reverse=True)
 
 
-def take(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
+def take(conn: sqlite3.Connection, folder: Path, reason: str, when: datetime | None = None) -> Path:
     """Copy the database behind ``conn`` into ``folder`` and prune to the last ten.
 
-    The name holds the time to the microsecond, so backups sort by age.
+    The name holds the UTC moment ``when`` (default: now) to the microsecond.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    target = folder / f"{_PREFIX}{stamp}-{reason}.sqlite"
+    moment = (when or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    target = folder / f"{_PREFIX}{moment:%Y%m%dT%H%M%S%f}Z-{reason}.sqlite"
     partial = target.with_suffix(".partial")
     try:
         dest = sqlite3.connect(partial)
@@ -42,10 +65,14 @@ def take(conn: sqlite3.Connection, folder: Path, reason: str) -> Path:
     return target
 
 
-def daily(conn: sqlite3.Connection, folder: Path) -> Path | None:
-    """Take the day's backup unless one was already taken today."""
-    today = datetime.now().strftime("%Y%m%d")
+def daily(conn: sqlite3.Connection, folder: Path, now: datetime | None = None) -> Path | None:
+    """Take the day's backup unless one was already taken today (the machine's day).
+
+    A backup dated later than now (a clock or zone moved back) counts as today's.
+    """
+    moment = now or datetime.now(timezone.utc)
+    today = moment.astimezone().date()
     latest = list_backups(folder)
-    if latest and latest[0].name.startswith(f"{_PREFIX}{today}"):
+    if latest and taken_at(latest[0]).astimezone().date() >= today:
         return None
-    return take(conn, folder, "daily")
+    return take(conn, folder, "daily", when=moment)
