@@ -5,13 +5,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from plainte.gui.main_window import MainWindow
 from plainte.gui.settings import Preferences
 
 TODAY = date(2026, 8, 22)
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path):
+    """Each test's QSettings (preferences, window layout) in its own folder, not the person's."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture

@@ -132,3 +132,72 @@ def test_quick_when_box_has_a_visible_label(qtbot, window, lang, label):
 
     qtbot.waitUntil(lambda: shown() == [label], timeout=2000)
     window.set_language("en")
+
+
+def _elided(view, column: int) -> list[str]:
+    """The texts of ``column`` that its cells are too narrow to show whole."""
+    style = view.style()
+    margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    metrics = view.fontMetrics()
+    model = view.model()
+    texts = [str(model.index(r, column).data()) for r in range(model.rowCount())]
+    texts.append(str(model.headerData(column, Qt.Orientation.Horizontal)))
+    return [t for t in texts if metrics.horizontalAdvance(t) + margin > view.columnWidth(column)]
+
+
+@pytest.mark.parametrize("size", [(1000, 640), (1400, 900)])
+def test_french_statuses_are_whole_in_the_case_list_at_its_default_width(qtbot, store, size):
+    from plainte.gui.case_list_model import CaseListModel
+    from plainte.gui.main_window import MainWindow
+    from plainte.gui.settings import Preferences
+
+    from .conftest import TODAY
+
+    i18n.set_language("fr")
+    try:
+        win = MainWindow(store, TODAY, Preferences(language="fr"))
+        qtbot.addWidget(win)
+        win.case_ops.load_demo()
+        win.resize(*size)
+        win.show()
+        qtbot.waitUntil(lambda: win.width() == size[0])
+        QApplication.processEvents()
+        statuses = {win.cases.index(r, 2).data() for r in range(win.cases.rowCount())}
+        assert "Parti ailleurs" in statuses  # the RED saga ended with a switch
+        whole = ("status", "days", "broken") + (("provider",) if size[0] >= 1400 else ())
+        for key in whole:
+            column = CaseListModel.COLUMNS.index(key)
+            assert _elided(win.case_view, column) == [], key
+        assert win.case_view.width() <= 0.45 * size[0]  # the case keeps most of the window
+        bar = win.case_view.horizontalScrollBar()
+        assert not bar.isVisible() or bar.maximum() == 0
+    finally:
+        i18n.set_language("en")
+
+
+def test_the_case_list_width_and_window_size_come_back_after_a_restart(qtbot, store):
+    from plainte.gui.main_window import MainWindow
+    from plainte.gui.settings import Preferences
+
+    from .conftest import TODAY
+
+    first = MainWindow(store, TODAY, Preferences())
+    qtbot.addWidget(first)
+    first.case_ops.load_demo()
+    first.resize(760, 560)  # within the offscreen screen: a restored window is kept on it
+    first.show()
+    qtbot.waitUntil(lambda: first.width() == 760)
+    first.splitter.setSizes([300, 460])
+    kept = first.splitter.sizes()[0]
+    first.close()
+
+    second = MainWindow(store, TODAY, Preferences())
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (760, 560)
+    assert second.splitter.sizes()[0] == kept
+    second.set_language("fr")  # rebuilt in French: the person's split stays
+    QApplication.processEvents()
+    assert second.splitter.sizes()[0] == kept
+    second.set_language("en")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 MIN_TEXT = 8
 """The text column keeps at least this many average characters before the others shrink."""
 TEXT_SHARE = 0.3
-"""...and at least this share of the view's width."""
+"""...and at least this share of the view's width (unless the view says otherwise)."""
 
 
 def font_widths(
@@ -39,10 +41,18 @@ class FitColumns(QObject):
     their cells are elided rather than hidden behind a scroll bar.
     """
 
-    def __init__(self, view: QTableView, text_column: int, keep: tuple[int, ...] = ()) -> None:
+    def __init__(
+        self,
+        view: QTableView,
+        text_column: int,
+        keep: tuple[int, ...] = (),
+        text_share: float = TEXT_SHARE,
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.text_column = text_column
+        self.text_share = text_share
+        """The share of the view the text column keeps before the others shrink."""
         self.keep = set(keep)
         """Columns that never shrink (a date or a count elided says nothing)."""
         self.natural: dict[int, int] = {}
@@ -62,15 +72,27 @@ class FitColumns(QObject):
         if not self.natural:
             return
         width = self.view.viewport().width()
-        text = max(self.view.fontMetrics().averageCharWidth() * MIN_TEXT, int(width * TEXT_SHARE))
+        text = max(
+            self.view.fontMetrics().averageCharWidth() * MIN_TEXT, int(width * self.text_share)
+        )
         kept = sum(w for c, w in self.natural.items() if c in self.keep)
         room = width - text - kept
         total = sum(w for c, w in self.natural.items() if c not in self.keep)
         scale = min(1.0, max(room, 0) / total) if total else 1.0
+        floor = self.view.horizontalHeader().minimumSectionSize()
         for column, natural in self.natural.items():
-            self.view.setColumnWidth(
-                column, natural if column in self.keep else int(natural * scale)
-            )
+            shrunk = max(min(floor, natural), int(natural * scale))
+            self.view.setColumnWidth(column, natural if column in self.keep else shrunk)
+
+    def needed_width(self) -> int:
+        """The view's width at which no column shrinks: the text column keeps its share too."""
+        others = sum(self.natural.values())
+        text = max(
+            self.view.fontMetrics().averageCharWidth() * MIN_TEXT,
+            math.ceil(others * self.text_share / (1 - self.text_share)),
+        )
+        bar = self.view.verticalScrollBar().sizeHint().width()
+        return others + text + bar + 2 * self.view.frameWidth()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

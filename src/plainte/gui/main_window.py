@@ -48,6 +48,9 @@ from plainte.gui.store_bridge import StoreBridge
 from plainte.gui.widgets import PlainLabel
 from plainte.gui.worker import run_in_background
 
+LIST_SHARE = 0.4
+"""The case list's default width at most: this share of the window."""
+
 
 class MainWindow(QMainWindow):
     """Everything a person does with plainte starts here."""
@@ -136,7 +139,9 @@ class MainWindow(QMainWindow):
         self.case_view.setAccessibleName(tr("gui.a11y.cases"))
         self.case_view.setModel(self.cases)
         table_defaults(self.case_view)
-        fit = FitColumns(self.case_view, CaseListModel.COLUMNS.index("title"))
+        columns = CaseListModel.COLUMNS
+        whole = tuple(columns.index(c) for c in ("status", "days", "broken"))
+        fit = FitColumns(self.case_view, columns.index("title"), whole, text_share=0.25)
         fit.set_natural(natural_widths(self.case_view))
         self.case_view.selectionModel().selectionChanged.connect(self._on_case_selected)
         self.case_view.doubleClicked.connect(lambda _i: self.case_ops.edit_case())
@@ -149,10 +154,20 @@ class MainWindow(QMainWindow):
         self.pane.ladder_panel.pack.connect(lambda: self.export_ops.export("pack"))
         self.pane.ladder_panel.confirm.connect(self.event_ops.mark_step)
         splitter = QSplitter()
+        splitter.setObjectName("caseSplitter")
         splitter.addWidget(self.case_view)
         splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 940])
+        # The list's columns whole, in this language's words, leaving the case most of the room.
+        width = min(fit.needed_width(), int(self.width() * LIST_SHARE))
+        splitter.setSizes([width, self.width() - width])
+        if not hasattr(self, "splitter"):
+            self._split_kept = settings.restore_layout(self, splitter)
+        elif self._split_kept:  # a language switch keeps a split the person chose
+            splitter.setSizes(self.splitter.sizes())
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_kept", True))
+        self.splitter = splitter
 
         self.empty = self._empty_state()
         self.pages = QStackedWidget()
@@ -282,6 +297,11 @@ class MainWindow(QMainWindow):
         from plainte.core.language import warm_up
 
         run_in_background(warm_up, lambda _r: None, lambda _e: None)
+
+    def closeEvent(self, event) -> None:
+        """Keep the window's size and the split for the next start."""
+        settings.save_layout(self, self.splitter)
+        super().closeEvent(event)
 
     # Settings and language -------------------------------------------------------------
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from plainte.core import i18n
 
@@ -68,3 +69,23 @@ def save(prefs: Preferences, settings: QSettings | None = None) -> None:
     for key in _KEYS:
         settings.setValue(key, getattr(prefs, key) or "")
     settings.sync()
+
+
+def save_layout(window: QWidget, splitter: QSplitter, settings: QSettings | None = None) -> None:
+    """Keep the main window's geometry and the case list's split for the next start."""
+    settings = settings or QSettings()
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/splitter", splitter.saveState())
+    settings.sync()
+
+
+def restore_layout(window: QWidget, splitter: QSplitter, settings: QSettings | None = None) -> bool:
+    """Give the window and the split what was kept; True if the split was restored.
+
+    A missing or unreadable value changes nothing.
+    """
+    settings = settings or QSettings()
+    geometry, split = settings.value("window/geometry"), settings.value("window/splitter")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    return isinstance(split, QByteArray) and splitter.restoreState(split)
