@@ -7,11 +7,11 @@ the row of the event where they were made.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Callable, Iterable
 
-from plainte.core import event_text, i18n
-from plainte.core.model import Case, Event
+from plainte.core import i18n
+from plainte.core.eventrows import Row, event_row
+from plainte.core.model import Case
 
 COLUMNS = (
     "case_id",
@@ -44,56 +44,95 @@ def neutralise(value: object) -> str:
     return text
 
 
-def write_csv(
-    write: Callable[[str], object], cases: Iterable[tuple[Case, Iterable[Event]]]
-) -> None:
-    """Write the CSV of ``cases`` (each with its events as they come) through ``write``."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+def write_csv(write: Callable[[str], object], cases: Iterable[tuple[Case, Iterable[Row]]]) -> None:
+    """Write the CSV of ``cases`` (each with its event rows as they come) through ``write``.
 
-    def flush() -> None:
-        write(out.getvalue())
-        out.seek(0)
-        out.truncate()
-
+    Rows (``core.eventrows``), not events: a cell is formatted and neutralised
+    in one tight loop, with no model object made per event.
+    """
+    writer = csv.writer(_Sink(write), lineterminator="\r\n")
     write("\ufeff")
     writer.writerow(COLUMNS)
+    from plainte.core.event_text import render
     from plainte.core.fingerprint import of_entries
 
-    for case, events in cases:
+    starts = FORMULA_STARTS
+    for case, rows in cases:
         found = of_entries(case.journal)
-        fingerprint = found.text if found else ""
-        for n, e in enumerate(events):
-            promises = " | ".join(
-                f"{p.text} ({p.status.value}{', due ' + p.due.text if p.due else ''})"
-                for p in e.promises
+        case_id, fingerprint = neutralise(case.id), neutralise(found.text if found else "")
+        lang = case.language or i18n.language()
+        batch = []
+        for (
+            eid,
+            at,
+            channel,
+            direction,
+            answered,
+            counterpart,
+            reference,
+            summary,
+            wait,
+            step,
+            _kind,
+            promises,
+            files,
+        ) in rows:
+            cells = [
+                eid,
+                at,
+                counterpart or "",
+                reference or "",
+                "" if wait is None else f"{wait:g}",
+                step or "",
+                render(summary, channel, direction, answered, bool(promises), step, lang),
+                " | ".join(
+                    f"{text} ({status}{', due ' + due if due else ''})"
+                    for _id, text, due, status, *_rest in promises
+                )
+                if promises
+                else "",
+                " | ".join(f"{name} ({sha256[:12]})" for name, sha256, _size in files)
+                if files
+                else "",
+            ]
+            eid, at, who, ref, waited, stepped, shown, promised, filed = (
+                "'" + c if c and c[0] in starts else c for c in cells
             )
-            files = " | ".join(f"{a.name} ({a.sha256[:12]})" for a in e.attachments)
-            wait = "" if e.wait_minutes is None else f"{e.wait_minutes:g}"
-            row = (
-                case.id,
-                e.id,
-                e.at.text,
-                e.channel.value,
-                e.direction.value,
-                "yes" if e.answered else "no",
-                e.counterpart,
-                e.reference,
-                wait,
-                e.step,
-                event_text.summary(e, case.language or i18n.language()),
-                promises,
-                files,
-                fingerprint,
+            batch.append(
+                (
+                    case_id,
+                    eid,
+                    at,
+                    channel,
+                    direction,
+                    "yes" if answered else "no",
+                    who,
+                    ref,
+                    waited,
+                    stepped,
+                    shown,
+                    promised,
+                    filed,
+                    fingerprint,
+                )
             )
-            writer.writerow([neutralise(cell) for cell in row])
-            if n % 1000 == 999:
-                flush()
-    flush()
+            if len(batch) == 1000:
+                writer.writerows(batch)
+                batch.clear()
+        writer.writerows(batch)
+
+
+class _Sink:
+    """What ``csv.writer`` writes to: any ``write`` callable."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.write = write
 
 
 def cases_to_csv(cases: list[Case]) -> str:
     """The CSV text of every event of ``cases``, in timeline order."""
     parts: list[str] = []
-    write_csv(parts.append, ((c, c.events) for c in cases))
+    write_csv(parts.append, ((c, map(event_row, c.events)) for c in cases))
     return "".join(parts)

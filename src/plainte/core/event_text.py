@@ -49,7 +49,7 @@ def meaning(
     return None
 
 
-def _render(
+def render(
     summary: str | None,
     channel: str,
     direction: str,
@@ -58,6 +58,7 @@ def _render(
     step: str | None,
     lang: str,
 ) -> str:
+    """The summary shown for an event's stored columns, in ``lang``."""
     if not is_generated(summary):
         return summary.strip()  # type: ignore[union-attr]
     kind = meaning(channel, direction, answered, promised, step)
@@ -73,12 +74,12 @@ def row_summary(
     step: str | None = None,
 ) -> str:
     """The same, from an event's stored columns (for the search texts of a long timeline)."""
-    return _render(summary, channel, direction, answered, promised, step, i18n.language())
+    return render(summary, channel, direction, answered, promised, step, i18n.language())
 
 
 def summary(event: Event, lang: str | None = None) -> str:
     """The event's summary: the person's words, else the app's sentence in ``lang``."""
-    return _render(
+    return render(
         event.summary,
         event.channel.value,
         event.direction.value,
@@ -91,7 +92,7 @@ def summary(event: Event, lang: str | None = None) -> str:
 
 def content_summary(content: Mapping[str, Any], lang: str | None = None) -> str:
     """The same, for an event as the journal records it (a dict)."""
-    return _render(
+    return render(
         content.get("summary"),
         content.get("channel", ""),
         content.get("direction", ""),

@@ -105,20 +105,22 @@ def export(
 def _stream(store: Store, ids: list[str], fmt: str, output: Path | None) -> str | None:
     """JSON or CSV written as the events are read: memory does not grow with the saga."""
     from plainte.core.csvexport import write_csv
+    from plainte.core.eventrows import rows
     from plainte.core.sagafile import write_saga
 
     heads = [store.case_header(i) for i in ids]  # an unknown case is refused before writing
+    conn = store.conn
 
     def fill(write) -> None:
         if fmt == "json":
-            streamed = ((h, store.iter_events(h.id), store.journal_rows(h.id)) for h in heads)
+            streamed = ((h, rows(conn, h.id), store.journal_rows(h.id)) for h in heads)
             write_saga(write, streamed)
         else:
             from plainte.core.fingerprint import last_entry
 
             for h in heads:  # the fingerprint each row carries
-                h.journal = last_entry(store.conn, h.id)
-            write_csv(write, ((h, store.iter_events(h.id)) for h in heads))
+                h.journal = last_entry(conn, h.id)
+            write_csv(write, ((h, rows(conn, h.id)) for h in heads))
 
     if output is None:
         parts: list[str] = []

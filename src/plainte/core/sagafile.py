@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from plainte.core.errors import SagaFileError
+from plainte.core.eventrows import PromiseRow, Row, event_row
 from plainte.core.model import (
     PROBLEMS,
     SECTORS,
@@ -624,41 +625,55 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-def promise_to_dict(p: Promise) -> dict[str, Any]:
-    """The saga-file form of a promise."""
-    return _clean(
-        {
-            "id": p.id,
-            "text": p.text,
-            "due": p.due.text if p.due else None,
-            "status": p.status.value,
-            "closed_at": p.closed_at.text if p.closed_at else None,
-            "window": {"from": p.window.start, "to": p.window.end} if p.window else None,
-        }
-    )
-
-
 def event_to_dict(event: Event) -> dict[str, Any]:
     """The saga-file form of one event (spec field order, absent fields left out)."""
-    promises = [promise_to_dict(p) for p in event.promises]
-    attachments = [{"name": a.name, "sha256": a.sha256, "size": a.size} for a in event.attachments]
-    return _clean(
-        {
-            "id": event.id,
-            "at": event.at.text,
-            "channel": event.channel.value,
-            "direction": event.direction.value,
-            "answered": event.answered,
-            "kind": None if event.is_contact else event.kind.value,
-            "counterpart": event.counterpart,
-            "reference": event.reference,
-            "summary": event.summary,
-            "wait_minutes": _number(event.wait_minutes) if event.wait_minutes is not None else None,
-            "step": event.step,
-            "promises": promises or None,
-            "attachments": attachments or None,
-        }
-    )
+    return row_to_dict(event_row(event))
+
+
+def row_to_dict(row: Row) -> dict[str, Any]:
+    """The saga-file form of an event given as a row (``core.eventrows``), built field by field.
+
+    The same as :func:`event_to_dict` of the event, with no model object made.
+    """
+    eid, at, channel, direction, answered, counterpart, reference, summary, wait, step = row[:10]
+    kind, promises, files = row[10:]
+    data: dict[str, Any] = {
+        "id": eid,
+        "at": at,
+        "channel": channel,
+        "direction": direction,
+        "answered": bool(answered),
+    }
+    if kind != "contact":
+        data["kind"] = kind
+    if counterpart is not None:
+        data["counterpart"] = counterpart
+    if reference is not None:
+        data["reference"] = reference
+    if summary is not None:
+        data["summary"] = summary
+    if wait is not None:
+        data["wait_minutes"] = _number(wait)
+    if step is not None:
+        data["step"] = step
+    if promises:
+        data["promises"] = [_promise_row_to_dict(p) for p in promises]
+    if files:
+        data["attachments"] = [{"name": n, "sha256": h, "size": size} for n, h, size in files]
+    return data
+
+
+def _promise_row_to_dict(row: PromiseRow) -> dict[str, Any]:
+    pid, text, due, status, closed_at, start, end = row
+    data: dict[str, Any] = {"id": pid, "text": text}
+    if due is not None:
+        data["due"] = due
+    data["status"] = status
+    if closed_at is not None:
+        data["closed_at"] = closed_at
+    if start is not None and end is not None:
+        data["window"] = {"from": start, "to": end}
+    return data
 
 
 def case_head_to_dict(case: Case) -> dict[str, Any]:
@@ -696,8 +711,9 @@ JournalRow = tuple[int, str, str, str, str, str, str, str]
 """A journal entry as stored: n, entity, entity_id, action, at, content (canonical JSON),
 prev, hash."""
 
-Streamed = tuple[Case, Iterable[Event], Iterable[JournalRow]]
-"""A case to write: its own fields, then its events and its journal as they come."""
+Streamed = tuple[Case, Iterable[Row], Iterable[JournalRow]]
+"""A case to write: its own fields, then its event rows (``core.eventrows``) and its
+journal as they come."""
 
 
 def entry_row(entry: Any) -> JournalRow:
@@ -742,8 +758,8 @@ def write_saga(
             write(f"\n      {compact(key)}: {compact(value)},")
         write('\n      "events": [')
         separator = "\n        "
-        for event in events:
-            write(separator + compact(event_to_dict(event)))
+        for row in events:
+            write(separator + compact(row_to_dict(row)))
             separator = ",\n        "
         write("\n      ]" if separator != "\n        " else "]")
         separator = ',\n      "journal": [\n        '
@@ -764,6 +780,8 @@ def write_saga(
 def dump_saga(cases: list[Case], exported_at: datetime | None = None) -> str:
     """The saga file holding ``cases`` (loaded whole), as UTF-8 JSON text ending in a newline."""
     parts: list[str] = []
-    streamed = ((c, c.events, (entry_row(e) for e in c.journal)) for c in cases)
+    streamed = (
+        (c, (event_row(e) for e in c.events), (entry_row(e) for e in c.journal)) for c in cases
+    )
     write_saga(parts.append, streamed, exported_at)
     return "".join(parts)
