@@ -70,6 +70,7 @@ def main(out: Path) -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
     light = app.palette()
+    from plainte.gui.case_pane import DASHBOARD, LADDER, OVERVIEW, PROMISES, TIMELINE
     from plainte.gui.main_window import MainWindow
 
     for theme in ("light", "dark"):
@@ -84,11 +85,15 @@ def main(out: Path) -> None:
                 grab(window, out / f"empty-{lang}-{theme}.png", app)
                 window.case_ops.load_demo()
                 window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
-                grab(window, out / f"main-{lang}-{theme}.png", app)
-                for tab in (1, 2, 3):
+                grab(window, out / f"main-{lang}-{theme}.png", app)  # the overview, shown first
+                tabs = {"timeline": TIMELINE, "tab1": PROMISES, "tab2": LADDER, "tab3": DASHBOARD}
+                for name, tab in tabs.items():
                     window.pane.tabs.setCurrentIndex(tab)
-                    grab(window, out / f"tab{tab}-{lang}-{theme}.png", app)
-                window.pane.tabs.setCurrentIndex(0)
+                    grab(window, out / f"{name}-{lang}-{theme}.png", app)
+                window.pane.tabs.setCurrentIndex(OVERVIEW)
+                window.resize(1000, 640)  # the smallest window the layout is made for
+                grab(window.pane, out / f"overview-small-{lang}-{theme}.png", app)
+                window.resize(1300, 780)
                 composer = window.compose_ops.compose("formal-notice")
                 composer.resize(900, 700)
                 app.processEvents()

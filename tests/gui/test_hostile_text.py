@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from plainte.core.sagafile import parse_saga
+from plainte.gui.case_pane import LADDER, TIMELINE
 from plainte.gui.widgets import PlainLabel, shown
 
 from ..conftest import saga_doc
@@ -94,7 +95,7 @@ def test_every_widget_shows_hostile_text_as_typed(
         _labels_are_plain(w)
         _grab_is_bounded(w)
 
-    w.pane.tabs.setCurrentIndex(0)
+    w.pane.tabs.setCurrentIndex(TIMELINE)
     qtbot.waitUntil(lambda: w.pane.filter.rowCount() > 0)
     w.pane.timeline_view.selectRow(0)
     assert w.selected_event() is not None
@@ -161,7 +162,7 @@ def test_the_ladder_view_and_the_switch_assistant_take_plain_and_hostile_texts(
     w.case_ops.load_demo()
     w.case_view.selectRow(w.cases.row_of("case-1"))
     assert not w.ladders.problems and w.ladders.for_case(w.case).jurisdiction == "FR"
-    w.pane.tabs.setCurrentIndex(2)
+    w.pane.tabs.setCurrentIndex(LADDER)
     panel = w.pane.ladder_panel
     for n in range(panel.tree.topLevelItemCount()):
         panel.tree.setCurrentItem(panel.tree.topLevelItem(n))

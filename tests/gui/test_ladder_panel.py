@@ -6,9 +6,8 @@ from PySide6.QtCore import Qt
 
 from plainte.core.model import CaseStatus
 from plainte.gui.case_dialog import CaseDialog
+from plainte.gui.case_pane import LADDER, TIMELINE
 from plainte.gui.event_dialog import EventDialog
-
-LADDER = 2
 
 
 def _quebec_case_with_a_discount_email(qtbot, window, answer):
@@ -53,7 +52,7 @@ def test_mark_as_sent_does_the_step_and_the_ombudsman_waits_with_a_reason(qtbot,
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     qtbot.mouseClick(dialog.sent_button, Qt.MouseButton.LeftButton)
-    window.pane.tabs.setCurrentIndex(0)
+    window.pane.tabs.setCurrentIndex(TIMELINE)
     window.pane.tabs.setCurrentIndex(LADDER)
     state = {s.step.id: s for s in panel.state.steps}
     sent = window.store.load_case(window.case.id).events[-1]
@@ -71,7 +70,7 @@ def test_confirming_a_suggestion_marks_the_event(qtbot, window, answer):
     panel.tree.setCurrentItem(_row(panel, "written_complaint"))
     qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
     assert window.store.load_case(window.case.id).events[0].step == "written_complaint"
-    window.pane.tabs.setCurrentIndex(0)
+    window.pane.tabs.setCurrentIndex(TIMELINE)
     window.pane.tabs.setCurrentIndex(LADDER)
     assert _row(window.pane.ladder_panel, "written_complaint").text(1) == "done"
 

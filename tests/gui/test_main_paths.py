@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from plainte.core.model import CaseStatus, Direction
 from plainte.gui.case_dialog import CaseDialog
+from plainte.gui.case_pane import DASHBOARD, LADDER, PROMISES
 from plainte.gui.event_dialog import EventDialog, PromiseDialog
 
 from .conftest import TODAY
@@ -73,7 +74,7 @@ def test_quick_log_three_events(qtbot, window, answer):
     assert all(e.at.day == TODAY for e in events)
     assert events[1].counterpart == "Priya" and events[1].wait_minutes == 42
     assert window.pane.timeline.rowCount() == 3
-    window.pane.tabs.setCurrentIndex(3)
+    window.pane.tabs.setCurrentIndex(DASHBOARD)
     assert window.pane.dashboard.values["calls_without_message"].text() == "1"
 
 
@@ -103,7 +104,7 @@ def test_a_promise_goes_overdue_and_is_marked_broken(qtbot, window, answer):
 
     answer(PromiseDialog, fill)
     window.acts["promise_made"].trigger()
-    window.pane.tabs.setCurrentIndex(1)
+    window.pane.tabs.setCurrentIndex(PROMISES)
     panel = window.pane.promises_panel
     assert panel.model.entries[0].state == "pending"
     window.today = TODAY + timedelta(days=5)
@@ -147,7 +148,7 @@ def test_compose_a_formal_notice_and_mark_it_sent(qtbot, window):
 
     assert "Mise en demeure" in stored_path(window.store.data_dir, letter).read_text("utf-8")
     assert sent.at.day.isoformat() == "2016-10-01"
-    window.pane.tabs.setCurrentIndex(2)
+    window.pane.tabs.setCurrentIndex(LADDER)
     steps = {s.step.id: s for s in window.pane.ladder_panel.state.steps}
     assert steps["formal_notice"].status == "done"
 
@@ -279,7 +280,7 @@ def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer):
 def test_the_ladder_offers_the_filing_pack_on_the_ombudsman_step(window):
     window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
-    window.pane.tabs.setCurrentIndex(2)
+    window.pane.tabs.setCurrentIndex(LADDER)
     tree = window.pane.ladder_panel.tree
     item = next(
         tree.topLevelItem(i)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from plainte.core import i18n, paths
+from plainte.gui.case_pane import DASHBOARD, LADDER, PROMISES, TIMELINE
 
 
 def test_empty_store_shows_the_wry_empty_state(window):
@@ -33,15 +34,15 @@ def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
     assert window.pane.timeline.rowCount() == 14
     assert window.pane.filter.index(0, 0).data() == "Jul 5, 2010, 8:15\u202fPM"
     assert window.pane.promises_panel.model.rowCount() == 0  # filled when its tab is shown
-    window.pane.tabs.setCurrentIndex(1)
+    window.pane.tabs.setCurrentIndex(PROMISES)
     assert window.pane.promises_panel.model.rowCount() == 2
     assert window.pane.promises_panel.model.entries[0].state == "overdue"
     assert window.pane.promises_panel.model.entries[1].state == "broken"
-    window.pane.tabs.setCurrentIndex(2)
+    window.pane.tabs.setCurrentIndex(LADDER)
     assert "CCTS" in window.pane.ladder_panel.tree.topLevelItem(3).text(0)  # the interface language
     reviewed = window.pane.ladder_panel.reviewed.text()
     assert reviewed == "Rules last checked on November 23, 2026."
-    window.pane.tabs.setCurrentIndex(3)
+    window.pane.tabs.setCurrentIndex(DASHBOARD)
     assert window.pane.dashboard.values["calls_without_message"].text() == "7"
 
 
@@ -67,9 +68,9 @@ def test_switching_language_needs_no_restart(qtbot, window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert "&Fichier" in titles and "&Langue" in titles
     qtbot.waitUntil(lambda: "Jour" in window.pane.figures.text())
-    assert window.pane.tabs.tabText(0) == "Chronologie"
+    assert window.pane.tabs.tabText(TIMELINE) == "Chronologie"
     window.set_language("en")
-    assert window.pane.tabs.tabText(0) == "Timeline"
+    assert window.pane.tabs.tabText(TIMELINE) == "Timeline"
     assert i18n.language() == "en"
 
 

@@ -1,4 +1,4 @@
-"""The selected case: title, figures, and its timeline, promises, ladder and figures tabs."""
+"""The selected case: title, figures, and its overview, timeline, promises, ladder, figures tabs."""
 
 from __future__ import annotations
 
@@ -29,11 +29,14 @@ from plainte.core.stats import compute
 from plainte.gui.columns import FitColumns, font_widths
 from plainte.gui.dashboard import Dashboard
 from plainte.gui.ladder_panel import LadderPanel
+from plainte.gui.overview_panel import OverviewPanel
 from plainte.gui.promises_panel import PromisesPanel
 from plainte.gui.timeline_model import TimelineModel
 from plainte.gui.widgets import PlainLabel
 
-PROMISES, LADDER, DASHBOARD = 1, 2, 3
+OVERVIEW, TIMELINE, PROMISES, LADDER, DASHBOARD = 0, 1, 2, 3, 4
+FILLED = {OVERVIEW, PROMISES, LADDER, DASHBOARD}
+"""The tabs filled from the whole case, when first shown after it is read."""
 
 
 WHOLE = 200_000
@@ -96,6 +99,8 @@ class CasePane(QWidget):
         """The whole shown case, once read off the GUI thread (None until then)."""
         self.store = None
         self.today = date.today()
+        self.as_of = self.today
+        """The day the case is told as of: today, or its last day once it ended."""
         self._stale: set[int] = set()
         self._sized: str | None = None
         self._reading = 0
@@ -150,12 +155,15 @@ class CasePane(QWidget):
         timeline_layout.addLayout(filters)
         timeline_layout.addWidget(self.timeline_view, 1)
 
+        self.overview = OverviewPanel()
+        self.overview.read.connect(lambda: self.read_case(wanted=True))
         self.promises_panel = PromisesPanel()
         self.ladder_panel = LadderPanel()
         self.dashboard = Dashboard()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
         self.tabs.setAccessibleName(tr("gui.a11y.tabs"))
+        self.tabs.addTab(self.overview, tr("overview.tab"))
         self.tabs.addTab(timeline_page, tr("gui.tabs.timeline"))
         self.tabs.addTab(self.promises_panel, tr("gui.tabs.promises"))
         self.tabs.addTab(self.ladder_panel, tr("gui.tabs.ladder"))
@@ -179,6 +187,7 @@ class CasePane(QWidget):
             self.timeline.show_case(None, None)
             self.title.setText("")
             self.figures.setText("")
+            self.overview.wait()
             self.promises_panel.show_case(None, today)
             self.ladder_panel.show_state(None, "en")
             self.dashboard.show_case(None, today)
@@ -187,7 +196,8 @@ class CasePane(QWidget):
         self._size_timeline_columns()
         self.title.setText(case_heading(header.provider, header.title))
         self.figures.setText("")
-        self._stale = {PROMISES, LADDER, DASHBOARD}
+        self.overview.wait()
+        self._stale = set(FILLED)
         self.read_case()
 
     def paintEvent(self, event) -> None:
@@ -212,8 +222,10 @@ class CasePane(QWidget):
             self._held = True
             return
         if not wanted and not self._wants_whole():
+            self.overview.offer_reading()
             return
         from plainte.core import timeline
+        from plainte.core.overview import as_of
         from plainte.core.store import Store
         from plainte.gui.worker import run_in_background
 
@@ -223,7 +235,7 @@ class CasePane(QWidget):
         reading, path, case_id = self._reading, self.store.path, self.header.id
         if self.timeline.is_short():  # a short saga is read at once, in no time
             case = self.store.load_case(case_id)
-            self._case_read(case, compute(case, self.today))
+            self._case_read(case, compute(case, as_of(case, self.today)))
             return
 
         def work():
@@ -231,7 +243,7 @@ class CasePane(QWidget):
             try:
                 with _no_collection():
                     case = reader.load_case(case_id)
-                    return case, compute(case, self.today)
+                    return case, compute(case, as_of(case, self.today))
             finally:
                 reader.close()
 
@@ -248,12 +260,13 @@ class CasePane(QWidget):
             return
         case, self.case = self.case, None
         _release(case)
-        self._stale = {PROMISES, LADDER, DASHBOARD}
+        self._stale = set(FILLED)
         self._soon.start()
 
     def _wants_whole(self) -> bool:
         """The whole case is read for a saga up to :data:`WHOLE` events, or for a tab."""
-        return self.timeline.rowCount() <= WHOLE or self.tabs.currentIndex() in self._stale
+        shown = self.tabs.currentIndex()  # the overview of a long saga waits to be asked
+        return self.timeline.rowCount() <= WHOLE or (shown in self._stale and shown != OVERVIEW)
 
     def is_settled(self) -> bool:
         """The timeline is whole, no search is running, and the case is read (if it is)."""
@@ -263,13 +276,16 @@ class CasePane(QWidget):
     def adopt(self, case: Case) -> None:
         """Use ``case``, read whole by someone who could not wait (a letter, an export)."""
         if self.header is not None and case.id == self.header.id:
+            from plainte.core.overview import as_of
+
             self._reading += 1
-            self._case_read(case, compute(case, self.today))
+            self._case_read(case, compute(case, as_of(case, self.today)))
 
     def _case_read(self, case: Case, stats) -> None:
         gc.freeze()  # its objects stay out of later collections (which would pause the window)
         self.case = case
-        self._stale = {PROMISES, LADDER, DASHBOARD}
+        self.as_of = stats.today  # an ended saga is shown as of its last day, everywhere
+        self._stale = set(FILLED)
         self._show_figures(stats)
         self._fill_tab(self.tabs.currentIndex())
 
@@ -306,18 +322,23 @@ class CasePane(QWidget):
                 self.read_case(wanted=True)  # the tab is filled when it is read
             return
         self._stale.discard(index)
-        case = self.case
-        if index == PROMISES:
-            self.promises_panel.show_case(case, self.today)
+        case, day = self.case, self.as_of
+        if index == OVERVIEW:
+            from plainte.core import overview
+
+            view = overview.compute(case, self._ladders().for_case(case), day, i18n.language())
+            self.overview.show_overview(view, i18n.language())
+        elif index == PROMISES:
+            self.promises_panel.show_case(case, day)
         elif index == LADDER:
             from plainte.core.ladder import evaluate
 
             ladder = self._ladders().for_case(case)
             # the panel speaks the interface's language; letters keep the case's own
-            state = evaluate(ladder, case, self.today)
+            state = evaluate(ladder, case, day)
             self.ladder_panel.show_state(state, i18n.language(), case)
         elif index == DASHBOARD:
-            self.dashboard.show_case(case, self.today)
+            self.dashboard.show_case(case, day)
 
     def _size_timeline_columns(self) -> None:
         """Column widths from the font, not from the rows: measuring a long saga costs."""

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.mail_ops.accept_drops(self.pane.timeline_view)
         self.pane.promises_panel.mark.connect(self.promise_ops.mark)
         self.pane.ladder_panel.write.connect(self.compose_ops.compose)
+        self.pane.overview.write.connect(self.compose_ops.compose)
         self.pane.ladder_panel.pack.connect(lambda: self.export_ops.export("pack"))
         self.pane.ladder_panel.confirm.connect(self.event_ops.mark_step)
         splitter = QSplitter()
