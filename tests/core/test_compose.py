@@ -135,7 +135,10 @@ def test_call_recap_puts_the_call_in_writing(composer, english):
     text = result.text
     assert text.startswith("Subject: Summary of our call on 3 August 2026 — ref. INC-204981")
     assert "at 09:15 with Priya, reference INC-204981" in text
-    assert "you undertook: An engineer will call back within 48 hours, by 5 August 2026" in text
+    assert (
+        "what you undertook to do:\n- An engineer will call back within 48 hours, by 5 August 2026"
+        in text
+    )
     assert result.event_id == "a"
     late = composer.compose(english, "call-recap", date(2026, 8, 22), lang="en")
     assert "I am writing down, 19 days later" in late.text

@@ -348,11 +348,12 @@ def test_a_state_s_rule_is_cited_only_for_an_address_in_that_state(composer):
 @pytest.mark.parametrize(
     ("country", "words"),
     [
-        ("CA-QC", "vous vous êtes engagés à ceci : un technicien passera le 4 septembre"),
-        ("CA-QC", "entre 17 h 00 et 19 h 00 ;"),
-        ("CA", "between 5:00 p.m. and 7:00 p.m.;"),
-        ("US", "between 5:00 PM and 7:00 PM;"),
-        ("GB", "between 17:00 and 19:00;"),
+        ("CA-QC", "vous vous êtes engagés lors de notre appel"),
+        ("CA-QC", "- un technicien passera le 4 septembre, le 4 septembre 2026"),
+        ("CA-QC", "entre 17 h 00 et 19 h 00."),
+        ("CA", "between 5:00 p.m. and 7:00 p.m.\n"),
+        ("US", "between 5:00 PM and 7:00 PM.\n"),
+        ("GB", "between 17:00 and 19:00.\n"),
     ],
 )
 def test_a_recap_gives_the_promised_window_as_the_locale_writes_times(composer, country, words):

@@ -22,3 +22,27 @@ def test_call_window_opens_wholly_on_its_screen(qtbot, window, corner):
     qtbot.waitExposed(call)
     assert area.contains(call.frameGeometry())
     assert call.width() > 0 and call.height() > 0
+
+
+def test_hanging_up_offers_a_recap_with_the_promise_s_date_and_the_notes_apart(
+    qtbot, window, answer, no_modal_boxes
+):
+    from PySide6.QtCore import Qt
+
+    from .test_main_paths import _new_case
+
+    _new_case(qtbot, window, answer)
+    call = window.call_ops.on_a_call()
+    qtbot.addWidget(call)
+    qtbot.keyClicks(call.agent, "Priya")
+    qtbot.keyClicks(call.promise, "A credit of £20")
+    qtbot.keyClicks(call.due.edit, "2026-08-29")
+    qtbot.keyClicks(call.notes, "She read the outage log aloud")
+    qtbot.mouseClick(call.hang_up, Qt.MouseButton.LeftButton)
+    assert no_modal_boxes == []
+    recap = window.recap_box.text.toPlainText()
+    agreed, _, notes = recap.partition("My own notes of the call, for the record:")
+    assert "what you undertook to do:\n- A credit of £20, by 29 August 2026." in agreed
+    assert "She read the outage log" not in agreed
+    assert notes.startswith(' "She read the outage log aloud"')
+    assert "in writing, in reply to this message, by 29 August 2026" in notes

@@ -381,6 +381,10 @@ class Composer:
             context["call"]["quote_lang"] = self._other_language(
                 context["call"]["summary"], lang, hint=case.language
             )
+            for promise in context["call"]["promise_views"]:
+                promise["quote_lang"] = self._other_language(
+                    promise["text"], lang, TITLE_WORDS, case.language
+                )
             context["call_age_days"] = (today - context["call"].pop("day")).days
         return context
 
