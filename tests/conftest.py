@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PLAINTE_LANG"] = "en"
+# what plainte keeps parsed between runs goes to a test folder, not the person's cache
+os.environ.setdefault("PLAINTE_CACHE_DIR", os.path.join(tempfile.gettempdir(), "plainte-tests"))
 
 from plainte import cli
 from plainte.core import i18n

@@ -52,14 +52,11 @@ def language() -> str:
 
 @cache
 def catalog(lang: str) -> dict[str, Any]:
-    """The parsed ``locales/<lang>.yaml``."""
-    import yaml
-
+    """The parsed ``locales/<lang>.yaml`` (kept parsed between runs: no YAML parser at start)."""
+    from plainte.core.parsed_cache import load_yaml
     from plainte.core.resources import data_folder
 
-    path = data_folder("locales") / f"{lang}.yaml"
-    with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_yaml(data_folder("locales") / f"{lang}.yaml")
 
 
 def flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -40,3 +40,18 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 def absolute(path: Path) -> Path:
     """``path`` with ``~`` expanded, made absolute (symbolic links kept)."""
     return Path(os.path.abspath(path.expanduser()))
+
+
+def cache_dir() -> Path:
+    """The folder for what plainte can rebuild (parsed locale files): ``PLAINTE_CACHE_DIR``,
+    else the platform's cache folder for plainte. Losing it costs time, never data."""
+    chosen = os.environ.get("PLAINTE_CACHE_DIR")
+    if chosen:
+        return absolute(Path(chosen))
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local")) / APP_NAME
+        return base / "cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / APP_NAME
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / APP_NAME

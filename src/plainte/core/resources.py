@@ -8,8 +8,11 @@ at the top of the repository. Both are looked up, the package first.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1]
+"""The installed ``plainte`` package folder (what ``importlib.resources`` would find for a
+package on disk, without importing it at every start)."""
 
 _FOLDERS = ("templates", "locales", "ladders", "remedies", "demo", "replies")
 
@@ -26,10 +29,10 @@ def data_folder(name: str) -> Path:
     """
     if name not in _FOLDERS:
         raise ValueError(f"unknown data folder: {name}")
-    packaged = Path(str(resources.files("plainte"))) / name
+    packaged = PACKAGE / name
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[3] / name
+    checkout = PACKAGE.parents[1] / name
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"plainte's {name} folder is missing from this installation")

@@ -97,12 +97,11 @@ def run(args: argparse.Namespace) -> int:
     """Open the main window and run the event loop; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
     name_application(app)
-    from importlib import resources
-
     from PySide6.QtGui import QIcon
 
-    with resources.as_file(resources.files("plainte") / "data" / "plainte.svg") as icon:
-        app.setWindowIcon(QIcon(str(icon)))
+    from plainte.core.resources import PACKAGE
+
+    app.setWindowIcon(QIcon(str(PACKAGE / "data" / "plainte.svg")))
     i18n.set_language(interface_language())  # for the store's messages, before the settings
     data_dir = qt_data_dir(args.data_dir)
     instance = single_instance.claim(data_dir, app)
