@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plainte.core import i18n
 from plainte.core.compose import Composer
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import evaluate, load_ladders
@@ -123,6 +124,12 @@ def _findings(found):
     return [(f.code, f.params, f.event_id, f.serious) for f in found]
 
 
+def _quoted_in(letter) -> int:
+    """How many texts ``letter`` quotes in the other language: each names the language."""
+    other = "en" if letter.lang == "fr" else "fr"
+    return letter.text.count(i18n.tr(f"letters.in_language.{other}", letter.lang))
+
+
 @pytest.mark.parametrize("name", ["uk-broadband", "belgium-internet", "ontario-mobile"])
 def test_kept_work_finds_what_a_fresh_check_finds(ladders, name):
     case = _saga(name)
@@ -138,24 +145,41 @@ def test_kept_work_finds_what_a_fresh_check_finds(ladders, name):
                 except PlainteError:  # no call yet to recap on that day
                     assert kind == "call-recap"
                     continue
-                fresh = check(case, kind, today, lang, state, kept.event_id)
+                fresh = check(
+                    case, kind, today, lang, state, kept.event_id, quoted=_quoted_in(kept)
+                )
                 assert _findings(kept.findings) == _findings(fresh)
     codes = {f.code for f in fresh}
     assert {"stale", "relative_date", "weekday"} <= codes  # the planted phrases are found
 
 
+def test_the_texts_in_the_other_language_are_those_the_letter_quotes(ladders):
+    """Three of the case's English texts are in the French letter, each named as English."""
+    case = _saga("uk-broadband")
+    case.title = "No service for two weeks, since Saturday"
+    letter = Composer(ladders).compose(case, "complaint", case.events[0].at.day, lang="fr")
+    assert letter.text.count("en anglais") == 3  # the title, the call, the promise
+    found = {f.code: f for f in letter.findings}
+    assert found["other_language"].message("fr").startswith("3 textes cités sont en anglais")
+
+
 def _long_case(events: int):
-    """A generated case of ``events`` short contacts, every 1,000th a long English text."""
+    """A generated case of ``events`` short contacts, every 1,000th and the last a long
+    English text (the last one, an e-mail, is in every letter's chronology)."""
     from plainte.core.sagafile import parse_saga
 
     long = "The engineer said on the phone that the line would be repaired within a week."
     rows = [
         {
             "id": f"e{i}",
-            "at": f"{2020 + i // 4000}-{1 + i // 334 % 12:02d}-{1 + i % 28:02d}T10:00:00Z",
+            "at": f"{2020 + i // 4000}-{1 + i // 334 % 12:02d}-{1 + i % 28:02d}T10:00:00Z"
+            if i < events - 1
+            else "2025-06-01T10:00:00Z",  # the last, so in every letter's chronology
             "channel": ("phone", "email", "chat")[i % 3],
             "direction": "out" if i % 3 else "in",
-            "summary": long if i % 1000 == 7 else f"Appel numéro {i}, sans suite.",
+            "summary": long
+            if i % 1000 == 7 or i == events - 1
+            else f"Appel numéro {i}, sans suite.",
         }
         for i in range(events)
     ]
@@ -198,12 +222,17 @@ def test_a_second_letter_does_not_read_every_event_again(ladders, monkeypatch):
     today = date(2026, 11, 22)
     first = composer.compose(case, "complaint", today, lang="fr")
     assert calls["summary"] >= 20_000  # the first letter reads every text once
-    assert "other_language" in {f.code for f in first.findings}
+    # but judges the language only of what it quotes: its bounded chronology, its promises
+    assert calls["detect"] <= 100
+    found = {f.code: f for f in first.findings}
+    assert found["other_language"].params["count"].startswith(f"{_quoted_in(first)} ")
+    assert _quoted_in(first) >= 1
     for kind in ("complaint", "formal-notice", "cancellation", "call-recap"):
         calls.update(summary=0, detect=0)
         again = composer.compose(case, kind, today, lang="fr")
         # only what the letter itself quotes: its bounded chronology and the call
         assert calls["summary"] <= 50, kind
         assert calls["detect"] <= 50, kind
-        fresh = check(case, kind, today, "fr", evaluate(ladders.for_case(case), case, today))
+        state = evaluate(ladders.for_case(case), case, today)
+        fresh = check(case, kind, today, "fr", state, again.event_id, quoted=_quoted_in(again))
         assert _findings(again.findings) == _findings(fresh)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 import traceback
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from plainte.core import event_text, i18n, template_sandbox
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.language import case_language
-from plainte.core.letter_facts import letter_facts
+from plainte.core.letter_facts import chosen_promises, letter_facts
 from plainte.core.letterform import letter_form
 from plainte.core.model import Case, Channel, Direction, Event
 from plainte.core.precheck import Prepared, check, other_language_of, stale_phrase
@@ -93,6 +94,7 @@ class _Facts:
     events: list[Event]
     evidence: list[Event]
     prepared: Prepared  # the pre-send check's per-event work, kept for the next letters
+    views: dict = field(default_factory=dict)  # lists as letters write them, per language
 
 
 def _city(address: str | None) -> str | None:
@@ -119,6 +121,25 @@ def _window(window, locale: str) -> dict[str, str]:
     return ends
 
 
+def _version(case: Case, today: date) -> tuple:
+    """What tells one version of a case from another (a case is treated as a value).
+
+    Its events by identity, count and last id; its own fields by value, so that a copy
+    made to carry another journal tail (as the composer window does) is the same version.
+    """
+    own = repr([(f, getattr(case, f)) for f in _OWN_FIELDS])
+    return (
+        id(case.events),
+        len(case.events),
+        case.events[-1].id if case.events else None,
+        own,
+        today,
+    )
+
+
+_OWN_FIELDS = tuple(f.name for f in fields(Case) if f.name not in ("events", "journal"))
+
+
 def _fingerprint(case: Case) -> str:
     """The journal fingerprint a letter carries (empty when the case was loaded without it)."""
     from plainte.core.fingerprint import of_entries
@@ -141,6 +162,7 @@ class Composer:
         self.user_dir = user_templates if user_templates and user_templates.is_dir() else None
         self._envs: dict[bool, SandboxedEnvironment] = {}
         self._cache: dict[tuple, _Facts] = {}
+        self._kept: dict[tuple, tuple[Case, Any]] = {}
 
     def _env(self, with_user: bool) -> SandboxedEnvironment:
         env = self._envs.get(with_user)
@@ -247,6 +269,9 @@ class Composer:
         )
         call_id = context.get("call", {}).get("id")
         facts = self._facts(case, today)
+        # the texts it quotes in the other language, each with that language named
+        other = "en" if lang == "fr" else "fr"
+        quoted = text.count(i18n.tr(f"letters.in_language.{other}", lang))
         return Composition(
             kind,
             lang,
@@ -255,7 +280,9 @@ class Composer:
             template=self.template_name(kind, lang),
             warnings=warnings,
             event_id=call_id,
-            findings=check(case, kind, today, lang, facts.state, call_id, facts.prepared),
+            findings=check(
+                case, kind, today, lang, facts.state, call_id, facts.prepared, quoted=quoted
+            ),
         )
 
     # The context ------------------------------------------------------------------
@@ -274,10 +301,9 @@ class Composer:
         public = kind in PUBLIC
         clean = (lambda s: redact(s, case) if s else s) if public else (lambda s: s)
         facts = self._facts(case, today)
-        stats, state, entries, events, evidence = (
+        stats, state, events, evidence = (
             facts.stats,
             facts.state,
-            facts.entries,
             facts.events,
             facts.evidence,
         )
@@ -289,29 +315,11 @@ class Composer:
         def day(d: date | None) -> str:
             return i18n.format_date(d, locale) if d else ""
 
-        promises = [
-            {
-                "text": clean(e.promise.text),
-                "state": e.state,
-                # in a letter an overdue promise is what it is: not kept
-                "state_label": i18n.tr(
-                    "promise_status." + ("broken" if e.state == "overdue" else e.state), lang
-                ),
-                "broken": e.is_broken,
-                "promised_on": day(e.event.at.day),
-                "due": day(e.promise.due.day) if e.promise.due else "",
-                "who": clean(e.who) if e.who else "",
-                "reference": "" if public else (e.reference or ""),
-                "channel": i18n.tr(f"channel.{e.event.channel.value}", lang).lower(),
-                "days_late": (today - e.promise.due.day).days
-                if e.is_broken and e.promise.due and e.promise.due.day < today
-                else 0,
-            }
-            for e in entries
-        ]
-        # a letter lists contacts; the person's own notes stay in the enclosed timeline
-        shown = [e for e in evidence if e.is_contact] if kind in LETTERS else evidence
-        chronology = [self._entry(e, lang, clean, public, locale) for e in shown]
+        letter = kind in LETTERS
+        every_promise = self._promise_views(facts, case, today, lang, locale, clean, letter)
+        promises, promises_omitted = chosen_promises(every_promise)
+        promises = [dict(p) for p in promises]
+        chronology = self._chronology(facts, case, lang, locale, clean, letter)
         next_state = state.next_step()
         ombudsman = steps.get("ombudsman")
         step_for_kind = next((s for s in state.steps if s.step.letter == kind), None)
@@ -345,8 +353,10 @@ class Composer:
             "chronology_omitted": max(0, len(events) - len(evidence)),
             "timeline_count": len(events),
             "promises": promises,
-            "broken_promises": [p for p in promises if p["broken"]],
-            "kept_promises": [p for p in promises if p["state"] == "kept"],
+            "promises_omitted": promises_omitted,
+            "broken_promises": [dict(p) for p in every_promise if p["broken"]],
+            "kept_promises": [dict(p) for p in every_promise if p["state"] == "kept"],
+            "num": lambda n: i18n.format_number(n, locale),
             "reply_by": day(today + timedelta(days=reply_days)),
             "reply_days": reply_days,
             "written_complaint_on": day(written.taken_on) if written and written.taken_on else "",
@@ -364,20 +374,12 @@ class Composer:
                 letter_facts(case, kind, today, lang, form, events, steps, facts.prepared.written)
             )
             context["topic"] = self._topic(case, lang, form)
-            for entry in chronology:
-                entry["quote_lang"] = self._other_language(
-                    entry["summary"], lang, hint=case.language
-                )
-            for promise in context["promises"]:
-                promise["quote_lang"] = self._other_language(
-                    promise["text"], lang, TITLE_WORDS, case.language
-                )
             for ask in context["demand"]["asks"]:
                 ask["quote_lang"] = self._other_language(
                     ask["text"], lang, TITLE_WORDS, case.language
                 )
         if kind == "call-recap":
-            context["call"] = self._call(events, event_id, lang, clean, public, locale)
+            context["call"] = self._call(facts, event_id, lang, clean, public, locale)
             context["call"]["quote_lang"] = self._other_language(
                 context["call"]["summary"], lang, hint=case.language
             )
@@ -388,6 +390,15 @@ class Composer:
             context["call_age_days"] = (today - context["call"].pop("day")).days
         return context
 
+    def kept(self, case: Case, today: date, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once per case version and day (a post's figures, say)."""
+        key = (*_version(case, today), name)
+        if key not in self._kept:
+            if len(self._kept) >= 16:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[key] = (case, make())  # the case is held so that its id() is not reused
+        return self._kept[key][1]
+
     def _facts(self, case: Case, today: date) -> _Facts:
         """The language-free facts of ``case`` on ``today``, computed once per case version.
 
@@ -395,13 +406,7 @@ class Composer:
         again from these, which keeps every rendering after the first fast. A case
         is treated as a value: after an edit, load it again from the store.
         """
-        key = (
-            id(case),
-            case.status,
-            len(case.events),
-            case.events[-1].id if case.events else None,
-            today,
-        )
+        key = _version(case, today)
         facts = self._cache.get(key)
         if facts is None:
             ladder = self.ladders.for_case(case)
@@ -421,6 +426,55 @@ class Composer:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[key] = facts
         return facts
+
+    def _promise_views(
+        self, facts: _Facts, case: Case, today: date, lang: str, locale: str, clean, letter: bool
+    ) -> list[dict[str, Any]]:
+        """Every promise as a letter lists it, written once per language and locale."""
+        key = ("promises", lang, locale, letter)
+        found = facts.views.get(key)
+        if found is None:
+
+            def day(d: date) -> str:
+                return i18n.format_date(d, locale)
+
+            found = facts.views[key] = [
+                {
+                    "text": clean(e.promise.text),
+                    "state": e.state,
+                    # in a letter an overdue promise is what it is: not kept
+                    "state_label": i18n.tr(
+                        "promise_status." + ("broken" if e.state == "overdue" else e.state), lang
+                    ),
+                    "broken": e.is_broken,
+                    "promised_on": day(e.event.at.day),
+                    "due": day(e.promise.due.day) if e.promise.due else "",
+                    "who": clean(e.who) if e.who else "",
+                    "reference": "" if not letter else (e.reference or ""),
+                    "channel": i18n.tr(f"channel.{e.event.channel.value}", lang).lower(),
+                    "days_late": (today - e.promise.due.day).days
+                    if e.is_broken and e.promise.due and e.promise.due.day < today
+                    else 0,
+                    "quote_lang": self._other_language(
+                        e.promise.text, lang, TITLE_WORDS, case.language
+                    )
+                    if letter
+                    else "",
+                }
+                for e in facts.entries
+            ]
+        return found
+
+    def _chronology(
+        self, facts: _Facts, case: Case, lang: str, locale: str, clean, letter: bool
+    ) -> list[dict[str, Any]]:
+        """The events a letter lists (at most :data:`MAX_CHRONOLOGY`) as it writes them."""
+        # a letter lists contacts; the person's own notes stay in the enclosed timeline
+        shown = [e for e in facts.evidence if e.is_contact] if letter else facts.evidence
+        found = [self._entry(e, lang, clean, not letter, locale) for e in shown]
+        for entry in found if letter else ():
+            entry["quote_lang"] = self._other_language(entry["summary"], lang, hint=case.language)
+        return found
 
     @staticmethod
     def _other_language(text: str, lang: str, min_words: int = 8, hint: str | None = None) -> str:
@@ -495,11 +549,12 @@ class Composer:
         }
 
     def _call(
-        self, events: list[Event], event_id: str | None, lang: str, clean, public, locale: str
+        self, facts: _Facts, event_id: str | None, lang: str, clean, public, locale: str
     ) -> dict:
-        calls = [e for e in events if e.channel is Channel.PHONE]
+        calls = facts.prepared.calls
         if event_id is not None:
-            chosen = next((e for e in events if e.id == event_id), None)
+            # the call to recap is most often a recent one: look from the end
+            chosen = next((e for e in reversed(facts.events) if e.id == event_id), None)
             if chosen is None:
                 raise PlainteError("no_such_event", event=event_id)
         elif calls:

@@ -650,8 +650,12 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
     events = [e for e in case.events if e.at.day <= today]
     done: dict[str, tuple[date, Event]] = {}  # said by the person, or a fact
     suggested: dict[str, tuple[date, Event]] = {}  # what the events suggest
+    first_marked: dict[str, Event] = {}  # the first event marked with each step: one pass
+    for e in events:
+        if e.step and e.step not in first_marked:
+            first_marked[e.step] = e
     for step in ladder.steps:
-        marked = next((e for e in events if e.step == step.id), None)
+        marked = first_marked.get(step.id)
         if marked is not None:
             done[step.id] = (marked.at.day, marked)
         elif step.done_by:

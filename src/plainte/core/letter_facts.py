@@ -16,6 +16,30 @@ from plainte.core.model import WRITTEN_CHANNELS, Case, Direction, Event
 
 SECOND_LEVEL_STEPS = ("second_level", "adr_letter", "supervisor", "escalation")
 """Ladder steps that a second complaint letter serves, when the ladder has one."""
+MAX_ENCLOSED = 8
+"""Copies of each kind (sent, received, attachments) a letter lists; the rest are counted."""
+MAX_UNANSWERED = 5
+"""Unanswered contacts named by date; past this, their number and first and last dates."""
+MAX_PROMISES = 15
+"""Promises a letter lists, broken ones first; the rest are counted."""
+
+
+def capped(items: list, limit: int) -> tuple[list, int]:
+    """The first of ``items`` and the latest ``limit - 1``, in order, and how many are left out.
+
+    The first written exchange starts the dispute; the latest show it goes on.
+    """
+    if len(items) <= limit:
+        return list(items), 0
+    return [items[0], *items[len(items) - limit + 1 :]], len(items) - limit
+
+
+def chosen_promises(promises: list[dict], limit: int = MAX_PROMISES) -> tuple[list[dict], int]:
+    """At most ``limit`` promises, the broken ones first and then the latest, in time order."""
+    if len(promises) <= limit:
+        return list(promises), 0
+    ranked = sorted(range(len(promises)), key=lambda i: (not promises[i]["broken"], -i))
+    return [promises[i] for i in sorted(ranked[:limit])], len(promises) - limit
 
 
 def written_out(events: list[Event]) -> list[Event]:
@@ -46,31 +70,49 @@ class Written:
         ]
         self.unanswered = still_unanswered(events)
         self.attachments = [(e, a) for e in events for a in e.attachments]
-        self._views: dict[tuple[str, str], tuple[list[dict], list[dict]]] = {}
+        self._views: dict[tuple[str, str], dict[str, Any]] = {}
 
-    def views(self, lang: str, locale: str) -> tuple[list[dict], list[dict]]:
-        """The enclosures and the unanswered contacts as a letter lists them.
+    def views(self, lang: str, locale: str) -> dict[str, Any]:
+        """The enclosures and the unanswered contacts as a letter lists them, capped.
 
-        Written once per language and locale; each call gets its own copies, as a
-        person's template may change what it is given.
+        A letter lists a readable number (:data:`MAX_ENCLOSED` of each kind,
+        :data:`MAX_UNANSWERED` dates) and counts the rest, which the enclosed
+        timeline dates. Written once per language and locale; each call gets its own
+        copies, as a person's template may change what it is given.
         """
         found = self._views.get((lang, locale))
         if found is None:
             day = lambda d: i18n.format_date(d, locale)  # noqa: E731
             channel = lambda e: i18n.tr(f"channel.{e.channel.value}", lang).lower()  # noqa: E731
-            enclosures = [
-                {"what": "sent", "channel": channel(e), "date": day(e.at.day)} for e in self.sent
-            ] + [
-                {"what": "received", "channel": channel(e), "date": day(e.at.day)}
-                for e in self.received
-            ]
+            enclosures, omitted = [], 0
+            for what, events in (("sent", self.sent), ("received", self.received)):
+                kept, left = capped(events, MAX_ENCLOSED)
+                enclosures += [
+                    {"what": what, "channel": channel(e), "date": day(e.at.day)} for e in kept
+                ]
+                omitted += left
+            kept, left = capped(self.attachments, MAX_ENCLOSED)
             enclosures += [
-                {"what": "attachment", "name": a.name, "date": day(e.at.day)}
-                for e, a in self.attachments
+                {"what": "attachment", "name": a.name, "date": day(e.at.day)} for e, a in kept
             ]
-            unanswered = [{"channel": channel(e), "date": day(e.at.day)} for e in self.unanswered]
-            found = self._views[(lang, locale)] = (enclosures, unanswered)
-        return [dict(v) for v in found[0]], [dict(v) for v in found[1]]
+            omitted += left
+            listed = self.unanswered[-MAX_UNANSWERED:]
+            count = len(self.unanswered)
+            found = self._views[(lang, locale)] = {
+                "enclosures": enclosures,
+                "enclosures_omitted": omitted,
+                "unanswered": [{"channel": channel(e), "date": day(e.at.day)} for e in listed],
+                "unanswered_all": {
+                    "count": count,
+                    "number": i18n.format_number(count, locale),
+                    "first": day(self.unanswered[0].at.day) if count else "",
+                    "last": day(self.unanswered[-1].at.day) if count else "",
+                },
+            }
+        return {
+            key: [dict(v) for v in value] if isinstance(value, list) else value
+            for key, value in found.items()
+        } | {"unanswered_all": dict(found["unanswered_all"])}
 
 
 def demand_view(demand: Demand, locale: str, today: date) -> dict[str, Any]:
@@ -124,7 +166,7 @@ def letter_facts(
 
     demand = build_demand(case, kind, today, lang, locale)
     written = written or Written(events)
-    enclosures, unanswered_views = written.views(lang, locale)
+    views = written.views(lang, locale)
     complaint = steps.get("written_complaint")
     first_complaint = complaint.taken_on if complaint else None
     second = kind == "complaint" and first_complaint is not None and first_complaint < today
@@ -143,8 +185,7 @@ def letter_facts(
         "demand": demand_view(demand, locale, today),
         "problem": problem,
         "problem_text": form.word(f"problem_{problem}"),
-        "unanswered": unanswered_views,
-        "enclosures": enclosures,
+        **views,
         "second_complaint": second,
         "first_complaint_on": day(first_complaint),
         "admissible": admissible,

@@ -24,6 +24,8 @@ from plainte.core.yamlfile import load
 
 LATE_RECAP_DAYS = 2
 """A call recap written more than this many days after the call is flagged as late."""
+MAX_DATES = 5
+"""Unanswered contacts named by date in the check; past this, their number and span."""
 
 REFUSED = {
     CaseStatus.RESOLVED: ("complaint", "formal-notice", "ombudsman", "cancellation"),
@@ -127,10 +129,9 @@ class TextHit:
 
 @dataclass
 class TextScan:
-    """What the patterns and the detector found in every text of a case, in one language."""
+    """What the patterns found in every text of a case, in one language."""
 
     hits: list[TextHit]
-    other_language: int
 
 
 class Prepared:
@@ -166,11 +167,14 @@ def check(
     state: Any,
     call_id: str | None = None,
     prepared: Prepared | None = None,
+    quoted: int = 0,
 ) -> list[Finding]:
     """Everything to look at before sending a ``kind`` letter in ``lang`` for ``case``.
 
     ``prepared`` (made by ``Prepared(case, today)``) spares the per-event work when
-    several letters are checked for the same case version.
+    several letters are checked for the same case version. ``quoted`` is how many
+    texts the letter quotes in the other language (the composer counts them as it
+    names their language): texts the letter does not quote do not concern it.
     """
     prepared = prepared or Prepared(case, today)
     events = prepared.events
@@ -199,22 +203,31 @@ def check(
             findings.append(Finding("still_need", {"what": i18n.lower_first(document[lang])}))
     if prepared.notes:
         findings.append(Finding("notes", {"count": i18n.trn("plural.notes", prepared.notes, lang)}))
-    if prepared.unanswered:
+    unanswered = prepared.unanswered
+    if len(unanswered) > MAX_DATES:
         findings.append(
             Finding(
-                "unanswered",
+                "unanswered_many",
                 {
-                    "dates": ", ".join(
-                        i18n.format_date(e.at.day, locale) for e in prepared.unanswered
-                    )
+                    "count": i18n.format_number(len(unanswered), locale),
+                    "first": i18n.format_date(unanswered[0].at.day, locale),
+                    "last": i18n.format_date(unanswered[-1].at.day, locale),
                 },
             )
         )
-    findings += _text_findings(case, prepared.scan(lang), today, lang)
+    elif unanswered:
+        findings.append(
+            Finding(
+                "unanswered",
+                {"dates": ", ".join(i18n.format_date(e.at.day, locale) for e in unanswered)},
+            )
+        )
+    findings += _text_findings(case, prepared.scan(lang), today, lang, quoted)
     if kind != "call-recap":
         findings += _law_findings(case, today, lang)
     if kind == "call-recap":
-        call = next((e for e in events if e.id == call_id), None) if call_id else None
+        # the call recapped is most often a recent one: look from the end
+        call = next((e for e in reversed(events) if e.id == call_id), None) if call_id else None
         call = call or next((e for e in reversed(prepared.calls) if e.answered), None)
         if call is not None and (today - call.at.day).days > LATE_RECAP_DAYS:
             findings.append(
@@ -244,30 +257,56 @@ def _relative_pattern(plang: str) -> re.Pattern | None:
     return re.compile(relative, re.IGNORECASE) if relative else None
 
 
+@cache
+def _any_weekday() -> re.Pattern:
+    """Any weekday name in either language: a text without one has no relative or
+    contradicted weekday, so most summaries are passed over with one search."""
+    names = sorted({d for plang in ("fr", "en") for d in _weekdays(plang)}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(d) for d in names), re.IGNORECASE)
+
+
+def _phrases(text: str, stale: bool, year: int) -> list[tuple[str, str, str]]:
+    """(code, phrase, real weekday) of every phrase the checks look for in ``text``."""
+    found: list[tuple[str, str, str]] = []
+    weekday = _any_weekday().search(text) is not None
+    for plang in ("fr", "en"):
+        if stale:
+            for pattern in _stale_patterns(plang):
+                found += [("stale", m.group(0), "") for m in pattern.finditer(text)]
+        relative = _relative_pattern(plang)
+        if weekday and relative is not None:
+            found += [("relative_date", m.group(0), "") for m in relative.finditer(text)]
+    if weekday:
+        found += [("weekday", w, real) for w, real in _weekday_clashes(text, year)]
+    return found
+
+
 def scan_texts(case: Case, events: list[Event], lang: str, today: date) -> TextScan:
-    """Every phrase the text checks look for, in every text a ``lang`` letter has, once."""
+    """Every phrase the text checks look for, in every text a ``lang`` letter has, once.
+
+    A long case repeats its texts: each distinct one is searched once per year.
+    """
     hits: list[TextHit] = []
     first = events[0].at.day if events else today
-    other_language = 0
+    seen: dict[tuple[str, bool, int], list[tuple[str, str, str]]] = {}
     for where, text, event in _texts(case, events, lang):
         written_on = event.at.day if event else first
-        for plang in ("fr", "en"):
-            if where != "summary":  # a summary says what happened then: never stale
-                for pattern in _stale_patterns(plang):
-                    for m in pattern.finditer(text):
-                        hits.append(TextHit("stale", where, m.group(0), written_on))
-            relative = _relative_pattern(plang)
-            if relative is not None:
-                for m in relative.finditer(text):
-                    hits.append(TextHit("relative_date", where, m.group(0), written_on, event))
-        for written, real in _weekday_clashes(text, written_on.year):
-            hits.append(TextHit("weekday", where, written, written_on, event, real))
-        if other_language_of(text, lang, hint=case.language):
-            other_language += 1
-    return TextScan(hits, other_language)
+        # a summary says what happened then: never stale
+        key = (text, where != "summary", written_on.year)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _phrases(*key)
+        for code, phrase, real in found:
+            # a stale phrase is the person's own framing, not an event's
+            hits.append(
+                TextHit(code, where, phrase, written_on, None if code == "stale" else event, real)
+            )
+    return TextScan(hits)
 
 
-def _text_findings(case: Case, scan: TextScan, today: date, lang: str) -> list[Finding]:
+def _text_findings(
+    case: Case, scan: TextScan, today: date, lang: str, quoted: int
+) -> list[Finding]:
     findings: list[Finding] = []
     locale = letter_form(case.country, lang).locale
     for hit in scan.hits:
@@ -291,14 +330,14 @@ def _text_findings(case: Case, scan: TextScan, today: date, lang: str) -> list[F
                 event_id,
             )
         )
-    if scan.other_language:
+    if quoted:
         findings.append(
             Finding(
                 "other_language",
                 {
                     "count": i18n.trn(
                         "plural.texts_in_language",
-                        scan.other_language,
+                        quoted,
                         lang,
                         language=i18n.tr(
                             f"letters.in_language.{'en' if lang == 'fr' else 'fr'}", lang

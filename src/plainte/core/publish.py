@@ -88,6 +88,17 @@ def _parts(text: str, clean: Redactor, lang: str) -> list[tuple[str, bool]]:
     return parts
 
 
+def _broken_promises(case: Case, today: date, clean: Redactor) -> list[str]:
+    """The texts of the promises broken by ``today``, redacted."""
+    return [
+        clean(pr.text)
+        for e in case.events
+        if e.at.day <= today
+        for pr in e.promises
+        if pr.is_broken(today)
+    ]
+
+
 def compose_post(
     composer: Composer,
     case: Case,
@@ -99,13 +110,15 @@ def compose_post(
     quote: bool = False,
 ):
     """Render the public ``kind`` for ``platform``: a post, or a thread on X for a long saga."""
-    fig = compute_figures(case, today)
-    clean = Redactor(case)
+    # the figures, the redaction rules and the broken promises, once per case version
+    fig = composer.kept(case, today, "figures", lambda: compute_figures(case, today))
+    clean = composer.kept(case, today, "redactor", lambda: Redactor(case))
     p = post_context(case, kind, platform, fig, lang)
-    events = [e for e in case.events if e.at.day <= today]
     quoted = {
         "title": clean(case.title) if quote else "",
-        "promises": [clean(pr.text) for e in events for pr in e.promises if pr.is_broken(today)]
+        "promises": list(
+            composer.kept(case, today, "broken", lambda: _broken_promises(case, today, clean))
+        )
         if quote
         else [],
     }

@@ -284,9 +284,22 @@ def compensation(case: Case, today: date, locale: str | None = None) -> list[Amo
     return amounts + ([interest] if interest else [])
 
 
+_notice_days: dict[tuple, tuple[list, date | None]] = {}
+"""The formal notice's day of the last case versions read: a letter asks for it several times."""
+
+
 def _notice_day(case: Case, today: date) -> date | None:
-    sent = [e.at.day for e in case.events if e.step == "formal_notice" and e.at.day <= today]
-    return sent[0] if sent else None
+    """The day of the first formal notice sent by ``today`` (a case is treated as a value)."""
+    events = case.events
+    key = (id(events), len(events), events[-1].id if events else None, today)
+    kept = _notice_days.get(key)
+    if kept is not None and kept[0] is events:
+        return kept[1]
+    day = next((e.at.day for e in events if e.step == "formal_notice" and e.at.day <= today), None)
+    if len(_notice_days) >= 8:
+        _notice_days.pop(next(iter(_notice_days)))
+    _notice_days[key] = (events, day)  # the list is held so that its id() is not reused
+    return day
 
 
 def _interest(
