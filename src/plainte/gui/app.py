@@ -125,9 +125,10 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     code = app.exec()
     instance.close()
-    from plainte.gui import worker
+    from plainte.gui import command_process, worker
 
     worker.finish()  # no task may outlive the window it reports to
+    command_process.finish()  # an export under way is written to its end
     window.deleteLater()  # before the QApplication goes, or Qt warns at exit
     app.processEvents()
     store.close()

@@ -11,7 +11,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 _live: set[Task] = set()
 
 
-class _Signals(QObject):
+class TaskSignals(QObject):
+    """What a background task reports: its result, its failure, its progress."""
+
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(int)
@@ -29,7 +31,7 @@ class Task(QRunnable):
         super().__init__()
         self.fn = fn
         self.with_progress = with_progress
-        self.signals = _Signals()
+        self.signals = TaskSignals()
         self.setAutoDelete(False)
 
     def run(self) -> None:

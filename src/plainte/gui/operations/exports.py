@@ -10,9 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr
-from plainte.core.store import Store
 from plainte.gui.drawing import QtDrawing
-from plainte.gui.worker import run_in_background
 
 if TYPE_CHECKING:
     from plainte.gui.main_window import MainWindow
@@ -43,34 +41,34 @@ class ExportOps:
             self.export_to(Path(path), fmt)
 
     def export_to(self, path: Path, fmt: str):
-        """Export to ``path``; PDF, card and pack are drawn off the GUI thread with progress."""
-        from plainte.core.export import export
+        """Export to ``path`` as ``plainte export`` does, in a process of its own.
+
+        However long the case, the window never waits for it: a thread would
+        share the interpreter with the window, a process does not. The file is
+        written whole or not at all; a failure is said in the person's language.
+        """
+        from plainte.gui.command_process import run_command
 
         w = self.window
-        case_id, today, data_dir = w.case_header.id, w.today, w.store.data_dir
-        lang = w.case_header.language or None
-
-        def work():
-            store = Store.open(data_dir, daily_backup=False)  # its own connection, its own thread
-            try:
-                export(store, case_id, fmt, path, today, lang, QtDrawing())
-            finally:
-                store.close()
-            return path
-
+        args = ["--data-dir", str(w.store.data_dir), "--today", w.today.isoformat()]
+        args += ["export", w.case_header.id, "--format", fmt, "-o", str(path)]
+        if w.case_header.language in ("fr", "en"):
+            args += ["--lang", w.case_header.language]
         progress = QProgressDialog(tr("gui.status.exporting"), None, 0, 0, w)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
 
-        def done(result) -> None:
+        def done(_output) -> None:
             progress.close()
-            w.ops.status(tr("gui.status.exported", path=result))
+            w.ops.status(tr("gui.status.exported", path=path))
 
         def failed(error: Exception) -> None:
             progress.close()
             w.ops.report(error)
 
-        self.task = run_in_background(work, done, failed)
+        self.task = run_command(args, w)
+        self.task.signals.done.connect(done)
+        self.task.signals.failed.connect(failed)
         return self.task
 
     def export_case_files(self, folder: Path) -> list[Path]:
