@@ -40,6 +40,7 @@ class Heartbeat:
         self.longest = 0.0
         self.where = ""
         self.phase = "start"
+        self.by_phase: dict[str, float] = {}
 
     def start(self) -> None:
         self.clock.start()
@@ -47,6 +48,8 @@ class Heartbeat:
 
     def _tick(self) -> None:
         gap = self.clock.restart() / 1000
+        if gap > self.by_phase.get(self.phase, 0.0):
+            self.by_phase[self.phase] = gap
         if gap > self.longest:
             self.longest, self.where = gap, self.phase
 
@@ -139,6 +142,7 @@ def main() -> None:
     result["events"] = total
     result["longest_freeze"] = beat.longest
     result["longest_freeze_during"] = beat.where
+    result["freeze_by_phase"] = beat.by_phase
     print("PROBE " + json.dumps(result), flush=True)
     window.close()
     store.close()
