@@ -328,7 +328,7 @@ class _Checker:
         if not isinstance(cited, list):
             raise self.fail(node, "sources", "not_list")
         for key in cited:
-            if key not in sources:
+            if not isinstance(key, str) or key not in sources:  # a mapping cannot name one
                 raise self.fail(node, "sources", "unknown_source", source=key)
         return list(cited)
 
