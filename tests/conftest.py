@@ -213,3 +213,48 @@ def run_cli(data_dir: Path, capsys):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def journal_clock(monkeypatch):
+    """Set the time the journal records from now on: a UTC text, or minutes past the real now.
+
+    Edits made more than the correction grace after a record's creation are
+    amendments; tests of amendments move the clock past it, as a person would.
+    """
+    from datetime import datetime, timedelta, timezone
+
+    import plainte.core.store as store_module
+
+    def set_to(at: str | float) -> None:
+        if not isinstance(at, str):
+            moment = datetime.now(timezone.utc) + timedelta(minutes=at)
+            at = moment.isoformat(timespec="seconds")
+        monkeypatch.setattr(store_module, "recorded_now", lambda: at)
+
+    return set_to
+
+
+@pytest.fixture
+def past_the_grace(journal_clock):
+    """From now on, an edit is an amendment: the journal's clock is an hour ahead."""
+    journal_clock(60)
+
+
+@pytest.fixture
+def local_zone():
+    """Run the test on a machine set to a zone (``TZ``), put back afterwards."""
+    import time
+
+    old = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

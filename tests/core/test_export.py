@@ -26,8 +26,9 @@ TODAY = date(2026, 8, 22)
 
 
 @pytest.fixture
-def case_store(store, saga):
+def case_store(store, saga, journal_clock):
     store.import_cases(parse_saga(json.dumps(saga).encode()).cases)
+    journal_clock(60)  # the edit comes an hour later: an amendment, not a correction
     editor = Editor(store)
     event = editor.find_event("case-1", "c")
     event.summary = "Written complaint sent by e-mail, still no reply."

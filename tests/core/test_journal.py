@@ -79,7 +79,7 @@ def test_altering_a_journal_entry_is_named(demo_store, column):
     assert "journal #4" in named or "journal #5" in named
 
 
-def test_an_edit_is_an_amendment_that_keeps_the_original(demo_store):
+def test_an_edit_is_an_amendment_that_keeps_the_original(demo_store, past_the_grace):
     editor = Editor(demo_store)
     event = editor.find_event("demo-red-2016", "e3")
     original = event.summary

@@ -256,8 +256,9 @@ def test_pdf_export_runs_in_the_background(qtbot, window, tmp_path):
     assert "Exported to" in window.statusBar().currentMessage()
 
 
-def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer):
+def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer, journal_clock):
     window.case_ops.load_demo()
+    journal_clock(60)  # an hour after loading: an amendment, not a correction
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
     window.pane.timeline_view.selectRow(2)
     answer(EventDialog, lambda d: (d.summary.setPlainText("Corrected summary"), d.accept()))
@@ -273,7 +274,7 @@ def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer):
     window.pane.timeline_view.selectRow(index.row())
     window.event_ops.show_history()
     history = window.history_box.text.toPlainText()
-    assert "Event recorded" in history and "Event amended" in history
+    assert "Event logged (the original)" in history and "Event amended" in history
     assert "Message privé au community manager" in history and "Corrected summary" in history
 
 

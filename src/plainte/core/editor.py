@@ -1,8 +1,10 @@
 """The edits a person makes in the app: each one transaction, journaled, announced.
 
 Nothing is silently rewritten: an edit is an amendment (the earlier version
-stays in the journal), a deletion is a retraction (hidden from letters and
-figures, kept in the history), and an undo is itself a recorded change.
+stays in the journal; one made within minutes of logging, before any letter
+carried the record, is a correction: journaled, not marked amended), a
+deletion is a retraction (hidden from letters and figures, kept in the
+history), and an undo is itself a recorded change.
 Every method returns what its undo needs.
 """
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from plainte.core.errors import NotFound, PlainteError
 from plainte.core.fingerprint import Fingerprint
+from plainte.core.history import within_grace
 from plainte.core.journal import canonical, case_content, event_content, promise_content
 from plainte.core.model import Case, CaseStatus, Event, PromiseStatus, parse_when
 from plainte.core.store import Chain, Change, Store, recorded_now
@@ -146,6 +149,22 @@ class Editor:
         chain.add(entity, entity_id, action, content)
         return action
 
+    def _correcting(self, case_id: str, event_id: str, now: str) -> bool:
+        """True while a change to the event is a correction, not an amendment (see history)."""
+        conn = self.store.conn
+        created = conn.execute(
+            "SELECT n, at FROM journal WHERE case_id = ? AND entity = 'event' AND entity_id = ?"
+            " AND action = 'create' ORDER BY +n LIMIT 1",
+            (case_id, event_id),
+        ).fetchone()
+        if created is None:
+            return False
+        sent = conn.execute(
+            "SELECT 1 FROM journal WHERE case_id = ? AND entity = 'sent' AND n > ? LIMIT 1",
+            (case_id, created[0]),
+        ).fetchone()
+        return within_grace(created[1], now, sent is not None)
+
     def find_event(self, case_id: str, event_id: str) -> Event | None:
         """The live event ``event_id`` of the case, read alone (not the whole timeline)."""
         found = self.store.load_events(case_id, ids=[event_id])
@@ -178,8 +197,9 @@ class Editor:
             if base is not None and _event_differs(before, base):
                 raise StaleEdit("stale_event", when=base.at.text)
             chain = Chain(store, case_id)
-            now = recorded_now()
-            if self._record(chain, "event", event.id, event_content(event)) == "amend":
+            now = chain.at
+            amend = self._record(chain, "event", event.id, event_content(event)) == "amend"
+            if amend and not self._correcting(case_id, event.id, now):
                 conn.execute(
                     "UPDATE events SET amended_at = ? WHERE case_id = ? AND id = ?",
                     (now, case_id, event.id),

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from plainte.core.journal import Entry
+from plainte.core.journal import Entry, local_day
 
 SHORT = 12
 """Hex digits shown: enough that no two entries of a saga share them by chance."""
@@ -35,7 +35,8 @@ class Fingerprint:
 
     @property
     def day(self) -> str:
-        return self.at[:10]
+        """The day it was recorded, on this machine's clock (stored in UTC)."""
+        return local_day(self.at).isoformat()
 
     @property
     def text(self) -> str:

@@ -13,12 +13,30 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from typing import Any
 
 from plainte.core.model import Case, Event, Promise
 
 GENESIS = "0" * 64
 ACTIONS = ("create", "amend", "retract", "restore")
+
+
+def local_time(at: str) -> datetime:
+    """A recorded time (stored in UTC) on this machine's clock, for a person to read.
+
+    An evening edit in Montréal is recorded the next day in UTC; shown, it is
+    the evening it was. A time without an offset is taken as UTC.
+    """
+    moment = datetime.fromisoformat(at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone()
+
+
+def local_day(at: str) -> date:
+    """The day a recorded time (UTC) fell on, on this machine's clock."""
+    return local_time(at).date()
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))

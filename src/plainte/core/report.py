@@ -6,12 +6,13 @@ PDF (the same page, paginated by Qt) and the filing pack.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from plainte.core import i18n
 from plainte.core.event_text import content_summary
-from plainte.core.journal import Entry, event_content, latest
+from plainte.core.history import amendments, settled
+from plainte.core.journal import Entry, event_content, latest, local_day
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.model import Case, Direction, parse_when
 from plainte.core.promises import ledger
@@ -19,8 +20,8 @@ from plainte.core.stats import HEADLINE, compute
 
 
 def _recorded(at: str, lang: str) -> str:
-    """A journal timestamp (UTC) as a day in the language."""
-    return i18n.format_date(datetime.fromisoformat(at).date(), lang)
+    """A journal timestamp (stored in UTC) as the day it was on this machine, in the language."""
+    return i18n.format_date(local_day(at), lang)
 
 
 def _fingerprint_text(entries: list) -> str:
@@ -34,12 +35,8 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
     """Everything the report shows. ``case`` must be loaded with its journal."""
     tr = lambda key, **kw: i18n.tr(key, lang, **kw)  # noqa: E731
     entries: list[Entry] = case.journal
-    amended: dict[str, Entry] = {}
-    first: dict[str, Entry] = {}
-    for entry in entries:
-        first.setdefault(entry.entity_id, entry)
-        if entry.action == "amend":
-            amended[entry.entity_id] = entry
+    amended = amendments(entries)  # corrections made right after logging are not amendments
+    first = settled(entries)
     last = latest(entries)
     state_of = {e.promise.id: e.state for e in ledger(case, today)}
     promises_of: dict[str, list[Entry]] = {}

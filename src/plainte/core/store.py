@@ -25,6 +25,7 @@ from plainte.core.journal import (
     canonical,
     entry_hash,
     event_content,
+    local_day,
     promise_content,
 )
 from plainte.core.merge import MergeCounts
@@ -1029,9 +1030,9 @@ class Store:
         return row.fetchone() is not None
 
     def amended(self, case_id: str) -> dict[str, str]:
-        """Live events amended since they were recorded, with the day of the last amendment."""
+        """Live events amended since they were recorded, with the day (local) of the last one."""
         return {
-            event_id: (amended_at or "")[:10]
+            event_id: local_day(amended_at).isoformat()
             for event_id, amended_at in self.conn.execute(
                 "SELECT id, amended_at FROM events WHERE case_id = ? AND amended_at IS NOT NULL"
                 " AND retracted_at IS NULL",

@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from plainte.core import event_text
+from plainte.core.journal import local_day
 
 _LIVE = "FROM events WHERE case_id = ? AND retracted_at IS NULL"
 
@@ -36,7 +38,8 @@ class Place:
     sort: str
     channel: str
     live: bool
-    amended_on: str | None
+    amended_on: date | None
+    """The day (on this machine's clock) of its last amendment, if amended."""
 
 
 def reader(path: Path) -> sqlite3.Connection:
@@ -102,7 +105,7 @@ def place(conn: sqlite3.Connection, case_id: str, event_id: str) -> Place | None
     ).fetchone()
     if row is None:
         return None
-    return Place(row[0], row[1], row[2], bool(row[3]), (row[4] or "")[:10] or None)
+    return Place(row[0], row[1], row[2], bool(row[3]), local_day(row[4]) if row[4] else None)
 
 
 def last_channel(conn: sqlite3.Connection, case_id: str) -> str | None:
@@ -113,10 +116,10 @@ def last_channel(conn: sqlite3.Connection, case_id: str) -> str | None:
     return row[0] if row else None
 
 
-def amended(conn: sqlite3.Connection, case_id: str, rowids: list[int]) -> dict[str, str]:
-    """Of these events, the amended ones, with the day of their last amendment."""
+def amended(conn: sqlite3.Connection, case_id: str, rowids: list[int]) -> dict[str, date]:
+    """Of these events, the amended ones, with the day (local) of their last amendment."""
     return {
-        event_id: (at or "")[:10]
+        event_id: local_day(at)
         for event_id, at in conn.execute(
             "SELECT id, amended_at FROM events WHERE rowid IN (SELECT value FROM json_each(?))"
             " AND +case_id = ? AND amended_at IS NOT NULL",

@@ -28,6 +28,7 @@ EXPORTS = (
 )
 NEED_A_CASE = (
     "edit_case",
+    "case_history",
     "delete_case",
     "new_event",
     "edit_event",
@@ -68,6 +69,7 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
         },
         "export_pdf": a("export_pdf", lambda: exports.export("pdf"), "Ctrl+P"),
         "history": a("history", events.show_history, "Ctrl+H"),
+        "case_history": a("case_history", cases.show_history, "Ctrl+Shift+H"),
         "demo": a("demo", cases.load_demo),
         "settings": a("settings", w.open_settings, "Ctrl+,"),
         "quit": a("quit", w.close, QKeySequence.StandardKey.Quit),
@@ -121,7 +123,10 @@ def build_menus(w: MainWindow) -> None:
     edit.addAction(w.undo_action)
     edit.addAction(w.redo_action)
     edit.addSeparator()
-    for key in ("new_event", "edit_event", "delete_event", "history", "edit_case", "delete_case"):
+    for key in ("new_event", "edit_event", "delete_event", "history"):
+        edit.addAction(w.acts[key])
+    edit.addSeparator()
+    for key in ("edit_case", "case_history", "delete_case"):
         edit.addAction(w.acts[key])
     saga = bar.addMenu(tr("gui.menu.saga"))
     for key in QUICK:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 
 from plainte.core import event_text, i18n
@@ -17,7 +19,7 @@ class TimelineCells:
     EventRole = Qt.ItemDataRole.UserRole + 1
     ChannelRole = Qt.ItemDataRole.UserRole + 2
     _dates: dict[str, str]
-    _amended: dict[str, str]
+    _amended: dict[str, date]
 
     def event(self, row: int) -> Event:
         raise NotImplementedError
@@ -47,7 +49,7 @@ class TimelineCells:
             return self._muted()
         if role == Qt.ItemDataRole.ToolTipRole and column == "summary":
             amended = self._amended.get(event.id)
-            note = tr("gui.timeline.amended", day=amended) if amended else ""
+            note = tr("gui.timeline.amended", day=i18n.format_date(amended)) if amended else ""
             promised = "\n".join(
                 f"⚑ {p.text}" + (f" ({tr('gui.timeline.due', day=_day(p.due))})" if p.due else "")
                 for p in event.promises

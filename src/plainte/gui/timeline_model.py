@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterator
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
@@ -59,7 +60,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         self._texts: list[str] | None = None
         self._pages: OrderedDict[int, list[Event]] = OrderedDict()
         self._dates: dict[str, str] = {}
-        self._amended: dict[str, str] = {}
+        self._amended: dict[str, date] = {}
         self._channel: str | None = None
         self._needle = ""
         self._visible: list[int] | None = None  # positions shown, when filtered

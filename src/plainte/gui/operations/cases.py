@@ -47,6 +47,21 @@ class CaseOps:
             command = commands.SaveCase(w.editor, dialog.case(), tr("gui.undo.edit_case"), base)
             w.ops.apply(command)
 
+    def show_history(self) -> None:
+        """Every recorded version of the selected case's own fields (title, customer…)."""
+        from plainte.core.history import case_history
+        from plainte.gui.history_dialog import HistoryDialog
+
+        w = self.window
+        if not w.case_header:
+            w.ops.status(tr("gui.history.no_case"))
+            return
+        versions = case_history(w.store.journal(w.case_header.id), w.case_header.id)
+        title = tr("gui.history.of_case", title=w.case_header.title)
+        box = HistoryDialog(w, title, versions)
+        box.show()
+        w.history_box = box
+
     def delete_case(self) -> None:
         """Delete the selected case after asking (undoable)."""
         w = self.window

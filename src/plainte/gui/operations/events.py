@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from plainte.core import i18n
-from plainte.core.event_text import content_summary
 from plainte.core.i18n import tr
 from plainte.core.model import Channel, Direction, Event, parse_typed_when
 from plainte.gui import commands
@@ -141,29 +140,25 @@ class EventOps:
             self.save(event, tr("gui.actions.email_sent"))
 
     def show_history(self) -> None:
-        """Every recorded version of the selected event, from the journal."""
-        from plainte.gui.recap_dialog import RecapDialog
+        """Every recorded version of the selected event, field by field, from the journal."""
+        from plainte.core.history import event_history
+        from plainte.gui.history_dialog import HistoryDialog
 
         w = self.window
         current = w.selected_event()
         if current is None or not w.case_header:
+            w.ops.status(tr("gui.history.none_selected"))
             return
-        entries = [
-            e
-            for e in w.store.journal(w.case_header.id)
-            if e.entity_id == current.id or e.content.get("event_id") == current.id
-        ]
-        lines = []
-        for entry in entries:
-            when = i18n.format_date(datetime.fromisoformat(entry.at).date())
-            what = tr(f"gui.history.{entry.action}", entity=tr(f"gui.history.{entry.entity}"))
-            body = (
-                content_summary(entry.content)
-                if entry.entity == "event"
-                else entry.content.get("text") or ""
-            )
-            lines.append(f"#{entry.n} · {when} · {what}\n    {body}\n    {entry.hash[:16]}…")
-        box = RecapDialog(w, "\n\n".join(lines))
-        box.setWindowTitle(tr("gui.actions.history"))
+        titles = dict(self.steps())
+        versions = event_history(
+            w.store.journal(w.case_header.id), current.id, step_title=lambda s: titles.get(s, s)
+        )
+        title = tr(
+            "gui.history.of_event",
+            day=i18n.format_date(current.at.day),
+            channel=tr(f"channel.{current.channel.value}"),
+            direction=tr(f"direction.{current.direction.value}"),
+        )
+        box = HistoryDialog(w, title, versions)
         box.show()
         w.history_box = box
