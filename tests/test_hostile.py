@@ -323,7 +323,7 @@ def test_a_damaged_user_ladder_is_refused_and_the_built_in_ones_work(cuts, tmp_p
     typed=ODD_TEXT.filter(lambda t: len(t) < 1000), title=ODD_TEXT.filter(lambda t: len(t) < 1000)
 )
 def test_dialog_fields_take_anything(typed, title, store):
-    from PySide6.QtWidgets import QDialogButtonBox
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
     from plainte.core.model import Channel, Direction, Event, parse_typed_when
     from plainte.gui.case_dialog import CaseDialog
@@ -340,9 +340,9 @@ def test_dialog_fields_take_anything(typed, title, store):
     dialog.when.edit.setText(typed)
     dialog.counterpart.setText(typed)
     dialog.summary.setPlainText(typed)
-    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    assert save.isEnabled() == dialog.when.is_valid()
-    if save.isEnabled():
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert (dialog.result() == QDialog.DialogCode.Accepted) == dialog.when.is_valid()
+    if dialog.when.is_valid():
         assert dialog.result_event().at is not None
     else:
         assert dialog.when.error.text()

@@ -46,3 +46,34 @@ def test_hanging_up_offers_a_recap_with_the_promise_s_date_and_the_notes_apart(
     assert "She read the outage log" not in agreed
     assert notes.startswith(' "She read the outage log aloud"')
     assert "in writing, in reply to this message, by 29 August 2026" in notes
+
+
+def test_a_bad_due_date_waits_for_hang_up_and_moves_nothing(qtbot, window):
+    call = CallWindow(window, "Rogers", datetime(2026, 8, 22, 10, 0))
+    qtbot.addWidget(call)
+    call.show()
+    qtbot.waitExposed(call)
+    below = call.hang_up.geometry()
+    qtbot.keyClicks(call.promise, "A technician will call back")
+    call.due.edit.setFocus()
+    qtbot.keyClicks(call.due.edit, "tomorrow")
+    assert call.due.error.text() == ""  # while typing: no message
+    with qtbot.assertNotEmitted(call.logged):
+        call.finish()
+    text = call.due.error.text()
+    assert "tomorrow" in text
+    assert call.due.error.heightForWidth(call.due.error.width()) <= call.due.error.height()
+    assert call.hang_up.geometry() == below
+    call.due.edit.setText("2026-08-21")  # before the call
+    with qtbot.assertNotEmitted(call.logged):
+        call.finish()
+    assert "2026-08-22" in call.due.error.text()
+    call.due.edit.setText("2026-08-24")
+    with qtbot.waitSignal(call.logged) as logged:
+        call.finish()
+    assert logged.args[0].promises[0].due.text == "2026-08-24"
+
+
+def test_the_by_when_placeholder_is_a_week_after_the_call(window):
+    call = CallWindow(window, "Rogers", datetime(2026, 12, 30, 10, 0))
+    assert call.due.edit.placeholderText() == "2027-01-06"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from plainte.core.model import CaseStatus, Direction
 from plainte.gui.case_dialog import CaseDialog
@@ -85,11 +85,14 @@ def test_a_date_that_does_not_parse_is_shown_not_dropped(qtbot, window, answer):
     qtbot.addWidget(dialog)
     dialog.when.edit.setText("")
     qtbot.keyClicks(dialog.when.edit, "yesterday")
-    assert dialog.when.error.isVisibleTo(dialog)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # kept open, the text kept
     assert "yesterday" in dialog.when.error.text()
-    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert dialog.when.edit.text() == "yesterday"
     dialog.when.edit.setText("2026-08-20 09:30")
-    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    assert dialog.when.error.text() == ""
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.result_event().at.value.hour == 9
 
 

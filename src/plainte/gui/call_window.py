@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from plainte.core.i18n import tr
 from plainte.core.model import Channel, Direction, Event, Promise, parse_typed_when
-from plainte.gui.event_dialog import DateField
+from plainte.gui.date_field import DateField, typed
 from plainte.gui.widgets import PlainLabel, keep_on_screen
 
 
@@ -57,7 +57,8 @@ class CallWindow(QWidget):
         self.reference = QLineEdit()
         self.promise = QLineEdit()
         self.promise.setPlaceholderText(tr("gui.call.promise_hint"))
-        self.due = DateField("", optional=True)
+        self.due = DateField("", optional=True, ahead=True, today=started_at.date())
+        self.due.edit.editingFinished.connect(self._check_due)
         self.reached = QCheckBox(tr("gui.call.reached"))
         self.reached.setChecked(True)
         self.notes = QLineEdit()
@@ -142,8 +143,16 @@ class CallWindow(QWidget):
             )
         return event
 
+    def _check_due(self) -> bool:
+        """Refuse a due date before the call, saying so under the field."""
+        due, made = self.due.value(), parse_typed_when(self.started_at.strftime("%Y-%m-%d %H:%M"))
+        early = due is not None and due.day < made.day
+        self.due.set_problem(tr("gui.promise_dialog.due_before", day=typed(made)) if early else "")
+        return not early
+
     def finish(self) -> None:
-        if not self.due.is_valid():
+        """Log the call, unless its promise's due date is wrong: then say so and stay."""
+        if not (self.due.check() and self._check_due()):
             self.due.edit.setFocus()
             return
         self.timer.stop()

@@ -1,4 +1,8 @@
-"""Create or edit an event, with its promises and attachments; dates are checked as typed."""
+"""Create or edit an event, with its promises and attachments, in a layout that holds still.
+
+Dates are checked when the person leaves them and on Save; every message has its
+place kept under its field, so nothing moves when one appears.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +25,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +42,11 @@ from plainte.core.model import (
     EventKind,
     Promise,
 )
+from plainte.gui.colors import style
 from plainte.gui.date_field import DateField, typed
 from plainte.gui.icons import channel_icon
 from plainte.gui.promise_dialog import PromiseDialog
-from plainte.gui.widgets import save_cancel, shown
+from plainte.gui.widgets import PlainLabel, save_cancel, shown
 
 
 class EventDialog(QDialog):
@@ -101,8 +108,27 @@ class EventDialog(QDialog):
         self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(90)
 
-        self.promise_list = QListWidget()
-        self.promise_list.setFixedHeight(70)
+        self.promise_list = QTreeWidget()
+        self.promise_list.setRootIsDecorated(False)
+        self.promise_list.setHeaderLabels(
+            [
+                tr("gui.promise_dialog.text"),
+                tr("gui.promise_dialog.due"),
+                tr("gui.promise_dialog.status"),
+            ]
+        )
+        self.promise_list.setFixedHeight(4 * self.fontMetrics().lineSpacing() + 34)
+        header = self.promise_list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.promise_list.itemDoubleClicked.connect(lambda *_: self.edit_promise())
+        self.promise_error = PlainLabel()
+        self.promise_error.setObjectName("promiseError")
+        self.promise_error.setStyleSheet(style("error"))
+        self.promise_error.setWordWrap(True)
+        self.promise_error.setFixedHeight(2 * self.promise_error.fontMetrics().lineSpacing())
         add_promise = QPushButton(tr("gui.event_dialog.add_promise"))
         add_promise.clicked.connect(self.add_promise)
         edit_promise = QPushButton(tr("gui.event_dialog.edit_promise"))
@@ -141,6 +167,7 @@ class EventDialog(QDialog):
             tr("gui.event_dialog.promises"),
             self._with_buttons(self.promise_list, add_promise, edit_promise, remove_promise),
         )
+        form.addRow("", self.promise_error)
         form.addRow(
             tr("gui.event_dialog.files"),
             self._with_buttons(self.file_list, add_file, open_file, remove_file),
@@ -151,10 +178,9 @@ class EventDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.when.edit.textChanged.connect(self._update)
+        self.when.edit.editingFinished.connect(self._check_promises)
         self._refresh_lists()
-        self._update()
-        self.resize(560, self.sizeHint().height())
+        self.resize(620, self.sizeHint().height())
 
     @staticmethod
     def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
@@ -169,37 +195,57 @@ class EventDialog(QDialog):
         row.addLayout(column)
         return box
 
-    def _update(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(self.when.is_valid())
+    def _check_promises(self) -> bool:
+        """Refuse a promise due before the event, saying so under the promises."""
+        made = self.when.value()
+        early = made is not None and any(
+            p.due is not None and p.due.day < made.day for p in self.promises
+        )
+        day = typed(made)
+        self.promise_error.setText(
+            tr("gui.event_dialog.due_before_event", day=day) if early else ""
+        )
+        return not early
+
+    def accept(self) -> None:
+        """Save only a moment that parses, with no promise due before it."""
+        if not self.when.check():
+            self.when.edit.setFocus()
+            return
+        if self._check_promises():
+            super().accept()
 
     def _refresh_lists(self) -> None:
         self.promise_list.clear()
         for promise in self.promises:
-            due = f" — {typed(promise.due)}" if promise.due else ""
             label = tr(f"promise_status.{promise.status.value}")
-            self.promise_list.addItem(f"{promise.text}{due} ({label})")
+            item = QTreeWidgetItem([promise.text, typed(promise.due) or "—", label])
+            item.setToolTip(0, shown(promise.text))
+            self.promise_list.addTopLevelItem(item)
+        if self.promise_error.text():
+            self._check_promises()
         self.file_list.clear()
         for attachment in self.files:
             item = QListWidgetItem(f"{attachment.name} — {attachment.size:,} B")
             item.setData(Qt.ItemDataRole.UserRole, attachment)
             self.file_list.addItem(item)
 
-    def _remove(self, view: QListWidget, items: list) -> None:
-        row = view.currentRow()
+    def _remove(self, view: QListWidget | QTreeWidget, items: list) -> None:
+        row = _row(view)
         if 0 <= row < len(items):
             del items[row]
             self._refresh_lists()
 
     def add_promise(self) -> None:
-        dialog = PromiseDialog(self)
+        dialog = PromiseDialog(self, made=self.when.value())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.promises.append(dialog.promise(self.original.id))
             self._refresh_lists()
 
     def edit_promise(self) -> None:
-        row = self.promise_list.currentRow()
+        row = _row(self.promise_list)
         if 0 <= row < len(self.promises):
-            dialog = PromiseDialog(self, self.promises[row])
+            dialog = PromiseDialog(self, self.promises[row], made=self.when.value())
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.promises[row] = dialog.promise(self.original.id)
                 self._refresh_lists()
@@ -256,3 +302,11 @@ class EventDialog(QDialog):
         event.promises = [Promise(**{**vars(p), "event_id": event.id}) for p in self.promises]
         event.attachments = list(self.files)
         return event
+
+
+def _row(view: QListWidget | QTreeWidget) -> int:
+    """The selected row of a list or a flat tree (-1 when none)."""
+    if isinstance(view, QTreeWidget):
+        item = view.currentItem()
+        return view.indexOfTopLevelItem(item) if item is not None else -1
+    return view.currentRow()

@@ -20,8 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from plainte.core.i18n import tr
-from plainte.core.model import Channel, Event, Promise, PromiseStatus, Window, parse_typed_when
-from plainte.gui.colors import style
+from plainte.core.model import (
+    Channel,
+    Event,
+    Promise,
+    PromiseStatus,
+    When,
+    Window,
+    parse_typed_when,
+)
 from plainte.gui.date_field import DateField, typed
 from plainte.gui.icons import channel_icon
 from plainte.gui.widgets import PlainLabel
@@ -31,13 +38,22 @@ class PromiseDialog(QDialog):
     """One promise: what, by when, and what became of it."""
 
     def __init__(
-        self, parent: QWidget | None, promise: Promise | None = None, event: Event | None = None
+        self,
+        parent: QWidget | None,
+        promise: Promise | None = None,
+        event: Event | None = None,
+        *,
+        made: When | None = None,
     ) -> None:
-        """``event``: a new promise's own event, whose moment and channel are asked too."""
+        """``event``: a new promise's own event, whose moment and channel are asked too.
+
+        ``made``: the moment of the event the promise belongs to (no due date before it).
+        """
         super().__init__(parent)
         self.setWindowTitle(tr("gui.promise_dialog.title"))
         self.original = promise
         self.event = event
+        self.made = made
         self.when = DateField(typed(event.at) if event else "")
         self.channel = QComboBox()
         for channel in Channel:
@@ -46,13 +62,10 @@ class PromiseDialog(QDialog):
             )
         if event:
             self.channel.setCurrentIndex(self.channel.findData(event.channel.value))
-        self.order = PlainLabel()
-        self.order.setStyleSheet(style("error"))
-        self.order.setWordWrap(True)
-        self.order.hide()
         self.text = QLineEdit(promise.text if promise else "")
+        self.text.setCursorPosition(0)  # a long promise reads from its start
         self.text.setPlaceholderText(tr("gui.promise_dialog.text_hint"))
-        self.due = DateField(typed(promise.due) if promise else "", optional=True)
+        self.due = DateField(typed(promise.due) if promise else "", optional=True, ahead=True)
         self.status = QComboBox()
         for status in PromiseStatus:
             self.status.addItem(tr(f"promise_status.{status.value}"), status.value)
@@ -84,7 +97,7 @@ class PromiseDialog(QDialog):
             form.addRow(tr("gui.event_dialog.channel"), self.channel)
             self.when.edit.setAccessibleName(tr("gui.event_dialog.when"))
             self.channel.setAccessibleName(tr("gui.event_dialog.channel"))
-            self.when.edit.textChanged.connect(self._update)
+            self.when.edit.editingFinished.connect(self._check_order)
         form.addRow(tr("gui.promise_dialog.text"), self.text)
         form.addRow(tr("gui.promise_dialog.due"), self.due)
         form.addRow(tr("gui.promise_dialog.status"), self.status)
@@ -100,20 +113,37 @@ class PromiseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.order)
         layout.addWidget(self.buttons)
         self.text.textChanged.connect(self._update)
-        self.due.edit.textChanged.connect(self._update)
+        self.due.edit.editingFinished.connect(self._check_order)
         self._update()
-        self.resize(480, self.sizeHint().height())
+        self.resize(520, self.sizeHint().height())
 
     def _update(self) -> None:
-        ok = bool(self.text.text().strip()) and self.due.is_valid() and self.when.is_valid()
-        due, made = self.due.value(), self.when.value() if self.event else None
+        """OK once something was promised; dates are checked on leaving them and on OK."""
+        ok = bool(self.text.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _made_at(self) -> When | None:
+        return self.when.value() if self.event else self.made
+
+    def _check_order(self) -> bool:
+        """Refuse a due date before the promise was made, saying so under the due date."""
+        due, made = self.due.value(), self._made_at()
         early = due is not None and made is not None and due.day < made.day
-        self.order.setText(tr("gui.promise_dialog.due_before", day=typed(made)) if early else "")
-        self.order.setVisible(early)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok and not early)
+        self.due.set_problem(tr("gui.promise_dialog.due_before", day=typed(made)) if early else "")
+        return not early
+
+    def accept(self) -> None:
+        """Close only with dates that parse and a due date not before the promise."""
+        dates = [self.when.check() if self.event else True, self.due.check()]
+        if all(dates) and self._check_order() and self.text.text().strip():
+            super().accept()
+            return
+        for field in (self.when, self.due):
+            if field.error.text():
+                field.edit.setFocus()
+                return
 
     def made_event(self) -> Event:
         """The promise's own event, at the moment and on the channel chosen."""
