@@ -119,13 +119,9 @@ def _parse_locale(tag: str, locale_class):
 
 @cache
 def _known_locale(tag: str) -> bool:
-    from babel import Locale, UnknownLocaleError
+    from plainte.core import quick_dates  # kept from Babel: Babel is not loaded to know
 
-    try:
-        Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
+    return quick_dates.known(tag)
 
 
 def interface_locale(lang: str | None = None) -> str:
@@ -173,9 +169,13 @@ def format_date(day: date | datetime, lang: str | None = None) -> str:
 
 @lru_cache(maxsize=4096)
 def _format_date(day: date, tag: str) -> str:
-    from babel.dates import format_date as babel_date
+    from plainte.core import quick_dates
 
-    text = babel_date(day, "long", locale=_babel_locale(tag))
+    text = quick_dates.write_date(day, tag, "date.long")
+    if text is None:
+        from babel.dates import format_date as babel_date
+
+        text = babel_date(day, "long", locale=_babel_locale(tag))
     if tag.startswith("fr") and day.day == 1 and text[:2] in ("1 ", "1\u00a0"):
         text = "1er" + text[1:]
     return text
@@ -190,9 +190,14 @@ def format_date_short(day: date | datetime, lang: str | None = None) -> str:
 
 @lru_cache(maxsize=4096)
 def _format_date_short(day: date, tag: str) -> str:
-    from babel.dates import format_date as babel_date
+    from plainte.core import quick_dates  # CLDR's pattern, kept: no Babel at start
 
-    return babel_date(day, "medium", locale=_babel_locale(tag))
+    text = quick_dates.write_date(day, tag, "date.medium")
+    if text is None:
+        from babel.dates import format_date as babel_date
+
+        text = babel_date(day, "medium", locale=_babel_locale(tag))
+    return text
 
 
 def format_time(moment: datetime, lang: str | None = None) -> str:
@@ -203,9 +208,14 @@ def format_time(moment: datetime, lang: str | None = None) -> str:
 
 @lru_cache(maxsize=4096)
 def _format_time(hour: int, minute: int, tag: str) -> str:
-    from babel.dates import format_time as babel_time
+    from plainte.core import quick_dates
 
-    return babel_time(time(hour, minute), "short", locale=_babel_locale(tag))
+    text = quick_dates.write_time(time(hour, minute), tag)
+    if text is None:
+        from babel.dates import format_time as babel_time
+
+        text = babel_time(time(hour, minute), "short", locale=_babel_locale(tag))
+    return text
 
 
 def format_number(value: float, lang: str | None = None, decimals: int = 0) -> str:
