@@ -162,3 +162,34 @@ def test_the_real_command_twice_then_after_a_kill(qtbot, tmp_path):
     out, err = third.communicate(timeout=60)
     assert third.returncode == 0, err
     assert b"PROBE " in out  # it opened its own window and painted it
+
+
+@unix_only
+def test_a_start_that_finds_no_socket_file_listens_once_painted(qtbot, tmp_path):
+    window = QWidget()
+    qtbot.addWidget(window)
+    assert not single_instance.may_be_taken(tmp_path)
+    got = []
+    single_instance.claim_after_paint(window, tmp_path, got.append)
+    assert got == []  # nothing before the window is painted
+    window.show()
+    qtbot.waitUntil(lambda: got != [], timeout=5000)
+    try:
+        assert got[0] is not None and got[0].server.isListening()
+        assert single_instance.may_be_taken(tmp_path)
+    finally:
+        got[0].close()
+
+
+@unix_only
+def test_a_launch_that_took_the_store_meanwhile_is_brought_forward(qtbot, tmp_path, claimed):
+    window = QWidget()
+    qtbot.addWidget(window)
+    got = []
+    single_instance.claim_after_paint(window, tmp_path, got.append)
+    first = claimed(tmp_path)  # another launch listened before this window was painted
+    assert first is not None
+    with qtbot.waitSignal(first.raise_asked, timeout=5000):
+        window.show()
+        qtbot.waitUntil(lambda: got != [], timeout=5000)
+    assert got == [None]  # this one gives way

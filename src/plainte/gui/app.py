@@ -93,6 +93,14 @@ def offer_backups(exc: StoreDamaged) -> bool:
     return True
 
 
+def _say_raised(data_dir: Path) -> None:
+    """Tell the person the app already open on this store came forward, in their language."""
+    from plainte.gui import settings
+
+    i18n.set_language(settings.load().language or interface_language())
+    print(tr("gui.single_instance.raised", path=str(data_dir)), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Open the main window and run the event loop; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -104,16 +112,16 @@ def run(args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(PACKAGE / "data" / "plainte.svg")))
     i18n.set_language(interface_language())  # for the store's messages, before the settings
     data_dir = qt_data_dir(args.data_dir)
-    instance = single_instance.claim(data_dir, app)
-    if instance is None:  # the app already open on this store came forward
-        from plainte.gui import settings
-
-        i18n.set_language(settings.load().language or interface_language())
-        print(tr("gui.single_instance.raised", path=str(data_dir)), file=sys.stderr)
-        return 0
+    instance = None
+    if single_instance.may_be_taken(data_dir):  # else nobody to ask: listen once painted
+        instance = single_instance.claim(data_dir, app)
+        if instance is None:  # the app already open on this store came forward
+            _say_raised(data_dir)
+            return 0
     store = open_store(data_dir)
     if store is None:
-        instance.close()
+        if instance is not None:
+            instance.close()
         return 1
     window = open_main_window(store, args.today or date.today())
     if os.environ.get("PLAINTE_PROBE"):
@@ -121,10 +129,24 @@ def run(args: argparse.Namespace) -> int:
         from plainte.gui import probe
 
         probe.install(app, window, is_loaded)
-    instance.raise_asked.connect(lambda: single_instance.bring_forward(window))
+    guard: list[single_instance.Instance] = []
+
+    def claimed(got: single_instance.Instance | None) -> None:
+        if got is None:  # another launch took the store while this one started: it came forward
+            _say_raised(data_dir)
+            app.exit(0)
+            return
+        guard.append(got)
+        got.raise_asked.connect(lambda: single_instance.bring_forward(window))
+
+    if instance is None:
+        single_instance.claim_after_paint(window, data_dir, claimed)
+    else:
+        claimed(instance)
     window.show()
     code = app.exec()
-    instance.close()
+    for held in guard:
+        held.close()
     from plainte.gui import command_process, worker
 
     worker.finish()  # no task may outlive the window it reports to

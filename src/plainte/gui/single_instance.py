@@ -3,16 +3,21 @@
 The first app on a store listens on a local server (a Unix socket file or a Windows
 named pipe, never a network port) named after the store's resolved path. A second
 launch connects, says ``raise`` and quits; the first shows its window.
+
+Where the server is a socket file (not on Windows), a start that finds no file
+has nobody to ask: it listens once its window is painted (:func:`claim_after_paint`),
+so that QtNetwork is not loaded before the first frame.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 RAISE = b"raise\n"
@@ -25,8 +30,17 @@ def server_name(data_dir: Path) -> str:
     return "plainte-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+def may_be_taken(data_dir: Path) -> bool:
+    """Whether another app may hold the store: its socket file exists, or no file would tell."""
+    if sys.platform == "win32":  # a named pipe: only connecting tells
+        return True
+    return (Path(QDir.tempPath()) / server_name(data_dir)).exists()
+
+
 def ask_to_raise(name: str) -> bool:
     """Ask the app listening on ``name`` to bring its window forward; True if it was reached."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(WAIT_MS):
@@ -43,6 +57,8 @@ class Instance(QObject):
     raise_asked = Signal()
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         self.server = QLocalServer(self)
@@ -55,6 +71,8 @@ class Instance(QObject):
 
     def taken(self) -> bool:
         """Whether the last listen failed because the name exists (a live app or a stale file)."""
+        from PySide6.QtNetwork import QAbstractSocket
+
         return self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError
 
     def close(self) -> None:
@@ -68,7 +86,7 @@ class Instance(QObject):
             socket.disconnected.connect(socket.deleteLater)
             self._read(socket)  # what came with the connection raises no readyRead again
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket) -> None:
         while socket.canReadLine():
             if bytes(socket.readLine().data()) == RAISE:
                 self.raise_asked.emit()
@@ -88,9 +106,41 @@ def claim(data_dir: Path, parent: QObject | None = None) -> Instance | None:
     if not instance.listen() and instance.taken():
         if ask_to_raise(name):  # another launch started listening meanwhile
             return None
-        QLocalServer.removeServer(name)
+        instance.server.removeServer(name)
         instance.listen()
     return instance
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` once ``window`` has painted its first frame (or after a second anyway)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window, self.then, self.done = window, then, False
+        window.installEventFilter(self)
+        QTimer.singleShot(1000, self._run)  # a window that never paints still gets its guard
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, self._run)  # after the frame, not inside its paint
+        return False
+
+    def _run(self) -> None:
+        if not self.done:
+            self.done = True
+            self.window.removeEventFilter(self)
+            self.then()
+
+
+def claim_after_paint(
+    window: QWidget, data_dir: Path, claimed: Callable[[Instance | None], None]
+) -> None:
+    """:func:`claim` the store once ``window`` is painted, then call ``claimed`` with the result.
+
+    For a start that found no other app (:func:`may_be_taken` False): a launch that
+    took the store meanwhile was asked to come forward, and ``claimed`` gets None.
+    """
+    _AfterPaint(window, lambda: claimed(claim(data_dir, window)))
 
 
 def bring_forward(window: QWidget) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -49,6 +48,8 @@ class EventOps:
         if moment is None:
             self.window.ops.report(ValueError(tr("gui.when.bad", value=box.currentText())))
             return None
+        import uuid  # imported when first used: its platform probe costs every start
+
         when = parse_typed_when(moment.strftime("%Y-%m-%d %H:%M"))
         return Event(
             id=str(uuid.uuid4()), at=when, channel=channel, direction=direction, answered=answered
