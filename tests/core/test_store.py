@@ -302,3 +302,14 @@ def test_a_version_2_store_migrates_to_3_with_a_backup_first(data_dir, saga):
     assert _export(store) == before
     assert verify_case(store, "case-1").ok
     store.close()
+
+
+def test_list_cases_of_some_cases_reads_the_same_summaries(store, demo_paths):
+    for path in demo_paths:
+        store.import_cases(read_saga(path).cases, backup=False)
+    today = datetime(2026, 11, 22).date()
+    every = store.list_cases(today)
+    assert len(every) >= 2
+    some = [every[-1].id, every[0].id]
+    assert store.list_cases(today, case_ids=some) == [every[0], every[-1]]
+    assert store.list_cases(today, case_ids=[]) == []

@@ -29,6 +29,21 @@ class CaseListModel(RowsModel):
         self._today = today
         self.replace(rows)
 
+    def update_cases(self, rows: list[CaseSummary]) -> bool:
+        """Show these cases' new summaries in their rows; False when one would move or is new
+        (then the list is read again)."""
+        places = {summary.id: row for row, summary in enumerate(self.rows)}
+        for summary in rows:
+            row = places.get(summary.id)
+            if row is None or self.rows[row].title != summary.title:
+                return False
+        for summary in rows:
+            row = places[summary.id]
+            self.rows[row] = summary
+            last = self.index(row, len(self.COLUMNS) - 1)
+            self.dataChanged.emit(self.index(row, 0), last)
+        return True
+
     def case_id(self, row: int) -> str:
         return self.rows[row].id
 

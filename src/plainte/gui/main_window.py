@@ -251,6 +251,12 @@ class MainWindow(QMainWindow):
             self.show_case(None)
         self._update_actions()
 
+    def _refresh_case_rows(self, case_ids: list[str]) -> None:
+        """Read again only the summaries of ``case_ids`` (an edit): not every case of the store."""
+        rows = self.store.list_cases(self.today, count_events=False, case_ids=case_ids)
+        if len(rows) != len(case_ids) or not self.cases.update_cases(rows):
+            self.refresh_cases(reshow=False)
+
     def current_case_id(self) -> str | None:
         header = self.pane.header if hasattr(self, "pane") else None
         return header.id if header else None
@@ -286,7 +292,7 @@ class MainWindow(QMainWindow):
         if current in case_ids and event_ids is not None and kind in ("event", "promise"):
             self.pane.timeline.update_events(set(event_ids))
             self.pane.read_case_soon()
-            self.refresh_cases(reshow=False)
+            self._refresh_case_rows(case_ids)
         else:
             self.refresh_cases()
 

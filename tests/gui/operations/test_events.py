@@ -105,3 +105,26 @@ def test_promise_made_asks_when_and_how_and_refuses_a_due_date_before_it(qtbot, 
     (event,) = window.store.load_case(window.case.id).events
     assert event.at.text.startswith("2026-08-20T10:00") and event.channel.value == "chat"
     assert event.promises[0].due.text == "2026-08-27"
+
+
+def test_a_quick_log_updates_its_case_row_without_reading_every_case(qtbot, window, answer):
+    _quebec_case(qtbot, window, answer)
+    cases = window.cases
+    row = cases.row_of(window.case.id)
+    days = cases.COLUMNS.index("days")
+    assert cases.index(row, days).data() is None  # no event yet: no first day
+    resets, changed, asked = [], [], []
+    cases.modelReset.connect(lambda: resets.append(True))
+    cases.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+    listing = window.store.list_cases
+
+    def spy(today, **kw):
+        asked.append(kw.get("case_ids"))
+        return listing(today, **kw)
+
+    window.store.list_cases = spy
+    window.acts["they_called"].trigger()
+    assert resets == [] and (row, row) in changed
+    assert asked == [[window.case.id]]  # only the case the log touched
+    assert cases.index(row, days).data() == 0  # its first day is today now
+    assert cases.rows[row] == listing(window.today, count_events=False)[row]
