@@ -107,3 +107,26 @@ def test_an_edit_moves_only_its_row(qtbot, model, long_store):
     model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
     model.update_events({"new"})
     assert changed == [999] and model.event(999).summary.endswith("registered")
+
+
+def test_a_held_model_reads_its_first_page_only_until_released(qtbot, long_store, monkeypatch):
+    from plainte.gui import worker
+
+    started = []
+    real = worker.run_in_background
+
+    def counted(work, *rest, **kw):
+        started.append(work)
+        return real(work, *rest, **kw)
+
+    monkeypatch.setattr(worker, "run_in_background", counted)
+    model = TimelineModel()
+    model.hold()  # as the case pane does until its first frame
+    model.show_case(long_store, "long")
+    model.show_case(long_store, "long")  # shown again while held: still nothing read
+    assert model.rowCount() == FIRST and not model.is_settled() and started == []
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.release()
+    orders = [w for w in started if w.args[1] is timeline_model.timeline.order]
+    assert model.rowCount() == 1_000 and len(orders) == 1  # once, for the case shown last
+    QThreadPool.globalInstance().waitForDone(5000)

@@ -111,6 +111,7 @@ class CasePane(QWidget):
         self._soon.timeout.connect(self.read_case)
         QTimer.singleShot(2000, self._release)  # never painted (hidden): read anyway
         self.timeline = TimelineModel(self)
+        self.timeline.hold()  # its rows past the first page are read once the pane is painted
         self.filter = self.timeline  # the model filters itself, in slices
         self.timeline_view = QTableView()
         self.timeline_view.setObjectName("timeline")
@@ -208,6 +209,7 @@ class CasePane(QWidget):
     def _release(self) -> None:
         if not self._painted:
             self._painted = True
+            self.timeline.release()
             if self._held:
                 QTimer.singleShot(0, self.read_case)
 

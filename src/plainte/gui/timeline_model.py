@@ -65,6 +65,8 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         self._needle = ""
         self._visible: list[int] | None = None  # positions shown, when filtered
         self._pending = False  # a search waits for its texts or runs in slices
+        self._held = False  # the rest of the order waits for the view's first frame
+        self._order_wanted = False
 
     # Showing a case ---------------------------------------------------------------
 
@@ -102,8 +104,25 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         """True when the whole order is known and no search is under way."""
         return self._complete and not self._pending
 
+    def hold(self) -> None:
+        """Read no more than the first page until :meth:`release` (the first frame is painted):
+        a worker reading a long saga's order would slow that frame."""
+        self._held = True
+
+    def release(self) -> None:
+        """Read the rest of the order held back by :meth:`hold`."""
+        self._held = False
+        if self._order_wanted:
+            self._order_wanted = False
+            if not self._complete:
+                self._read_order()
+
     def _read_order(self) -> None:
         from plainte.gui.worker import run_in_background
+
+        if self._held:
+            self._order_wanted = True
+            return
 
         generation, path, case_id = self._generation, self._store.path, self._case_id
         work = partial(timeline.read_apart, path, timeline.order, case_id)
