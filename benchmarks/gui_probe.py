@@ -85,6 +85,9 @@ def main() -> None:
     def visible_rows() -> int:
         return view.model().rowCount()
 
+    from plainte.gui.case_pane import TIMELINE
+
+    window.pane.tabs.setCurrentIndex(TIMELINE)  # its rows are what opening a case paints
     select("c000")
     settle(app, lambda: window.current_case_id() == "c000" and window.pane.is_settled())
     app.processEvents()
