@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,58 +56,147 @@ def verify_case(store: Store, case_id: str, fingerprints: list[str] | None = Non
     checked to be still in the chain, like those recorded when letters were marked sent.
 
     One pass over the stored journal (each hash computed over the content as
-    stored, never decoded and encoded again), then one over the live records:
-    memory holds the last content of each record, not the case and its history.
+    stored, never decoded and encoded again); then one over the live events in id
+    order beside their entries in the same order, each record against its last
+    entry. Memory holds a page of events and the promises' last entries, not the
+    case and its history: it does not grow with the number of events.
 
     Raises:
         NotFound: no case has that id.
     """
     head = store.case_header(case_id)
     verdict = Verdict(subject=case_id)
-    last = _check_chain(store.journal_rows(case_id), verdict)
+    sent = _check_chain(store.journal_rows(case_id), verdict)
     verdict.fingerprint = of_store(store.conn, case_id)
-    _check_sent(store, case_id, last.pop(_SENT, []), fingerprints or [], verdict)
-    if ("case", case_id) in last:  # journals from before case fields were journaled have none
-        _check_record(verdict, last, "case", case_id, case_content(head))
-    retracted = {i for (entity, i), state in last.items() if entity == "event" and state[1]}
+    _check_sent(store, case_id, sent, fingerprints or [], verdict)
+    case_entry = next(_last_entries(store, case_id, "case", case_id), None)
+    if case_entry is not None:  # journals from before case fields were journaled have none
+        _check_record(verdict, case_entry[1], f"case {case_id}", case_content(head))
+    promised = dict(_last_entries(store, case_id, "promise"))
+    retracted: set[str] = set()  # events whose last entry is a retraction
     files: list[Problem] = []
-    for event in store.iter_events(case_id):
+    entries = _last_entries(store, case_id, "event")
+    entry = next(entries, None)
+    for event in _events_by_id(store, case_id):
+        while entry is not None and entry[0] < event.id:  # journaled, not in the store
+            _gone(verdict, "event", entry, retracted)
+            entry = next(entries, None)
+        mine = None
+        if entry is not None and entry[0] == event.id:
+            mine, entry = entry[1], next(entries, None)
+            if mine[1]:
+                retracted.add(event.id)
         verdict.records += 1 + len(event.promises)
-        _check_record(verdict, last, "event", event.id, event_content(event))
+        where = f"event {event.id}"
+        _check_record(verdict, mine, where, event_content(event))
         for promise in event.promises:
-            _check_record(verdict, last, "promise", promise.id, promise_content(promise))
+            _check_record(
+                verdict,
+                promised.pop(promise.id, None),
+                f"promise {promise.id}",
+                promise_content(promise),
+            )
         for attachment in event.attachments:
             verdict.files += 1
             state = attachments.check(store.data_dir, attachment)
             if state != "ok":
-                where = f"event {event.id}, file {attachment.name}"
-                files.append(Problem(where, f"file_{state}", attachment.sha256[:12]))
-    for (entity, entity_id), (n, is_retract, _content, event_id) in last.items():
-        if entity in ("case", "sent"):
-            continue
-        hidden = is_retract or (entity == "promise" and event_id in retracted)
-        if not hidden and entity_id not in retracted:
-            where = f"{entity} {entity_id}"
-            verdict.problems.append(Problem(where, "record_missing", f"journal #{n}"))
+                name = f"{where}, file {attachment.name}"
+                files.append(Problem(name, f"file_{state}", attachment.sha256[:12]))
+        _check_sort_key(verdict, event.id, event.at.text, event.at.sort_key)
+    while entry is not None:
+        _gone(verdict, "event", entry, retracted)
+        entry = next(entries, None)
+    for promise_id, last in promised.items():  # promises journaled, not shown
+        hidden = last[1] or last[3] in retracted  # retracted, or hidden with its event
+        if not hidden and promise_id not in retracted:
+            where = f"promise {promise_id}"
+            verdict.problems.append(Problem(where, "record_missing", f"journal #{last[0]}"))
     for event_id, at, sort_at in store.conn.execute(
-        "SELECT id, at, sort_at FROM events WHERE case_id = ?", (case_id,)
+        "SELECT id, at, sort_at FROM events WHERE case_id = ? AND retracted_at IS NOT NULL",
+        (case_id,),
     ):
-        try:
-            if parse_when(at).sort_key != sort_at:
-                verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "sort_at"))
-        except ValueError:
-            verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "at"))
+        _check_sort_key(verdict, event_id, at, sort_at)
     verdict.problems += files
     return verdict
 
 
-def _check_chain(rows, verdict: Verdict) -> dict[tuple[str, str], tuple]:
-    """Check each stored entry's hash and link; return each record's last entry.
+PAGE = 2000
+"""Live events read at a time."""
 
-    The value is (n, whether it is a retraction, its content as stored, and for
-    a promise the event it belongs to).
+
+def _events_by_id(store: Store, case_id: str) -> Iterator:
+    """The case's live events in id order, read a page at a time (the journal's order)."""
+    after = ""
+    while True:
+        rowids = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT rowid FROM events WHERE case_id = ? AND retracted_at IS NULL AND id > ?"
+                " ORDER BY id LIMIT ?",
+                (case_id, after, PAGE),
+            )
+        ]
+        if not rowids:
+            return
+        page = sorted(store.load_events(case_id, rowids), key=lambda e: e.id)
+        yield from page
+        after = page[-1].id
+
+
+def _last_entries(
+    store: Store, case_id: str, entity: str, entity_id: str | None = None
+) -> Iterator[tuple[str, tuple]]:
+    """(id, last entry) of each ``entity`` record journaled, in id order, read as it goes.
+
+    The entry is (n, whether a retraction, content as stored, and for a promise the
+    event it belongs to).
     """
-    last: dict[tuple[str, str], tuple] = {}
+    rows = store.conn.execute(
+        "SELECT entity_id, n, action, content FROM journal WHERE case_id = ? AND entity = ?"
+        + (" AND entity_id = ?" if entity_id is not None else "")
+        + " ORDER BY entity_id, n",
+        (case_id, entity, *([entity_id] if entity_id is not None else [])),
+    )
+    promise = entity == "promise"
+    current, last = None, None
+    for record_id, n, action, content in rows:
+        if record_id != current and current is not None:
+            yield current, _with_event(last) if promise else last
+        current, last = record_id, (n, action == "retract", content, None)
+    if current is not None:
+        yield current, _with_event(last) if promise else last
+
+
+def _with_event(entry: tuple) -> tuple:
+    """A promise's last entry with the event it belongs to (None when unreadable)."""
+    try:
+        event_id = json.loads(entry[2]).get("event_id")
+    except (ValueError, AttributeError):  # an altered entry: its hash says so already
+        event_id = None
+    return (*entry[:3], event_id)
+
+
+def _gone(verdict: Verdict, entity: str, entry: tuple[str, tuple], retracted: set[str]) -> None:
+    """A record journaled but not in the store: missing, unless its last entry retracts it."""
+    record_id, (n, is_retract, _content, _event) = entry
+    if is_retract:
+        retracted.add(record_id)
+    else:
+        verdict.problems.append(Problem(f"{entity} {record_id}", "record_missing", f"journal #{n}"))
+
+
+def _check_sort_key(verdict: Verdict, event_id: str, at: str, sort_at: str) -> None:
+    """The stored order key must be the one the moment gives."""
+    try:
+        if parse_when(at).sort_key != sort_at:
+            verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "sort_at"))
+    except ValueError:
+        verdict.problems.append(Problem(f"event {event_id}", "record_mismatch", "at"))
+
+
+def _check_chain(rows, verdict: Verdict) -> list[dict]:
+    """Check each stored entry's hash and link; return the fingerprints recorded as sent."""
+    sent: list[dict] = []
     prev = GENESIS
     for index, (n, entity, entity_id, action, at, content, stored_prev, hash_) in enumerate(
         rows, start=1
@@ -119,16 +209,10 @@ def _check_chain(rows, verdict: Verdict) -> dict[tuple[str, str], tuple]:
         if entry_hash(stored_prev, n, entity, entity_id, action, at, content) != hash_:
             verdict.problems.append(Problem(where, "hash_mismatch", f"{entity} {entity_id}"))
         prev = hash_
-        event_id = json.loads(content).get("event_id") if entity == "promise" else None
-        last[(entity, entity_id)] = (n, action == "retract", content, event_id)
         if entity == "sent":
-            last.setdefault(_SENT, []).append(json.loads(content))
+            sent.append(json.loads(content))
         verdict.entries += 1
-    return last
-
-
-_SENT = ("", "sent")
-"""Where :func:`_check_chain` gathers the fingerprints recorded as sent."""
+    return sent
 
 
 def _check_sent(store: Store, case_id: str, sent: list, given: list[str], verdict) -> None:
@@ -170,10 +254,8 @@ def check_fingerprints(verdict: Verdict, entries: list, given: list[str]) -> Non
             verdict.sent += 1
 
 
-def _check_record(verdict: Verdict, last: dict, entity: str, entity_id: str, content) -> None:
-    """A live record against its last entry (which is then accounted for)."""
-    entry = last.pop((entity, entity_id), None)
-    where = f"{entity} {entity_id}"
+def _check_record(verdict: Verdict, entry: tuple | None, where: str, content) -> None:
+    """A live record against its last entry (n, whether a retraction, content as stored)."""
     if entry is None:
         verdict.problems.append(Problem(where, "not_journaled"))
     elif entry[1]:
