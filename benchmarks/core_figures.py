@@ -47,13 +47,12 @@ def alternated(runs: int, **fns: Callable[[], object]) -> dict[str, float]:
 
 def measure_import(folder: Path, files: list[Path], runs: int) -> dict[str, float]:
     """``plainte import FILE`` (read, check, store, journal, backup) against its floors."""
-    from plainte.core.sagafile import read_saga
     from plainte.core.store import Store
 
     counter = iter(range(1_000_000))
     reference = Store.open(folder / "import-reference")
     for path in files:
-        reference.import_cases(read_saga(path).cases, backup=False)
+        reference.import_file(path, backup=False)
     rows = {t: reference.conn.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}
     reference.close()
     columns = {t: len(rows[t][0]) if rows[t] else 0 for t in TABLES}
@@ -62,7 +61,7 @@ def measure_import(folder: Path, files: list[Path], runs: int) -> dict[str, floa
     def plainte_import() -> None:
         store = Store.open(folder / f"import-{next(counter)}")
         for path in files:
-            store.import_cases(read_saga(path).cases)
+            store.import_file(path)
         store.close()
 
     def floor() -> None:
@@ -207,10 +206,9 @@ def cli_peak(data_dir: Path, *args: str) -> tuple[float, int]:
 
 def measure_import_once(folder: Path, files: list[Path]) -> None:
     """``plainte import`` of ``files`` into a new store, once."""
-    from plainte.core.sagafile import read_saga
     from plainte.core.store import Store
 
     store = Store.open(folder / f"once-{time.perf_counter_ns()}")
     for path in files:
-        store.import_cases(read_saga(path).cases)
+        store.import_file(path)
     store.close()

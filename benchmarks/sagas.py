@@ -105,13 +105,12 @@ def small_file(folder: Path, cases: int, events: int = 40) -> Path:
 
 def build_store(data_dir: Path, files: list[Path]) -> Path:
     """A plainte store holding ``files``, imported the way ``plainte import`` does."""
-    from plainte.core.sagafile import read_saga
     from plainte.core.store import Store
 
     store = Store.open(data_dir)
     try:
         for path in files:
-            store.import_cases(read_saga(path).cases, backup=False)
+            store.import_file(path, backup=False)
     finally:
         store.close()
     return data_dir

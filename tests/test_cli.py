@@ -383,15 +383,15 @@ def test_letter_warnings_speak_the_letter_s_language_and_dates(run_cli, tmp_path
 
 
 def test_ctrl_c_during_an_import_says_so_and_keeps_the_store(run_cli, make_saga, monkeypatch):
-    from plainte.core import store as store_module
+    from plainte.core import importing
 
     assert run_cli("demo").code == 0
     before = run_cli("cases").out
 
     def interrupted(self, *args, **kwargs):
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # once the case's events are written, before it is committed
 
-    monkeypatch.setattr(store_module.Store, "import_cases", interrupted)
+    monkeypatch.setattr(importing.Importer, "end_case", interrupted)
     result = run_cli("import", str(make_saga(saga_doc())))
     assert result.code == 130
     assert "Interrupted" in result.err and "plainte cases" in result.err

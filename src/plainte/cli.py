@@ -281,24 +281,21 @@ def _table(rows: list[Sequence[str]]) -> str:
 
 
 def cmd_import(ctx: Context) -> int:
-    from plainte.core.sagafile import read_saga
-
     status = 0
     for path in ctx.args.files:
         try:
-            saga = read_saga(path)
+            result = ctx.store.import_file(path)
         except PlainteError as exc:
             print(tr("cli.refused", error=str(exc)), file=sys.stderr)
             status = 1
             continue
-        for where in saga.warnings:
+        for where in result.warnings:
             print(tr("cli.unknown_field", path=path, where=where), file=sys.stderr)
-        result = ctx.store.import_cases(saga.cases)
         print(
             tr(
                 "cli.imported",
                 path=path,
-                cases=len(saga.cases),
+                cases=result.cases_new + result.cases_updated,
                 new=result.cases_new,
                 events=result.events,
             )

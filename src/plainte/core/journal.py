@@ -156,20 +156,36 @@ class Problem:
     detail: str = ""
 
 
+class ChainCheck:
+    """Checks a chain entry by entry, as it is read: numbering, links and hashes."""
+
+    def __init__(self) -> None:
+        self.index, self.prev = 0, GENESIS
+
+    def add(self, entry: Entry, content_json: str | None = None) -> list[Problem]:
+        """The problems of the next entry (``content_json``: its content, canonical, if known)."""
+        self.index += 1
+        problems = []
+        where = f"journal #{entry.n}"
+        if entry.n != self.index:
+            problems.append(Problem(where, "chain_order", f"expected #{self.index}"))
+        if entry.prev != self.prev:
+            problems.append(Problem(where, "chain_broken"))
+        if content_json is None:
+            content_json = canonical(entry.content)
+        expected = entry_hash(
+            entry.prev, entry.n, entry.entity, entry.entity_id, entry.action, entry.at, content_json
+        )
+        if expected != entry.hash:
+            problems.append(Problem(where, "hash_mismatch", f"{entry.entity} {entry.entity_id}"))
+        self.prev = entry.hash
+        return problems
+
+
 def verify_chain(entries: list[Entry]) -> list[Problem]:
     """Check each entry's hash and its link to the previous one."""
-    problems = []
-    prev = GENESIS
-    for index, entry in enumerate(entries, start=1):
-        where = f"journal #{entry.n}"
-        if entry.n != index:
-            problems.append(Problem(where, "chain_order", f"expected #{index}"))
-        if entry.prev != prev:
-            problems.append(Problem(where, "chain_broken"))
-        if entry.expected_hash() != entry.hash:
-            problems.append(Problem(where, "hash_mismatch", f"{entry.entity} {entry.entity_id}"))
-        prev = entry.hash
-    return problems
+    check = ChainCheck()
+    return [problem for entry in entries for problem in check.add(entry)]
 
 
 def latest(entries: list[Entry]) -> dict[tuple[str, str], Entry]:

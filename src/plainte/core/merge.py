@@ -17,17 +17,8 @@ A record the file retracted after the store's last change is retracted too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
-from plainte.core.journal import (
-    Entry,
-    canonical,
-    case_content,
-    event_content,
-    latest,
-    promise_content,
-)
-from plainte.core.model import Case, Event
+from collections.abc import Callable
+from dataclasses import dataclass
 
 
 @dataclass
@@ -60,86 +51,38 @@ class MergeCounts:
         return self
 
 
-class Merge:
-    """Decides, record by record, between the store's version and a file's."""
+def choose(
+    counts: MergeCounts,
+    mine: tuple[str, str, str] | None,
+    content: str,
+    theirs_at: str | None,
+    known: Callable[[], bool],
+) -> str | None:
+    """The journal action that takes the file's version of a record, or None to keep the store's.
 
-    def __init__(self, local: list[Entry], theirs: list[Entry]) -> None:
-        self.mine = latest(local)
-        self.known = {e.hash for e in local}
-        self.theirs = latest(theirs)
-        # a file whose last entry the store holds is an older copy: nothing in it is newer
-        self.older_copy = bool(theirs) and theirs[-1].hash in self.known
-        self.counts = MergeCounts()
-
-    def decide(self, entity: str, entity_id: str, content: dict) -> str | None:
-        """The journal action that takes the file's version, or None to keep the store's."""
-        mine = self.mine.get((entity, entity_id))
-        if mine is None:
-            self.counts.added += 1
-            return "create"
-        if mine.action != "retract" and canonical(mine.content) == canonical(content):
-            self.counts.same += 1
-            return None
-        theirs = self.theirs.get((entity, entity_id))
-        if self.older_copy or (theirs is not None and theirs.hash in self.known):
-            take = False
-        elif theirs is not None:
-            take = theirs.at > mine.at
-        else:
-            take = mine.action == "create"  # never changed here since it was recorded
-        if not take:
-            self.counts.kept += 1
-            return None
-        self.counts.updated += 1
-        return "restore" if mine.action == "retract" else "amend"
-
-    def retractions(self) -> list[Entry]:
-        """The file's retractions that come after the store's last change of the record."""
-        out = []
-        for key, theirs in self.theirs.items():
-            mine = self.mine.get(key)
-            if (
-                theirs.action == "retract"
-                and theirs.hash not in self.known
-                and mine is not None
-                and mine.action != "retract"
-                and theirs.at > mine.at
-                and not self.older_copy
-            ):
-                out.append(theirs)
-        return out
-
-
-def plan(local: list[Entry], case: Case, case_exists: bool) -> tuple[Merge, list, list]:
-    """Weigh ``case`` (read from a file) against the store's journal of it.
-
-    Return:
-        The merge (its counts and retractions), the journal entries to append as
-        ``(entity, entity_id, action, content)``, and the records to write:
-        ``("case", case)``, ``("event", event)`` (without its promises) and
-        ``("promise", (event_id, promise))``.
+    Args:
+        counts: what the import did, counted here.
+        mine: the store's last entry of the record (action, time, canonical content), if any.
+        content: the file's version of the record (canonical JSON).
+        theirs_at: when the file's journal last recorded it, if the file has a journal.
+        known: whether the store's journal holds the file's last entry of the record
+            (or the whole file is an older copy).
     """
-    merge = Merge(local, case.journal)
-    if case_exists and ("case", case.id) not in merge.mine:
-        # a case journaled before its own fields were: its fields count as never changed
-        merge.mine[("case", case.id)] = Entry(0, "case", case.id, "create", "", {}, "", "")
-    entries: list[tuple[str, str, str, dict]] = []
-    writes: list[tuple[str, object]] = []
-
-    def weigh(entity: str, entity_id: str, content: dict, record: object) -> None:
-        action = merge.decide(entity, entity_id, content)
-        if action is not None:
-            entries.append((entity, entity_id, action, content))
-            writes.append((entity, record))
-
-    weigh("case", case.id, case_content(case), case)
-    for event in case.events:
-        weigh("event", event.id, event_content(event), _bare(event))
-        for promise in event.promises:
-            weigh("promise", promise.id, promise_content(promise), (event.id, promise))
-    return merge, entries, writes
-
-
-def _bare(event: Event) -> Event:
-    """The event without its promises (they are weighed one by one)."""
-    return replace(event, promises=[])
+    if mine is None:
+        counts.added += 1
+        return "create"
+    action, at, mine_content = mine
+    if action != "retract" and mine_content == content:
+        counts.same += 1
+        return None
+    if known():
+        take = False
+    elif theirs_at is not None:
+        take = theirs_at > at
+    else:
+        take = action == "create"  # never changed here since it was recorded
+    if not take:
+        counts.kept += 1
+        return None
+    counts.updated += 1
+    return "restore" if action == "retract" else "amend"

@@ -7,19 +7,20 @@ is kept. Fields the contract does not name are reported as warnings.
 
 from __future__ import annotations
 
+import io
 import json
 import math
-import os
 import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from plainte.core.errors import SagaFileError
 from plainte.core.eventrows import PromiseRow, Row, event_row
+from plainte.core.journal import Entry
 from plainte.core.model import (
     PROBLEMS,
     SECTORS,
@@ -45,13 +46,6 @@ MAX_SHORT = 1_000
 """Longest title, name, reference… a file may give (characters)."""
 MAX_LONG = 100_000
 """Longest summary or note (characters): a long e-mail pasted whole fits."""
-MEMORY_FACTOR = 8
-"""Peak memory of an import per byte of saga file: measured 4.7 for a first import of
-a 212 MB export (250,000 events with their journal), 7.4 for importing it again (the
-store's journal is weighed against the file's). The file is read whole, so it must fit."""
-FALLBACK_MEMORY = 2 * 1024**3
-"""Memory assumed free where the system does not say (a file of 256 MB)."""
-
 MAX_INTEGER = 2**63 - 1
 """Largest whole number a file may give: SQLite's integer range."""
 FIRST_DAY = date(1900, 1, 1)
@@ -61,7 +55,6 @@ arithmetic (steps open months later, calendars end a day later) never to overflo
 
 _COUNTRY = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NAMESPACE = uuid.UUID("6f1c2a52-8f0e-4c84-9c8a-5d6a2b0e7d31")
 
@@ -225,21 +218,25 @@ class _Reader(FieldsReader):
             raise self.fail(_at(where, name), "not_a_list")
         return value
 
-    def document(self, top: Any) -> list[Case]:
-        top = self.obj(top, "", _TOP_FIELDS)
-        if top.get("format") != FORMAT:
+    def top(self, top: dict[str, Any], *, final: bool = True) -> None:
+        """Check the top-level fields (only those given so far when not ``final``)."""
+        if final:
+            self.obj(top, "", _TOP_FIELDS)
+        if (final or "format" in top) and top.get("format") != FORMAT:
             raise self.fail("format", "wrong_format", value=str(top.get("format"))[:60])
-        version = top.get("version")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise self.fail("version", "bad_version", value=json.dumps(version)[:30])
-        if version > VERSION:
-            raise self.fail("version", "version_too_new", found=version, supported=VERSION)
-        cases = self.items(top, "cases", "", required=True)
-        seen: set[str] = set()
-        return [self.case(raw, f"cases[{i}]", seen) for i, raw in _consume(cases)]
+        if final or "version" in top:
+            version = top.get("version")
+            if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+                raise self.fail("version", "bad_version", value=json.dumps(version)[:30])
+            if version > VERSION:
+                raise self.fail("version", "version_too_new", found=version, supported=VERSION)
+        if final:
+            self.items(top, "cases", "", required=True)
 
-    def case(self, raw: Any, where: str, seen: set[str]) -> Case:
-        data = self.obj(raw, where, _CASE_FIELDS)
+    def head(self, data: dict[str, Any], where: str, seen: set[str], *, final: bool) -> Case:
+        """The case's own fields, checked (unknown ones warned of when ``final``), no events."""
+        if final:
+            self.obj(data, where, _CASE_FIELDS)
         title = self.text(data, "title", where, required=True)
         provider = self.text(data, "provider", where, required=True)
         country = self.text(data, "country", where, required=True)
@@ -268,66 +265,45 @@ class _Reader(FieldsReader):
             problem=self.choice(data, "problem", where, PROBLEMS),
         )
         self.case_fields(case, data, where)
-        event_ids: set[str] = set()
-        promise_ids: set[str] = set()
-        for i, raw_event in _consume(self.items(data, "events", where, required=True)):
-            case.events.append(
-                self.event(raw_event, f"{where}.events[{i}]", case_id, event_ids, promise_ids)
-            )
-        case.events.sort(key=lambda e: e.at.sort_key)
-        if data.get("journal") is not None:
-            case.journal = self.journal(data["journal"], f"{where}.journal", case)
+        if final:
+            self.items(data, "events", where, required=True)
+            if data.get("journal") is not None and not isinstance(data["journal"], list):
+                raise self.fail(f"{where}.journal", "not_a_list")
         return case
 
-    def journal(self, raw: Any, where: str, case: Case) -> list:
-        """Read a case's journal and check it: the chain, and the records against it."""
-        from plainte.core.journal import (
-            ACTIONS,
-            Entry,
-            retracted_events,
-            verify_chain,
-            verify_records,
+    def journal_entry(self, item: Any, loc: str) -> Entry:
+        """One journal entry, its fields checked (the chain is checked by the caller)."""
+        from plainte.core.journal import ACTIONS, Entry
+
+        data = self.obj(item, loc, _JOURNAL_FIELDS)
+        n = data.get("n")
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise self.fail(f"{loc}.n", "not_a_number")
+        if abs(n) > MAX_INTEGER:
+            raise self.fail(f"{loc}.n", "number_too_large", limit=MAX_INTEGER)
+        for name in ("entity_id", "at", "prev", "hash"):
+            self.text(data, name, loc, required=True)
+        self.choice(data, "entity", loc, ("event", "promise", "case", "sent"), required=True)
+        self.choice(data, "action", loc, ACTIONS, required=True)
+        if not isinstance(data.get("content"), dict):
+            raise self.fail(f"{loc}.content", "not_an_object")
+        return Entry(
+            n,
+            data["entity"],
+            data["entity_id"],
+            data["action"],
+            data["at"],
+            data["content"],
+            data["prev"],
+            data["hash"],
         )
 
-        if not isinstance(raw, list):
-            raise self.fail(where, "not_a_list")
-        entries = []
-        for i, item in enumerate(raw):
-            loc = f"{where}[{i}]"
-            data = self.obj(item, loc, _JOURNAL_FIELDS)
-            n = data.get("n")
-            if isinstance(n, bool) or not isinstance(n, int):
-                raise self.fail(f"{loc}.n", "not_a_number")
-            if abs(n) > MAX_INTEGER:
-                raise self.fail(f"{loc}.n", "number_too_large", limit=MAX_INTEGER)
-            for name in ("entity_id", "at", "prev", "hash"):
-                self.text(data, name, loc, required=True)
-            self.choice(data, "entity", loc, ("event", "promise", "case", "sent"), required=True)
-            self.choice(data, "action", loc, ACTIONS, required=True)
-            if not isinstance(data.get("content"), dict):
-                raise self.fail(f"{loc}.content", "not_an_object")
-            entries.append(
-                Entry(
-                    n,
-                    data["entity"],
-                    data["entity_id"],
-                    data["action"],
-                    data["at"],
-                    data["content"],
-                    data["prev"],
-                    data["hash"],
-                )
-            )
-        problems = verify_chain(entries) + verify_records(
-            entries, case.events, retracted_events(entries), case
-        )
-        if problems:
-            first = problems[0]
-            from plainte.core.i18n import tr
+    def broken(self, where: str, problem: Any) -> SagaFileError:
+        """The refusal of a journal that does not hold, at its first problem."""
+        from plainte.core.i18n import tr
 
-            detail = tr(f"verify.problem.{first.key}", detail=first.detail)
-            raise self.fail(where, "journal_broken", at=first.where, detail=detail)
-        return entries
+        detail = tr(f"verify.problem.{problem.key}", detail=problem.detail)
+        return self.fail(where, "journal_broken", at=problem.where, detail=detail)
 
     def event(
         self, raw: Any, where: str, case_id: str, seen: set[str], promise_ids: set[str]
@@ -403,47 +379,6 @@ class _Reader(FieldsReader):
         return Attachment(name=name, sha256=sha, size=size)
 
 
-def _consume(items: list) -> Iterable[tuple[int, Any]]:
-    """Each item with its index, dropped from ``items`` once given: the parsed JSON of
-    an event is freed as soon as its :class:`Event` is built, not at the end."""
-    for i in range(len(items)):
-        item, items[i] = items[i], None
-        yield i, item
-
-
-def available_memory() -> int:
-    """Bytes of memory the system can give now (MemAvailable on Linux, else all of it)."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    try:
-        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (AttributeError, OSError, ValueError):
-        return FALLBACK_MEMORY
-
-
-def size_limit() -> int:
-    """Largest saga file this machine can read now: one whose read form fits in free memory."""
-    return available_memory() // MEMORY_FACTOR
-
-
-def _too_large(path: Path | None, size: int) -> SagaFileError:
-    """The refusal of a file too large for the memory free now, with the figures."""
-    mib = 1024 * 1024
-    return SagaFileError(
-        path,
-        "",
-        "file_too_large",
-        size=max(1, size // mib),
-        need=size * MEMORY_FACTOR // mib,
-        available=available_memory() // mib,
-    )
-
-
 def read_case_fields(case: Case, data: dict[str, Any]) -> list[str]:
     """Set ``monthly_price``, ``service_down``, ``wants`` and ``handles`` from their JSON form.
 
@@ -516,9 +451,9 @@ def _valid_text(text: str) -> bool:
     return True
 
 
-def _first_refused(top: Any) -> tuple[str, str, dict[str, object]] | None:
+def first_refused(top: Any, root: str = "") -> tuple[str, str, dict[str, object]] | None:
     """The first place (in document order) of a refused value, duplicate key or lone surrogate."""
-    stack: list[tuple[Any, str]] = [(top, "")]
+    stack: list[tuple[Any, str]] = [(top, root)]
     while stack:
         value, where = stack.pop()
         if isinstance(value, _Refused):
@@ -544,77 +479,80 @@ def parse_saga(data: bytes, path: Path | None = None) -> SagaFile:
     Raises:
         SagaFileError: at the first place the file breaks the contract.
     """
-    if len(data) > size_limit():
-        raise _too_large(path, len(data))
-    return _parse_text(_decode(data, path), path)
-
-
-def _decode(data: bytes, path: Path | None) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SagaFileError(path, f"byte {exc.start}", "not_utf8") from None
-
-
-def _parse_text(text: str, path: Path | None) -> SagaFile:
-    """Check and read a saga file's text (its size already weighed against memory)."""
-    parser = _Parser()
-    try:
-        top = json.loads(
-            text,
-            object_pairs_hook=parser.pairs,
-            parse_float=parser.number,
-            parse_constant=parser.constant,
-        )
-    except json.JSONDecodeError as exc:
-        raise SagaFileError(
-            path, f"line {exc.lineno}, column {exc.colno}", "not_json", detail=exc.msg
-        ) from None
-    except RecursionError:
-        raise SagaFileError(path, "", "too_deep") from None
-    except MemoryError:
-        raise _too_large(path, len(text)) from None
-    except ValueError as exc:  # an integer of more than 4,300 digits
-        raise SagaFileError(path, "", "not_json", detail=str(exc)[:80]) from None
-    if parser.refused or _SURROGATE_ESCAPE.search(text):
-        found = _first_refused(top)
-        if found:
-            where, key, params = found
-            raise SagaFileError(path, where, key, **params)
-    size = len(text)
-    del text  # the parsed form is all that is needed from here
-    reader = _Reader(path)
-    try:
-        cases = reader.document(top)
-    except MemoryError:
-        raise _too_large(path, size) from None
-    return SagaFile(cases=cases, warnings=reader.warnings)
+    return _collect(io.BytesIO(data), path)
 
 
 def read_saga(path: Path) -> SagaFile:
-    """Read and check the saga file at ``path``.
-
-    Its size is weighed against free memory before it is read, and its text is
-    dropped once parsed: the file is never held twice.
+    """Read and check the saga file at ``path`` (its text is read a chunk at a time).
 
     Raises:
         SagaFileError: the file cannot be read or breaks the contract.
     """
-    return _parse_text(_read_text(path), path)
-
-
-def _read_text(path: Path) -> str:
-    """The text of the saga file at ``path``, refused before reading if it cannot fit."""
-    size = 0
     try:
-        size = path.stat().st_size
-        if size > size_limit():
-            raise _too_large(path, size)
-        return _decode(path.read_bytes(), path)
+        with path.open("rb") as raw:
+            return _collect(raw, path)
     except OSError as exc:
         raise SagaFileError(path, "", "unreadable", detail=exc.strerror or str(exc)) from None
-    except MemoryError:
-        raise _too_large(path, size) from None
+
+
+def _collect(raw: BinaryIO, path: Path | None) -> SagaFile:
+    from plainte.core.sagastream import walk
+
+    reader = _Reader(path)
+    collected = _Collected(reader)
+    walk(raw, path, collected, _Parser())
+    return SagaFile(cases=collected.cases, warnings=reader.warnings)
+
+
+class _Collected:
+    """Builds the checked :class:`Case` objects of a saga file as it is walked."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.cases: list[Case] = []
+        self.case_ids: set[str] = set()
+        self._start()
+
+    def _start(self) -> None:
+        self.case: Case | None = None
+        self.event_ids: set[str] = set()
+        self.promise_ids: set[str] = set()
+        self.entries: list[Entry] = []
+
+    def begin(self, top: dict[str, Any]) -> None:
+        self.reader.top(top, final=False)
+
+    def head(self, data: dict[str, Any], where: str) -> None:
+        self.case = self.reader.head(data, where, set(), final=False)
+
+    def record(self, kind: str, raw: Any, where: str) -> None:
+        if kind == "journal":
+            self.entries.append(self.reader.journal_entry(raw, where))
+            return
+        assert self.case is not None  # the walk names the case before its records
+        event = self.reader.event(raw, where, self.case.id, self.event_ids, self.promise_ids)
+        self.case.events.append(event)
+
+    def end_case(self, data: dict[str, Any], where: str) -> None:
+        from plainte.core.journal import retracted_events, verify_chain, verify_records
+
+        case = self.reader.head(data, where, self.case_ids, final=True)
+        if self.case is not None:
+            case.events = self.case.events
+        case.events.sort(key=lambda e: e.at.sort_key)
+        if data.get("journal") is not None:
+            entries = self.entries
+            problems = verify_chain(entries) + verify_records(
+                entries, case.events, retracted_events(entries), case
+            )
+            if problems:
+                raise self.reader.broken(f"{where}.journal", problems[0])
+            case.journal = entries
+        self.cases.append(case)
+        self._start()
+
+    def end(self, top: dict[str, Any]) -> None:
+        self.reader.top(top)
 
 
 def _clean(mapping: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 from plainte.core import backups
 from plainte.core.errors import NotFound, StoreBusy, StoreDamaged, StoreError
@@ -215,8 +216,11 @@ class Chain:
         self.rows: list[tuple] = []
 
     def add(self, entity: str, entity_id: str, action: str, content: dict) -> None:
+        self.add_json(entity, entity_id, action, canonical(content))
+
+    def add_json(self, entity: str, entity_id: str, action: str, content_json: str) -> None:
+        """Append an entry whose content is given as its canonical JSON already."""
         self.n += 1
-        content_json = canonical(content)
         digest = entry_hash(self.prev, self.n, entity, entity_id, action, self.at, content_json)
         self.rows.append(
             (
@@ -268,6 +272,9 @@ class ImportResult:
     backup: Path | None = None
     merged: MergeCounts = field(default_factory=MergeCounts)
     """Records added, updated from the file, kept as the store has them, already the same."""
+    case_ids: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+    """Places of the fields the file gives that the format does not name (not kept)."""
 
 
 BUSY_SECONDS = 10.0
@@ -903,90 +910,58 @@ class Store:
 
     # Writing ------------------------------------------------------------------
 
-    def import_cases(self, cases: list[Case], *, backup: bool = True) -> ImportResult:
-        """Add or update ``cases`` (matched by id), all in one transaction.
+    def import_file(self, path: Path, *, backup: bool = True) -> ImportResult:
+        """Import the saga file at ``path``, read and written record by record (see
+        :meth:`import_saga`): memory does not grow with the file.
 
-        A case new to the store whose file carries a (checked) journal keeps that
-        journal as it is. Otherwise every record is weighed against the store's
-        journal (:mod:`plainte.core.merge`): what is new is added, what the store
-        changed later is kept, nothing goes backwards; every change is journaled.
-        A backup is taken first.
+        Raises:
+            SagaFileError: the file cannot be read or breaks the contract; nothing changed.
         """
+        from plainte.core.errors import SagaFileError
+
+        try:
+            raw = path.open("rb")
+        except OSError as exc:
+            raise SagaFileError(path, "", "unreadable", detail=exc.strerror or str(exc)) from None
+        with raw:
+            return self.import_saga(raw, path, backup=backup)
+
+    def import_cases(self, cases: list[Case], *, backup: bool = True) -> ImportResult:
+        """Import ``cases`` (read whole, e.g. the demo) as their saga file would be."""
+        import io
+
+        from plainte.core.sagafile import dump_saga
+
+        return self.import_saga(io.BytesIO(dump_saga(cases).encode()), None, backup=backup)
+
+    def import_saga(
+        self, raw: BinaryIO, path: Path | None = None, *, backup: bool = True
+    ) -> ImportResult:
+        """Add or update the cases of the saga file read from ``raw``, all in one transaction.
+
+        A case new to the store is written as it is read; one whose file carries a
+        (checked) journal keeps that journal as it is. A case the store holds has
+        every record weighed against the store's journal (:mod:`plainte.core.merge`):
+        what is new is added, what the store changed later is kept, nothing goes
+        backwards; every change is journaled. A backup is taken first (and dropped
+        again if the file is refused, so refused files never push out older backups).
+
+        Raises:
+            SagaFileError: the file breaks the contract; the store is as it was.
+            StoreError: the store cannot be written; the store is as it was.
+        """
+        from plainte.core.importing import import_stream
+
         result = ImportResult(backup=self.backup("import") if backup else None)
-        with self.transaction() as conn:
-            for case in cases:
-                exists = self.has_case(case.id)
-                if exists:
-                    result.cases_updated += 1
-                else:
-                    result.cases_new += 1
-                adopt = bool(case.journal) and not self._has_journal(case.id)
-                if adopt:
-                    self._write_case(case)
-                    self._write_events(case.id, case.events)
-                    conn.executemany(
-                        "INSERT INTO journal (case_id, n, entity, entity_id, action, at, content,"
-                        " prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            (
-                                case.id,
-                                e.n,
-                                e.entity,
-                                e.entity_id,
-                                e.action,
-                                e.at,
-                                canonical(e.content),
-                                e.prev,
-                                e.hash,
-                            )
-                            for e in case.journal
-                        ),
-                    )
-                    result.merged += MergeCounts(added=1 + len(case.events) + len(case.promises()))
-                else:
-                    result.merged += self._merge_case(case, exists)
-                result.events += len(case.events)
-        self._announce(Change("import", {c.id for c in cases}))
+        try:
+            with self.transaction():
+                import_stream(self, raw, path, result)
+        except BaseException:
+            if result.backup is not None:
+                result.backup.unlink(missing_ok=True)
+            raise
+        self._announce(Change("import", result.case_ids))
         return result
-
-    def _merge_case(self, case: Case, exists: bool) -> MergeCounts:
-        """Weigh the file's case against the store's journal, write and journal what wins."""
-        from plainte.core.merge import plan
-
-        merge, entries, writes = plan(self.journal(case.id), case, exists)
-        if not exists:
-            self._write_case(case)
-        chain = Chain(self, case.id)
-        now = recorded_now()
-        for entity, entity_id, action, content in entries:
-            chain.add(entity, entity_id, action, content)
-        for entry in merge.retractions():
-            merge.counts.updated += 1
-            chain.add(entry.entity, entry.entity_id, "retract", entry.content)
-        chain.flush()
-        events = [record for kind, record in writes if kind == "event"]
-        promises = [record for kind, record in writes if kind == "promise"]
-        if any(kind == "case" for kind, _ in writes) and exists:
-            self._write_case(case)
-        self._write_event_rows(case.id, events)
-        self._write_promise_rows(case.id, promises)
-        full = {e.id: e for e in case.events}
-        self._write_attachment_rows(case.id, [full[e.id] for e in events])
-        retracted = merge.retractions()
-        for table, entity in (("events", "event"), ("promises", "promise")):
-            self.conn.executemany(
-                f"UPDATE {table} SET amended_at = ? WHERE case_id = ? AND id = ?",
-                [
-                    (now, case.id, entity_id)
-                    for kind, entity_id, action, _ in entries
-                    if action == "amend" and kind == entity
-                ],
-            )
-            self.conn.executemany(
-                f"UPDATE {table} SET retracted_at = ? WHERE case_id = ? AND id = ?",
-                [(now, case.id, e.entity_id) for e in retracted if e.entity == entity],
-            )
-        return merge.counts
 
     def _write_case(self, case: Case) -> None:
         self.conn.execute(

@@ -36,7 +36,6 @@ class ImportOps:
     def import_paths(self, paths: list[Path]):
         """Import saga files in the background, with progress; each file all or nothing."""
         from plainte.core.merge import MergeCounts
-        from plainte.core.sagafile import read_saga
 
         w = self.window
         progress = QProgressDialog(tr("gui.status.importing"), None, 0, 0, w)
@@ -52,7 +51,7 @@ class ImportOps:
             try:
                 for path in paths:
                     try:
-                        merged += store.import_cases(read_saga(path).cases).merged
+                        merged += store.import_file(path).merged
                         count += 1
                     except PlainteError as exc:
                         problems.append(str(exc))
