@@ -34,8 +34,9 @@ BATCH = 2000
 """Records written per ``executemany``."""
 
 _TABLES = """
-CREATE TEMP TABLE import_live (entity TEXT, entity_id TEXT, sort_at TEXT, seq INTEGER,
-    content TEXT, PRIMARY KEY (entity, entity_id)) WITHOUT ROWID;
+CREATE TEMP TABLE import_live (seq INTEGER PRIMARY KEY, entity TEXT, entity_id TEXT,
+    sort_at TEXT, content TEXT);
+CREATE UNIQUE INDEX temp.import_live_key ON import_live (entity, entity_id);
 CREATE TEMP TABLE import_theirs (entity TEXT, entity_id TEXT, n INTEGER, action TEXT, at TEXT,
     content TEXT, hash TEXT, PRIMARY KEY (entity, entity_id)) WITHOUT ROWID;
 CREATE TEMP TABLE import_mine (entity TEXT, entity_id TEXT, action TEXT, at TEXT,
@@ -147,7 +148,8 @@ class Importer:
         exists = self.exists
         self._flush()
         self.conn.execute(
-            "INSERT INTO import_live VALUES ('case', ?, '', 0, ?)",
+            "INSERT INTO import_live (entity, entity_id, sort_at, seq, content)"
+            " VALUES ('case', ?, '', 0, ?)",
             (case.id, canonical(case_head_to_dict(case))),
         )
         journaled = data.get("journal") is not None
@@ -185,7 +187,11 @@ class Importer:
         assert case is not None
         if self.live:
             try:
-                conn.executemany("INSERT INTO import_live VALUES (?, ?, ?, ?, ?)", self.live)
+                conn.executemany(
+                    "INSERT INTO import_live (entity, entity_id, sort_at, seq, content)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    self.live,
+                )
             except sqlite3.IntegrityError:
                 raise self._duplicate() from None
             self.live, self.places = [], []

@@ -58,10 +58,10 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NAMESPACE = uuid.UUID("6f1c2a52-8f0e-4c84-9c8a-5d6a2b0e7d31")
 
-_CHANNELS = tuple(c.value for c in Channel)
-_DIRECTIONS = tuple(d.value for d in Direction)
+_CHANNELS = {c.value: c for c in Channel}
+_DIRECTIONS = {d.value: d for d in Direction}
 _CASE_STATUSES = tuple(s.value for s in CaseStatus)
-_EVENT_KINDS = tuple(k.value for k in EventKind)
+_EVENT_KINDS = {k.value: k for k in EventKind}
 _PROMISE_STATUSES = tuple(s.value for s in PromiseStatus)
 _TOP_FIELDS = {"format", "version", "exported_at", "cases"}
 _CASE_FIELDS = {
@@ -139,59 +139,69 @@ class _Reader(FieldsReader):
     def text(
         self, data: dict, name: str, where: str, *, required: bool = False, limit: int = MAX_SHORT
     ) -> str | None:
-        loc = _at(where, name)
         value = data.get(name)
         if value is None:
             if required:
-                raise self.fail(loc, "missing")
+                raise self.fail(_at(where, name), "missing")
             return None
-        if not isinstance(value, str):
-            raise self.fail(loc, "not_text")
-        if required and not value.strip():
-            raise self.fail(loc, "empty")
-        if len(value) > limit:
-            raise self.fail(loc, "too_long", limit=limit)
-        if _CONTROL.search(value):
-            raise self.fail(loc, "control_character")
+        if (
+            type(value) is not str
+            or len(value) > limit
+            or (required and not value.strip())
+            or _CONTROL.search(value)
+        ):
+            raise self._bad_text(_at(where, name), value, required, limit)
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise self.fail(loc, "not_valid_text") from None
+            raise self.fail(_at(where, name), "not_valid_text") from None
         return value
+
+    def _bad_text(self, loc: str, value: Any, required: bool, limit: int) -> SagaFileError:
+        """What is wrong with a text that is not one the format takes (in the order checked)."""
+        if not isinstance(value, str):
+            return self.fail(loc, "not_text")
+        if required and not value.strip():
+            return self.fail(loc, "empty")
+        if len(value) > limit:
+            return self.fail(loc, "too_long", limit=limit)
+        return self.fail(loc, "control_character")
 
     def choice(
         self, data: dict, name: str, where: str, allowed, *, default=None, required: bool = False
     ):
-        loc = _at(where, name)
         value = data.get(name)
         if value is None:
             if required:
-                raise self.fail(loc, "missing")
+                raise self.fail(_at(where, name), "missing")
             return default
         if not isinstance(value, str) or value not in allowed:
             shown = value if isinstance(value, str) else json.dumps(value)[:60]
-            return self._bad_choice(loc, shown, allowed)
+            return self._bad_choice(_at(where, name), shown, allowed)
         return value
 
     def _bad_choice(self, loc: str, shown: str, allowed) -> Any:
         raise self.fail(loc, "not_one_of", value=shown[:60], allowed=", ".join(allowed))
 
     def when(self, data: dict, name: str, where: str, *, required: bool = False) -> When | None:
-        loc = _at(where, name)
         value = data.get(name)
         if value is None:
             if required:
-                raise self.fail(loc, "missing")
+                raise self.fail(_at(where, name), "missing")
             return None
         if not isinstance(value, str):
-            raise self.fail(loc, "not_a_date", value=json.dumps(value)[:60])
+            raise self.fail(_at(where, name), "not_a_date", value=json.dumps(value)[:60])
         try:
             when = parse_when(value)
         except ValueError:
-            raise self.fail(loc, "not_a_date", value=value[:60]) from None
+            raise self.fail(_at(where, name), "not_a_date", value=value[:60]) from None
         if not FIRST_DAY <= when.day <= LAST_DAY:
             raise self.fail(
-                loc, "date_out_of_range", value=value[:60], first=FIRST_DAY, last=LAST_DAY
+                _at(where, name),
+                "date_out_of_range",
+                value=value[:60],
+                first=FIRST_DAY,
+                last=LAST_DAY,
             )
         return when
 
@@ -310,8 +320,8 @@ class _Reader(FieldsReader):
     ) -> Event:
         data = self.obj(raw, where, _EVENT_FIELDS)
         at = self.when(data, "at", where, required=True)
-        channel = Channel(self.choice(data, "channel", where, _CHANNELS, required=True))
-        direction = Direction(self.choice(data, "direction", where, _DIRECTIONS, required=True))
+        channel = _CHANNELS[self.choice(data, "channel", where, _CHANNELS, required=True)]
+        direction = _DIRECTIONS[self.choice(data, "direction", where, _DIRECTIONS, required=True)]
         answered = data.get("answered", True)
         if not isinstance(answered, bool):
             raise self.fail(f"{where}.answered", "not_a_boolean")
@@ -326,7 +336,11 @@ class _Reader(FieldsReader):
         if step is not None and not STEP_ID.fullmatch(step):
             raise self.fail(f"{where}.step", "bad_step", value=step[:60])
         summary = self.text(data, "summary", where, limit=MAX_LONG)
-        make = f"event|{case_id}|{at.text}|{channel.value}|{direction.value}|{summary}"
+        make = (
+            ""
+            if data.get("id") is not None
+            else (f"event|{case_id}|{at.text}|{channel.value}|{direction.value}|{summary}")
+        )
         event = Event(
             id=self.ident(data, where, seen, make),
             at=at,
@@ -338,7 +352,7 @@ class _Reader(FieldsReader):
             summary=summary,
             wait_minutes=wait,
             step=step,
-            kind=EventKind(self.choice(data, "kind", where, _EVENT_KINDS, default="contact")),
+            kind=_EVENT_KINDS[self.choice(data, "kind", where, _EVENT_KINDS, default="contact")],
         )
         for i, raw_promise in enumerate(self.items(data, "promises", where)):
             event.promises.append(
