@@ -92,3 +92,29 @@ def test_a_french_letter_and_report_hold_no_english_line_from_an_old_store(tmp_p
     assert LEGACY_FR[0].lower() + LEGACY_FR[1:] in plain
     html = render_html(case, ladders, TODAY, "fr")
     assert "They called" not in html and "promise was made" not in html
+
+
+NOTE = {
+    "id": "n1",
+    "at": "2026-08-04T19:00:00+01:00",
+    "channel": "other",
+    "direction": "out",
+    "answered": False,
+    "kind": "note",
+    "summary": "Rebooted the router: still no sync light.",
+}
+
+
+def test_a_note_has_no_direction_in_the_report_nor_the_csv():
+    """A note goes to no one: "Note", not "To them" (nor "no answer") in every export."""
+    from plainte.core.csvexport import cases_to_csv
+
+    case = parse_saga(json.dumps(saga_doc([NOTE])).encode()).cases[0]
+    assert event_text.direction_word("out", "note", "en") == "Note"
+    assert event_text.direction_word("out", "contact", "fr") == "Vers eux"
+    html = render_html(case, load_ladders(), TODAY, "en")
+    row = html[html.index("Rebooted the router") - 400 : html.index("Rebooted the router")]
+    assert "Note" in row and "To them" not in row and "no answer" not in row
+    header, line = cases_to_csv([case]).strip("\ufeff").splitlines()[:2]
+    cells = dict(zip(header.split(","), line.split(","), strict=False))
+    assert cells["direction"] == "" and cells["answered"] == ""

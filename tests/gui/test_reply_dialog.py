@@ -71,3 +71,34 @@ def test_the_text_box_has_the_focus_so_a_paste_lands_in_it(qtbot, window, store)
     dialog = window.mail_ops.paste_reply()
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.text
+
+
+def test_the_matched_words_read_as_words_and_the_intro_does_not_read_plainte_as_a_noun(
+    qtbot, window, store
+):
+    """« Renvoi (signe net) : « appelez-nous » », not bare weights like "(Renvoi, 4)"."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    store.import_cases(parse_saga(json.dumps(saga_doc(country="FR")).encode()).cases)
+    window.set_language("fr")
+    try:
+        dialog = window.mail_ops.paste_reply()
+        dialog.text.setPlainText(
+            "Bonjour, pour toute question merci de nous appeler au 3000. "
+            "Nous reviendrons vers vous sous 48 heures."
+        )
+        qtbot.waitUntil(lambda: dialog.reading is not None and dialog.reading.kind == "deflection")
+        matched = dialog.values["Mots révélateurs"].text()
+        assert matched.startswith("Renvoi (signe net) : « merci de nous appeler »")
+        assert "Promesse (indice) : « Nous reviendrons »" in matched
+        assert not re.search(r"\d\)", matched), "no bare weight"
+        assert "Type de réponse reconnu" in [
+            label.text() for label in dialog.result_box.findChildren(QLabel)
+        ]
+        intro = dialog.findChildren(QLabel)[0].text()
+        assert intro.startswith("Collez la réponse") and "plainte dit" not in intro
+    finally:
+        window.set_language("en")
+        i18n.set_language(None)

@@ -129,4 +129,26 @@ def test_a_held_model_reads_its_first_page_only_until_released(qtbot, long_store
         model.release()
     orders = [w for w in started if w.args[1] is timeline_model.timeline.order]
     assert model.rowCount() == 1_000 and len(orders) == 1  # once, for the case shown last
+
+
+def test_a_note_shows_no_direction(qtbot, store):
+    from PySide6.QtCore import Qt
+
+    note = {
+        "id": "n1",
+        "at": "2026-08-04T19:00:00+01:00",
+        "channel": "other",
+        "direction": "out",
+        "answered": False,
+        "kind": "note",
+        "summary": "Rebooted the router",
+    }
+    store.import_cases(parse_saga(json.dumps(saga_doc([note])).encode()).cases, backup=False)
+    model = TimelineModel()
+    model.show_case(store, "case-1")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.is_settled())
+    cell = model.index(0, TimelineModel.COLUMNS.index("direction"))
+    assert model.data(cell) == "note"
+    assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == "Note"
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole) is None  # not greyed as unanswered
     QThreadPool.globalInstance().waitForDone(5000)

@@ -73,7 +73,7 @@ def write_csv(write: Callable[[str], object], cases: Iterable[tuple[Case, Iterab
             summary,
             wait,
             step,
-            _kind,
+            kind,
             promises,
             files,
         ) in rows:
@@ -104,8 +104,8 @@ def write_csv(write: Callable[[str], object], cases: Iterable[tuple[Case, Iterab
                     eid,
                     at,
                     channel,
-                    direction,
-                    "yes" if answered else "no",
+                    "" if kind == "note" else direction,  # a note goes to no one
+                    "" if kind == "note" else ("yes" if answered else "no"),
                     who,
                     ref,
                     waited,

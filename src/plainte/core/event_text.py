@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from plainte.core import i18n
-from plainte.core.model import Channel, Direction, Event
+from plainte.core.model import Channel, Direction, Event, EventKind
 
 KINDS = ("they_called", "promise", "switched")
 
@@ -106,3 +106,14 @@ def content_summary(content: Mapping[str, Any], lang: str | None = None) -> str:
 def own_words(event: Event) -> str:
     """The person's own words only (empty for the app's sentences): for language detection."""
     return "" if is_generated(event.summary) else (event.summary or "")
+
+
+def is_note(kind: str | None) -> bool:
+    """A note (something done alone) is no contact: it has no direction, no answer."""
+    return kind == EventKind.NOTE.value
+
+
+def direction_word(direction: str, kind: str | None, lang: str | None = None) -> str:
+    """ "To them", "From them", or "Note" for a note, which goes to no one."""
+    key = "direction.note" if is_note(kind) else f"direction.{direction}"
+    return i18n.tr(key, lang)

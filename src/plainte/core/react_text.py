@@ -15,19 +15,35 @@ def step_title(ladder, step_id: str | None, lang: str) -> str:
     return step.title.get(lang, step_id) if step else step_id
 
 
+# a phrase of at least this weight is a clear sign of its kind on its own (replies/*.yaml)
+CLEAR_SIGN = 3.0
+
+
 def matched_words(reading: Reading, lang: str, limit: int = 12) -> str:
-    """The phrases found, strongest first: « please call » (deflection, 3)."""
+    """The phrases found, grouped by the kind they point to, strongest kind first.
+
+    Read as a person reads it: « Renvoi (signe net) : « appelez-nous », « 3000 » ».
+    The weights stay out of it; a kind is a "clear sign" when one phrase says it alone.
+    """
     shown = sorted(reading.matched, key=lambda m: -m.weight)[:limit]
-    return ", ".join(
-        tr(
-            "react.match",
-            lang,
-            words=m.words,
-            kind=tr(f"react.kind.{m.kind}", lang),
-            weight=i18n.format_number(m.weight, lang, 1 if m.weight % 1 else 0),
+    groups: dict[str, list] = {}
+    for match in shown:
+        groups.setdefault(match.kind, []).append(match)
+    ordered = sorted(groups.items(), key=lambda kv: -sum(m.weight for m in kv[1]))
+    parts = []
+    for kind, found in ordered:
+        strength = "clear" if max(m.weight for m in found) >= CLEAR_SIGN else "hint"
+        words = ", ".join(tr("react.quoted", lang, words=m.words) for m in found)
+        parts.append(
+            tr(
+                "react.match",
+                lang,
+                kind=tr(f"react.kind.{kind}", lang),
+                strength=tr(f"react.strength.{strength}", lang),
+                words=words,
+            )
         )
-        for m in shown
-    ) or tr("react.no_match", lang)
+    return " · ".join(parts) or tr("react.no_match", lang)
 
 
 def next_text(reading: Reading, ladder, lang: str) -> str:

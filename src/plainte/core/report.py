@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from plainte.core import i18n
-from plainte.core.event_text import content_summary
+from plainte.core.event_text import content_summary, direction_word, is_note
 from plainte.core.history import amendments, settled
 from plainte.core.journal import Entry, event_content, latest, local_day
 from plainte.core.ladder import LadderSet, evaluate
@@ -70,9 +70,9 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
             "date": i18n.format_date(at.day, lang),
             "time": i18n.format_time(at.value, lang) if at.has_time else "",  # type: ignore[arg-type]
             "channel": tr(f"channel.{content['channel']}"),
-            "direction": tr(f"direction.{content['direction']}"),
+            "direction": direction_word(content["direction"], content.get("kind")),
             "outgoing": content["direction"] == Direction.OUT.value,
-            "answered": content["answered"],
+            "answered": content["answered"] or is_note(content.get("kind")),
             "counterpart": content.get("counterpart") or "",
             "reference": content.get("reference") or "",
             "wait": content.get("wait_minutes") or "",

@@ -177,7 +177,7 @@ class LadderPanel(QWidget):
         parts = [
             i18n.format_date(event.at.day),
             tr(f"channel.{event.channel.value}"),
-            tr(f"direction.{event.direction.value}").lower(),
+            event_text.direction_word(event.direction.value, event.kind.value).lower(),
         ]
         words = event_text.summary(event)
         if words:

@@ -43,9 +43,10 @@ class TimelineCells:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "direction":
-            text = tr(f"direction.{event.direction.value}")
-            return text if event.answered else f"{text} ({tr('gui.timeline.no_answer')})"
-        if role == Qt.ItemDataRole.ForegroundRole and not event.answered:
+            text = event_text.direction_word(event.direction.value, event.kind.value)
+            unanswered = not event.answered and event.is_contact
+            return f"{text} ({tr('gui.timeline.no_answer')})" if unanswered else text
+        if role == Qt.ItemDataRole.ForegroundRole and not event.answered and event.is_contact:
             return self._muted()
         if role == Qt.ItemDataRole.ToolTipRole and column == "summary":
             amended = self._amended.get(event.id)
@@ -81,6 +82,8 @@ class TimelineCells:
         if column == "channel":
             return tr(f"channel.{event.channel.value}")
         if column == "direction":
+            if not event.is_contact:
+                return tr("gui.timeline.note")  # a note goes to no one
             text = tr(f"gui.timeline.{event.direction.value}")
             return text if event.answered else f"{text} ✗"
         if column == "counterpart":
