@@ -1,15 +1,50 @@
-"""Undoable edits: each QUndoCommand replays core edits, so undo is a recorded change."""
+"""Undoable edits: each QUndoCommand replays core edits, so undo is a recorded change.
+
+A command's text (the Edit menu's "Undo …") is kept as what it means, a
+:data:`Label`, and said again in the interface language after a switch
+(:func:`relabel`): no "Annuler They called…".
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from plainte.core.editor import Editor
 from plainte.core.errors import PlainteError
 from plainte.core.fingerprint import Fingerprint
+from plainte.core.i18n import tr
 from plainte.core.model import Case, CaseStatus, Event, PromiseStatus
+
+Label = Callable[[], str]
+"""An undo text rendered when shown, in the interface language of that moment."""
+
+
+def label(key: str, **params: object) -> Label:
+    """The undo text of message ``key``, said in whichever language the interface has then."""
+    return partial(tr, key, **params)
+
+
+def as_label(text: str | Label) -> Label:
+    """A label as given, or a fixed text (which then stays as written in every language)."""
+    return text if callable(text) else partial(str, text)
+
+
+def relabel(stack: QUndoStack) -> None:
+    """Say every command's text on ``stack`` again, in the interface language now.
+
+    A group of commands undone together (a macro) takes the label its first
+    command carries as ``group_label``.
+    """
+    for index in range(stack.count()):
+        command = stack.command(index)
+        said = getattr(command, "label", None)
+        if said is None and command.childCount():
+            said = getattr(command.child(0), "group_label", None)
+        if said is not None:
+            command.setText(said())
 
 
 class _Command(QUndoCommand):
@@ -21,8 +56,12 @@ class _Command(QUndoCommand):
 
     report: Callable[[Exception], None] | None = None
 
-    def __init__(self, editor: Editor, text: str) -> None:
-        super().__init__(text)
+    group_label: Label | None = None
+    """Set on the first command of a group undone together: the group's text."""
+
+    def __init__(self, editor: Editor, text: str | Label) -> None:
+        self.label = as_label(text)
+        super().__init__(self.label())
         self.editor = editor
 
     def _guard(self, action: Callable[[], None]) -> None:
@@ -40,7 +79,7 @@ class SaveEvent(_Command):
         editor: Editor,
         case_id: str,
         event: Event,
-        text: str,
+        text: str | Label,
         base: Event | None = None,
         sent: Fingerprint | None = None,
     ) -> None:
@@ -64,7 +103,7 @@ class SaveEvent(_Command):
 
 
 class DeleteEvent(_Command):
-    def __init__(self, editor: Editor, case_id: str, event_id: str, text: str) -> None:
+    def __init__(self, editor: Editor, case_id: str, event_id: str, text: str | Label) -> None:
         super().__init__(editor, text)
         self.case_id, self.event_id, self.snapshot = case_id, event_id, None
 
@@ -80,7 +119,9 @@ class DeleteEvent(_Command):
 
 
 class SaveCase(_Command):
-    def __init__(self, editor: Editor, case: Case, text: str, base: Case | None = None) -> None:
+    def __init__(
+        self, editor: Editor, case: Case, text: str | Label, base: Case | None = None
+    ) -> None:
         super().__init__(editor, text)
         self.case, self.before = case, None
         self.base = base  # the version the edit started from, checked on the first save
@@ -100,7 +141,7 @@ class SaveCase(_Command):
 
 
 class DeleteCase(_Command):
-    def __init__(self, editor: Editor, case_id: str, text: str) -> None:
+    def __init__(self, editor: Editor, case_id: str, text: str | Label) -> None:
         super().__init__(editor, text)
         self.case_id, self.snapshot = case_id, None
 
@@ -123,7 +164,7 @@ class SetPromiseStatus(_Command):
         promise_id: str,
         status: PromiseStatus,
         closed_at: str | None,
-        text: str,
+        text: str | Label,
     ) -> None:
         super().__init__(editor, text)
         self.args = (case_id, promise_id)
@@ -141,7 +182,7 @@ class SetPromiseStatus(_Command):
 
 
 class SetCaseStatus(_Command):
-    def __init__(self, editor: Editor, case_id: str, status: CaseStatus, text: str) -> None:
+    def __init__(self, editor: Editor, case_id: str, status: CaseStatus, text: str | Label) -> None:
         super().__init__(editor, text)
         self.case_id, self.status, self.before = case_id, status, None
 
@@ -159,7 +200,9 @@ class SetCaseStatus(_Command):
 class AddEvents(_Command):
     """New events (e-mails dropped on the timeline), added together, undone together."""
 
-    def __init__(self, editor: Editor, case_id: str, events: list[Event], text: str) -> None:
+    def __init__(
+        self, editor: Editor, case_id: str, events: list[Event], text: str | Label
+    ) -> None:
         super().__init__(editor, text)
         self.case_id, self.events = case_id, events
 

@@ -324,7 +324,10 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """Switch the interface language now; no restart."""
+        from plainte.gui.commands import relabel
+
         i18n.set_language(lang)
+        relabel(self.undo_stack)  # "Undo …" said again in the new language
         self.prefs.language = lang
         settings.save(self.prefs)
         self.pane.timeline.set_case(None)

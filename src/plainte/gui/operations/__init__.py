@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from plainte.core.editor import Editor
-from plainte.gui.commands import _Command
+from plainte.gui.commands import Label, _Command
 from plainte.gui.widgets import shown
 
 
@@ -40,9 +40,11 @@ class Operations:
             self.status(done)
         return not self._failed
 
-    def apply_all(self, commands: list[_Command], label: str, done: str | None = None) -> bool:
+    def apply_all(self, commands: list[_Command], label: Label, done: str | None = None) -> bool:
         """Run several commands as one undo step (undone together)."""
-        self.undo_stack.beginMacro(label)
+        if commands:
+            commands[0].group_label = label  # the group's text, said again after a switch
+        self.undo_stack.beginMacro(label())
         failed = False
         try:
             for command in commands:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plainte.core.errors import PlainteError
-from plainte.core.i18n import tr
 from plainte.core.model import Event
+from plainte.gui import commands
 from plainte.gui.operations.events import now_on
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class CallOps:
         from plainte.gui.recap_dialog import RecapDialog
 
         w = self.window
-        if not w.event_ops.save(event, tr("gui.actions.i_called")):
+        if not w.event_ops.save(event, commands.label("gui.actions.i_called")):
             return
         case = w.store.load_case(w.case_header.id)
         try:

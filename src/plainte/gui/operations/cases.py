@@ -30,7 +30,7 @@ class CaseOps:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         case = dialog.case()
-        if w.ops.apply(commands.SaveCase(w.editor, case, tr("gui.undo.new_case"))):
+        if w.ops.apply(commands.SaveCase(w.editor, case, commands.label("gui.undo.new_case"))):
             w.case_view.selectRow(w.cases.row_of(case.id))
         return case
 
@@ -44,7 +44,8 @@ class CaseOps:
         base = w.case_header
         dialog = CaseDialog(w, base, w.prefs)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            command = commands.SaveCase(w.editor, dialog.case(), tr("gui.undo.edit_case"), base)
+            said = commands.label("gui.undo.edit_case")
+            command = commands.SaveCase(w.editor, dialog.case(), said, base)
             w.ops.apply(command)
 
     def show_history(self) -> None:
@@ -74,7 +75,9 @@ class CaseOps:
         )
         if answer == QMessageBox.StandardButton.Yes:
             w.ops.apply(
-                commands.DeleteCase(w.editor, w.case_header.id, tr("gui.undo.delete_case")),
+                commands.DeleteCase(
+                    w.editor, w.case_header.id, commands.label("gui.undo.delete_case")
+                ),
                 tr("gui.status.undo_hint"),
             )
 

@@ -43,7 +43,7 @@ class ComposeOps:
             w.store.data_dir,
         )
         dialog.sent.connect(
-            lambda event: w.event_ops.save(event, tr("gui.undo.sent"), sent=carried)
+            lambda event: w.event_ops.save(event, commands.label("gui.undo.sent"), sent=carried)
         )
         dialog.saved.connect(w.ops.status)
         w.composer_dialog = dialog
@@ -70,7 +70,7 @@ class ComposeOps:
             """The person left: the switch step is done today, and the case ends."""
             left = w.event_ops.draft(Channel.OTHER, Direction.OUT)
             left.kind, left.step = EventKind.NOTE, "switch"
-            label = tr("gui.undo.switched")
+            label = commands.label("gui.undo.switched")
             w.ops.apply_all(
                 [
                     commands.SaveEvent(w.editor, case_id, left, label),

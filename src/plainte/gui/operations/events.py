@@ -65,14 +65,16 @@ class EventOps:
             return None
         return dialog.result_event()
 
-    def save(self, event: Event, label: str, base: Event | None = None, sent=None) -> bool:
+    def save(
+        self, event: Event, label: str | commands.Label, base: Event | None = None, sent=None
+    ) -> bool:
         """Store ``event`` in the selected case (new or amended from ``base``), undoable."""
         w = self.window
         if not w.case_header:
             return False
         w.last_channel = event.channel
         command = commands.SaveEvent(w.editor, w.case_header.id, event, label, base, sent)
-        stored = w.ops.apply(command, tr("gui.status.logged", what=label))
+        stored = w.ops.apply(command, tr("gui.status.logged", what=commands.as_label(label)()))
         if stored and getattr(w, "when_box", None) is not None:
             w.when_box.reset()  # the next quick log is "now" again
         return stored
@@ -81,7 +83,7 @@ class EventOps:
         draft = self.draft(self.window.last_channel, Direction.OUT)
         event = draft and self.edit_in_dialog(draft, is_new=True)
         if event:
-            self.save(event, tr("gui.undo.new_event"))
+            self.save(event, commands.label("gui.undo.new_event"))
 
     def edit_event(self) -> None:
         current = self.window.selected_event()
@@ -90,7 +92,7 @@ class EventOps:
         base = copy.deepcopy(current)
         event = self.edit_in_dialog(current, is_new=False)
         if event:
-            self.save(event, tr("gui.undo.edit_event"), base)
+            self.save(event, commands.label("gui.undo.edit_event"), base)
 
     def delete_event(self) -> None:
         """Retract the selected event after asking (undoable; kept in the history)."""
@@ -102,7 +104,10 @@ class EventOps:
         if answer == QMessageBox.StandardButton.Yes:
             w.ops.apply(
                 commands.DeleteEvent(
-                    w.editor, w.case_header.id, current.id, tr("gui.undo.delete_event")
+                    w.editor,
+                    w.case_header.id,
+                    current.id,
+                    commands.label("gui.undo.delete_event"),
                 ),
                 tr("gui.status.undo_hint"),
             )
@@ -115,7 +120,7 @@ class EventOps:
         event = next((e for e in w.case.events if e.id == event_id), None) if w.case else None
         if event is None:
             return False
-        return self.save(replace(event, step=step_id), tr("gui.undo.mark_step"))
+        return self.save(replace(event, step=step_id), commands.label("gui.undo.mark_step"))
 
     def log_they_called(self) -> None:
         """One keystroke: they called, no one spoke, no message. Logged now.
@@ -125,20 +130,20 @@ class EventOps:
         """
         event = self.draft(Channel.PHONE, Direction.IN, answered=False)
         if event:
-            self.save(event, tr("gui.actions.they_called"))
+            self.save(event, commands.label("gui.actions.they_called"))
 
     def log_i_called(self) -> None:
         draft = self.draft(Channel.PHONE, Direction.OUT)
         event = draft and self.edit_in_dialog(draft, is_new=True)
         if event:
-            self.save(event, tr("gui.actions.i_called"))
+            self.save(event, commands.label("gui.actions.i_called"))
 
     def log_email_sent(self) -> None:
         # an e-mail just sent has no answer yet: "someone answered" starts unticked
         draft = self.draft(Channel.EMAIL, Direction.OUT, answered=False)
         event = draft and self.edit_in_dialog(draft, is_new=True)
         if event:
-            self.save(event, tr("gui.actions.email_sent"))
+            self.save(event, commands.label("gui.actions.email_sent"))
 
     def show_history(self) -> None:
         """Every recorded version of the selected event, field by field, from the journal."""

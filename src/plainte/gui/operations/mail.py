@@ -137,7 +137,7 @@ class MailOps:
             pairs.append((mail, event))
         stored = True
         if new:
-            command = commands.AddEvents(w.editor, case_id, new, tr("mail.gui.undo"))
+            command = commands.AddEvents(w.editor, case_id, new, commands.label("mail.gui.undo"))
             stored = w.ops.apply(command)
         w.ops.status(trn("mail.gui.added", len(new) if stored else 0, known=len(pairs) - len(new)))
         if errors:
@@ -169,7 +169,7 @@ class MailOps:
             return
         is_new = all(e.id != event.id for e in w.case.events)
         edited = w.event_ops.edit_in_dialog(event, is_new=is_new)
-        if edited is not None and w.event_ops.save(edited, tr("react.gui.undo")):
+        if edited is not None and w.event_ops.save(edited, commands.label("react.gui.undo")):
             dialog.logged(edited)
 
     def _write(self, letter: str, wants: str | None) -> None:
@@ -179,5 +179,5 @@ class MailOps:
             return
         if wants and all(want.kind != wants for want in w.case_header.wants):
             case = replace(w.case_header, wants=[*w.case_header.wants, Want(kind=wants)])
-            w.ops.apply(commands.SaveCase(w.editor, case, tr("react.gui.undo_wants")))
+            w.ops.apply(commands.SaveCase(w.editor, case, commands.label("react.gui.undo_wants")))
         w.compose_ops.compose(letter)

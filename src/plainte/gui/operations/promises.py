@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
-from plainte.core.i18n import tr
 from plainte.core.model import Direction, Promise, PromiseStatus
 from plainte.gui import commands
 from plainte.gui.operations.events import now_on
@@ -35,7 +34,7 @@ class PromiseOps:
         event = dialog.made_event()
         promise: Promise = dialog.promise(event.id)
         event.promises.append(promise)
-        w.event_ops.save(event, tr("gui.actions.promise_made"))
+        w.event_ops.save(event, commands.label("gui.actions.promise_made"))
 
     def mark(self, promise_id: str, status: str) -> None:
         """Mark a promise kept, broken or pending again (undoable)."""
@@ -50,6 +49,6 @@ class PromiseOps:
                 promise_id,
                 PromiseStatus(status),
                 closed,
-                tr(f"gui.undo.promise_{status}"),
+                commands.label(f"gui.undo.promise_{status}"),
             )
         )
