@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -483,3 +484,45 @@ def test_every_option_and_argument_has_translated_help(run_cli, monkeypatch):
         result = run_cli(*([name] if name else []), "--help")
         assert result.code == 0 and "cli." not in result.out and "referral." not in result.out
         assert "utilisation :" in result.out and "show this help" not in result.out
+
+
+def test_the_desktop_start_reads_its_options_without_every_command(monkeypatch):
+    def refused():
+        raise AssertionError("the commands' parsers were built")
+
+    monkeypatch.setattr(cli, "build_parser", refused)
+    for words in ([], ["--data-dir", "export", "--today", "2026-11-22"], ["--today=2026-01-02"]):
+        args = cli.parse(words)
+        assert args.command is None
+        assert args.today in (None, date(2026, 11, 22), date(2026, 1, 2))
+    assert cli.parse(["--data-dir", "export"]).data_dir == "export"  # a value, not a command
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["cases", "--json"],
+        ["--data-dir", "x", "stats", "c1"],
+        ["--today", "22/11/2026"],
+        ["--data-dir"],
+        ["frobnicate"],
+        ["--frob"],
+        ["--help"],
+        ["--version"],
+    ],
+)
+def test_what_the_top_options_do_not_read_whole_goes_to_the_full_parser(words, capsys):
+    def full() -> tuple:
+        try:
+            return ("args", vars(cli.build_parser().parse_args(words)))
+        except SystemExit as exit:
+            return ("exit", exit.code)
+
+    def quick() -> tuple:
+        try:
+            return ("args", vars(cli.parse(words)))
+        except SystemExit as exit:
+            return ("exit", exit.code)
+
+    expected = full(), capsys.readouterr()
+    assert (quick(), capsys.readouterr()) == expected

@@ -102,14 +102,40 @@ class _Parser(argparse.ArgumentParser):
         return action
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; its help is in the interface language when printed."""
-    parser = _Parser(prog="plainte", description=_Key("cli.description"), epilog=_Key("cli.epilog"))
+def _top_parser(**options: object) -> _Parser:
+    """The options every call takes, without the commands."""
+    parser = _Parser(
+        prog="plainte", description=_Key("cli.description"), epilog=_Key("cli.epilog"), **options
+    )
     parser.add_argument(
         "--version", action="version", version=f"plainte {__version__}", help="cli.opt.version"
     )
     parser.add_argument("--data-dir", metavar="DIR", help="cli.opt.data_dir")
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=_today, help="cli.opt.today")
+    return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """``argv`` read; the desktop start (no command) without building each command's parser.
+
+    Anything the top options alone do not read whole (a command, help, an error)
+    goes to the full parser, so what is printed and refused is the same.
+    """
+    words = sys.argv[1:] if argv is None else list(argv)
+    if not any(w in ("-h", "--help", "--version") for w in words):
+        try:
+            args, rest = _top_parser(exit_on_error=False).parse_known_args(words)
+        except argparse.ArgumentError:
+            rest = ["(the full parser says why)"]
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(words)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; its help is in the interface language when printed."""
+    parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_Key("cli.commands"))
 
     sub.add_parser("demo", help="cli.cmd.demo")
@@ -612,8 +638,7 @@ def _crash_report(data_dir: Path) -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run plainte with ``argv`` (default: the process's arguments); return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     if args.command is None:
         from plainte.gui.app import run
 
