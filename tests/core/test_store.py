@@ -21,6 +21,7 @@ from plainte.core.errors import StoreDamaged
 from plainte.core.restore import restore
 from plainte.core.sagafile import dump_saga, parse_saga, read_saga
 from plainte.core.store import STORE_NAME, Store
+from tests.conftest import saga_doc
 
 FIXED = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
 
@@ -313,3 +314,17 @@ def test_list_cases_of_some_cases_reads_the_same_summaries(store, demo_paths):
     some = [every[-1].id, every[0].id]
     assert store.list_cases(today, case_ids=some) == [every[0], every[-1]]
     assert store.list_cases(today, case_ids=[]) == []
+
+
+def test_a_case_without_structured_fields_is_shown_without_the_saga_reader(store, data_dir):
+    doc = saga_doc()
+    for field in ("monthly_price", "service_down", "wants", "handles"):
+        doc["cases"][0].pop(field, None)
+    store.import_cases(parse_saga(json.dumps(doc).encode()).cases, backup=False)
+    code = (
+        "import sys; from pathlib import Path; from plainte.core.store import Store;"
+        f"s = Store.open(Path({str(data_dir)!r}), daily_backup=False);"
+        "print(s.case_header('case-1').provider, 'plainte.core.sagafile' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.split() == ["Examplecom", "False"], done.stderr

@@ -187,10 +187,10 @@ def _read_case_json(case: Case, stored: dict[str, str | None]) -> None:
     """Set the case's structured fields from their stored JSON, through the file's checks."""
     import json
 
-    from plainte.core.sagafile import read_case_fields
-
     data = {k: json.loads(v) for k, v in stored.items() if v}
-    if data:
+    if data:  # the saga file's reader is loaded only for a case that has such fields
+        from plainte.core.sagafile import read_case_fields
+
         read_case_fields(case, data)
 
 
