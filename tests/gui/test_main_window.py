@@ -9,6 +9,8 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from plainte.core import i18n, paths
+from plainte.core.demo import demo_files
+from plainte.core.sagafile import read_saga
 from plainte.gui.case_pane import DASHBOARD, LADDER, PROMISES, TIMELINE
 
 
@@ -202,3 +204,20 @@ def test_the_case_list_width_and_window_size_come_back_after_a_restart(qtbot, st
     QApplication.processEvents()
     assert second.splitter.sizes()[0] == kept
     second.set_language("en")
+
+
+def test_the_app_start_reads_even_a_short_saga_once_its_first_frame_is_painted(
+    qtbot, store, monkeypatch
+):
+    from plainte.gui.app import open_main_window
+
+    from .conftest import TODAY
+
+    monkeypatch.setattr("plainte.gui.settings.save", lambda prefs, settings=None: None)
+    store.import_cases(read_saga(demo_files()[0]).cases, backup=False)
+    win = open_main_window(store, TODAY)
+    qtbot.addWidget(win)
+    assert win.pane.timeline.is_short() and win.pane.timeline.rowCount() > 0
+    assert win.pane.case is None and win.pane.figures.text() == ""  # nothing computed yet
+    win.show()
+    qtbot.waitUntil(lambda: win.pane.case is not None and win.pane.figures.text() != "")

@@ -45,7 +45,7 @@ def open_main_window(store: Store, today: date):
 
     prefs = settings.load()
     i18n.set_language(prefs.language or interface_language())
-    return MainWindow(store, today, prefs)
+    return MainWindow(store, today, prefs, at_start=True)
 
 
 def open_store(data_dir: Path) -> Store | None:

@@ -90,9 +90,14 @@ def table_defaults(view: QTableView) -> None:
 class CasePane(QWidget):
     """Shows one case; tabs other than the timeline are filled when first shown."""
 
-    def __init__(self, ladders: Callable[[], object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ladders: Callable[[], object], parent: QWidget | None = None, *, at_start=False
+    ) -> None:
         super().__init__(parent)
         self._ladders = ladders
+        self._at_start = at_start
+        """Shown as the app starts: even a short saga is read once the first frame is painted
+        (its figures, overview and ladder are computed then, not before the window shows)."""
         self.header: Case | None = None
         """The shown case's own fields (its timeline is read in windows)."""
         self.case: Case | None = None
@@ -220,7 +225,7 @@ class CasePane(QWidget):
         A timeline longer than :data:`WHOLE` is read whole only when a tab that
         needs it is shown (``wanted``): a million events hold 1.5 GB.
         """
-        if not self._painted and not self.timeline.is_short():
+        if not self._painted and (self._at_start or not self.timeline.is_short()):
             self._held = True
             return
         if not wanted and not self._wants_whole():

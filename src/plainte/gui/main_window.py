@@ -56,12 +56,20 @@ class MainWindow(QMainWindow):
     """Everything a person does with plainte starts here."""
 
     def __init__(
-        self, store: Store, today: date, prefs: settings.Preferences | None = None
+        self,
+        store: Store,
+        today: date,
+        prefs: settings.Preferences | None = None,
+        *,
+        at_start: bool = False,
     ) -> None:
+        """``at_start``: the app's own start, whose first frame waits for nothing it does not
+        show (the case is read whole once it is painted)."""
         super().__init__()
         # The window's Python callbacks wait for the lock a worker holds at most 1 ms,
         # not 5: reading a long saga in the background leaves scrolling smooth.
         sys.setswitchinterval(0.001)
+        self._at_start = at_start
         self.store = store
         self.editor = Editor(store)
         self.today = today
@@ -146,7 +154,7 @@ class MainWindow(QMainWindow):
         self.case_view.selectionModel().selectionChanged.connect(self._on_case_selected)
         self.case_view.doubleClicked.connect(lambda _i: self.case_ops.edit_case())
 
-        self.pane = CasePane(lambda: self.ladders)
+        self.pane = CasePane(lambda: self.ladders, at_start=self._at_start)
         self.pane.timeline_view.doubleClicked.connect(lambda _i: self.event_ops.edit_event())
         self.mail_ops.accept_drops(self.pane.timeline_view)
         self.pane.promises_panel.mark.connect(self.promise_ops.mark)
