@@ -70,6 +70,8 @@ def startup_rows(label: str, data_dir: Path, runs: int) -> list[dict]:
     row = ratio(f"start to first painted window, {label} (vs floor)", app, floor, 1.25)
     row["bare"] = bare
     row["detail"] = f"app {app * 1000:.0f} ms, floor {floor * 1000:.0f}, bare {bare * 1000:.0f}"
+    if not row["met"]:
+        row["profile"] = startup.profile(data_dir)
     return [row]
 
 
@@ -103,13 +105,15 @@ def measure(cache: Path, quick: bool, runs: int, million: bool) -> list[dict]:
     rows.append(row)
 
     gui = gui_probe(s100)
-    rows.append(
-        figure(f"open a {big:,}-event case, first rows", gui["open_first_rows"] * 1e3, 50, "ms")
-    )
+    row = figure(f"open a {big:,}-event case, first rows", gui["open_first_rows"] * 1e3, 50, "ms")
+    row["profile"] = gui["open_profile"]
+    rows.append(row)
     rows.append(
         figure(f"search keystroke at {big:,} events", gui["search_keystroke"] * 1e3, 16, "ms")
     )
-    rows.append(figure(f"quick log at {big:,} events", gui["quick_log"] * 1e3, 50, "ms"))
+    row = figure(f"quick log at {big:,} events", gui["quick_log"] * 1e3, 50, "ms")
+    row["profile"] = gui["quick_log_profile"]
+    rows.append(row)
     row = figure(f"longest freeze at {big:,} events", gui["longest_freeze"] * 1e3, 100, "ms")
     row["detail"] = f"during {gui['longest_freeze_during']}"
     rows.append(row)
@@ -264,6 +268,11 @@ def print_table(rows: list[dict]) -> None:
         target = f"{r['target']:g}{unit}" if unit == "x" else f"{r['target']:g} {unit}"
         met = "yes" if r["met"] else "NO"
         print(f"| {r['name']:<58} | {value:>12} | {target:>8} | {met:>3} | {r.get('detail', '')}")
+    for r in rows:
+        if not r["met"] and r.get("profile"):
+            print(f"\nWhy not met, {r['name']} (cProfile of one more run, own time):")
+            for line in r["profile"]:
+                print(f"  {line}")
 
 
 def print_growth(table: list[dict]) -> None:

@@ -74,6 +74,92 @@ def probe(who: str, data_dir: Path, mode: str = "first-paint") -> dict:
     raise RuntimeError(f"{who} did not report its first frame:\n{done.stdout}\n{done.stderr}")
 
 
+def profile(data_dir: Path, top: int = 8) -> list[str]:
+    """Where one more start of the app spends its own time beyond the floor's, by package,
+    then plainte's biggest functions.
+
+    cProfile of the real entry point and of the floor, each to its first frame (and its
+    quick exit; the wait for background readers is left out). The profiler slows Python
+    more than Qt: read it for where the time goes, not for how much.
+    """
+    app, app_own = _profiled([sys.executable, "-m", "plainte", *command("app", data_dir)[-4:]])
+    floor, _ = _profiled([sys.executable, str(HERE / "floor.py"), str(data_dir)])
+    beyond = sorted(((app.get(p, 0.0) - floor.get(p, 0.0), p) for p in app), reverse=True)
+    lines = [
+        "beyond the floor, by package: "
+        + ", ".join(f"{p} {d * 1e3:+.0f} ms" for d, p in beyond[:top] if d > 0)
+    ]
+    mine = sorted(app_own, reverse=True)[:top]
+    lines.append("plainte's own: " + ", ".join(f"{w} {s * 1e3:.1f} ms" for s, w in mine))
+    return lines
+
+
+_PROFILE_TO_FIRST_FRAME = """
+import cProfile, runpy, sys
+from plainte.gui import probe
+profile = cProfile.Profile()
+reported = probe._FirstPaint._report
+def report(self):
+    profile.disable()
+    profile.dump_stats({out!r})
+    reported(self)
+probe._FirstPaint._report = report
+argv = {argv!r}
+sys.argv = ["plainte", *argv[2:]] if argv[:2] == ["-m", "plainte"] else argv
+profile.enable()
+if argv[:2] == ["-m", "plainte"]:
+    runpy.run_module("plainte", run_name="__main__", alter_sys=True)
+else:
+    runpy.run_path(argv[0], run_name="__main__")
+"""
+"""Profiles one start to its first frame, then lets it quit (``argv``: after the Python)."""
+
+
+def _profiled(argv: list[str]) -> tuple[dict[str, float], list[tuple[float, str]]]:
+    """Own seconds by package of one start of ``argv`` to its first frame, and plainte's."""
+    import pstats
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "start.prof"
+        code = _PROFILE_TO_FIRST_FRAME.format(out=str(out), argv=argv[1:])
+        subprocess.run([sys.executable, "-c", code], capture_output=True, env=_env("first-paint"))
+        if not out.exists():
+            return {}, []
+        stats = pstats.Stats(str(out)).stats
+    packages: dict[str, float] = {}
+    own: list[tuple[float, str]] = []
+    for (path, _line, name), (_cc, _nc, seconds, _cum, _callers) in stats.items():
+        if "waitForDone" in name:
+            continue
+        package = _package(path, name)
+        packages[package] = packages.get(package, 0.0) + seconds
+        if package == "plainte":
+            own.append((seconds, f"{path.split('plainte/')[-1]}:{name}"))
+    return packages, own
+
+
+def _package(path: str, name: str) -> str:
+    """What a profiled function belongs to: a package, Qt's C++, the import machinery."""
+    if path == "~":
+        if "PySide6" in name or "shiboken" in name:
+            return "Qt (C++)"
+        if any(k in name for k in ("_imp.", "marshal", "builtins.exec", "builtins.compile")):
+            return "imports"
+        return "builtins"
+    if "/plainte/" in path:
+        return "plainte"
+    if "site-packages/" in path:
+        return path.split("site-packages/")[1].split("/")[0]
+    if "shibokensupport" in path or "signature" in path:
+        return "shiboken6"
+    if path.startswith("<frozen"):
+        return "imports"
+    parent = Path(path).parent.name
+    return "stdlib:" + (
+        parent if parent not in ("lib", "") and "python3" not in parent else Path(path).stem
+    )
+
+
 def startup(data_dir: Path, runs: int, warm: bool = True) -> dict[str, list[float]]:
     """Seconds to the first frame of app, floor and bare, alternated ``runs`` times."""
     compile_package()
