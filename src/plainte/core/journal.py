@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from plainte.core.model import Case, Event, Promise
+from plainte.core.model import Case, Event, EventKind, Promise
 
 GENESIS = "0" * 64
 ACTIONS = ("create", "amend", "retract", "restore")
@@ -40,6 +40,12 @@ def local_day(at: str) -> date:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+_STRING = json.encoder.encode_basestring
+
+
+def quote(value: Any) -> str:
+    """``value`` as :data:`_ENCODER` writes it; a string without the encoder's dispatch."""
+    return _STRING(value) if value.__class__ is str else _ENCODER.encode(value)
 
 
 def canonical(data: Any) -> str:
@@ -56,49 +62,99 @@ def entry_hash(
     order, as :func:`canonical` writes them), so the content is encoded once.
     """
     body = (
-        f'{{"action":{_ENCODER.encode(action)},"at":{_ENCODER.encode(at)},'
-        f'"content":{content_json},"entity":{_ENCODER.encode(entity)},'
-        f'"entity_id":{_ENCODER.encode(entity_id)},"n":{n}}}'
+        f'{{"action":{quote(action)},"at":{quote(at)},'
+        f'"content":{content_json},"entity":{quote(entity)},'
+        f'"entity_id":{quote(entity_id)},"n":{n}}}'
     )
     return hashlib.sha256(f"{prev}\n{body}".encode()).hexdigest()
 
 
 def event_content(event: Event) -> dict[str, Any]:
     """What an event entry covers: every field but its promises (journaled apart)."""
+    return event_fields(
+        event.id,
+        event.at.text,
+        event.channel.value,
+        event.direction.value,
+        event.answered,
+        event.counterpart,
+        event.reference,
+        event.summary,
+        event.wait_minutes,
+        event.step,
+        [(a.name, a.sha256, a.size) for a in event.attachments],
+        event.kind.value,
+    )
+
+
+def event_fields(
+    event_id: str,
+    at: str,
+    channel: str,
+    direction: str,
+    answered: bool,
+    counterpart: str | None,
+    reference: str | None,
+    summary: str | None,
+    wait_minutes: float | None,
+    step: str | None,
+    files: list[tuple[str, str, int]],
+    kind: str,
+) -> dict[str, Any]:
+    """An event entry's content from its fields as stored (``verify`` reads rows, not events)."""
     data = {
-        "id": event.id,
-        "at": event.at.text,
-        "channel": event.channel.value,
-        "direction": event.direction.value,
-        "answered": event.answered,
-        "counterpart": event.counterpart,
-        "reference": event.reference,
-        "summary": event.summary,
-        "wait_minutes": event.wait_minutes,
-        "step": event.step,
-        "attachments": [
-            {"name": a.name, "sha256": a.sha256, "size": a.size} for a in event.attachments
-        ],
+        "id": event_id,
+        "at": at,
+        "channel": channel,
+        "direction": direction,
+        "answered": answered,
+        "counterpart": counterpart,
+        "reference": reference,
+        "summary": summary,
+        "wait_minutes": wait_minutes,
+        "step": step,
+        "attachments": [{"name": n, "sha256": sha, "size": size} for n, sha, size in files],
     }
-    if data["wait_minutes"] is not None and float(data["wait_minutes"]).is_integer():
-        data["wait_minutes"] = int(data["wait_minutes"])
-    if not event.is_contact:  # only when set: entries made before ``kind`` existed still match
-        data["kind"] = event.kind.value
+    if wait_minutes is not None and float(wait_minutes).is_integer():
+        data["wait_minutes"] = int(wait_minutes)
+    if kind != EventKind.CONTACT.value:  # only when set: older entries still match
+        data["kind"] = kind
     return data
 
 
 def promise_content(promise: Promise) -> dict[str, Any]:
     """What a promise entry covers (``window`` only when set, as for an event's ``kind``)."""
+    return promise_fields(
+        promise.id,
+        promise.event_id,
+        promise.text,
+        promise.due.text if promise.due else None,
+        promise.status.value,
+        promise.closed_at.text if promise.closed_at else None,
+        (promise.window.start, promise.window.end) if promise.window is not None else None,
+    )
+
+
+def promise_fields(
+    promise_id: str,
+    event_id: str,
+    text: str,
+    due: str | None,
+    status: str,
+    closed_at: str | None,
+    window: tuple[str, str] | None,
+) -> dict[str, Any]:
+    """A promise entry's content from its fields as stored."""
     data = {
-        "id": promise.id,
-        "event_id": promise.event_id,
-        "text": promise.text,
-        "due": promise.due.text if promise.due else None,
-        "status": promise.status.value,
-        "closed_at": promise.closed_at.text if promise.closed_at else None,
+        "id": promise_id,
+        "event_id": event_id,
+        "text": text,
+        "due": due,
+        "status": status,
+        "closed_at": closed_at,
     }
-    if promise.window is not None:
-        data["window"] = {"from": promise.window.start, "to": promise.window.end}
+    if window is not None:
+        data["window"] = {"from": window[0], "to": window[1]}
     return data
 
 
