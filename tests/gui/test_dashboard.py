@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -41,3 +42,78 @@ def test_the_contrasts_of_each_demo(qtbot, demos):
     assert stale and all(w.isHidden() for w in stale)
     board.show_case(None, date(2016, 10, 1))
     assert not panel.isVisible()
+
+
+def _four_calls_a_day() -> object:
+    import json
+
+    from plainte.core.sagafile import parse_saga
+    from tests.conftest import saga_doc
+
+    calls = [
+        {"id": f"c{i}", "at": at, "channel": "phone", "direction": "out", "answered": False}
+        for i, at in enumerate(
+            (
+                "2026-08-03T09:00:00",
+                "2026-08-03T09:05:00",
+                "2026-08-03T09:10:00",
+                "2026-08-03T16:00:00",
+                "2026-08-04",
+                "2026-08-04",
+            )
+        )
+    ]
+    return parse_saga(json.dumps(saga_doc(calls)).encode()).cases[0]
+
+
+def _marks_below_the_line(image, base) -> list[int]:
+    """The x of each mark crossing the row just below the drawn line (the fullest row)."""
+    from PySide6.QtGui import QColor
+
+    def inked(x: int, y: int) -> bool:
+        return QColor(image.pixel(x, y)).name() != base.name()
+
+    line = max(range(image.height()), key=lambda y: sum(inked(x, y) for x in range(image.width())))
+    runs, inside = [], False
+    for x in range(image.width()):
+        marked = inked(x, line + 10)
+        if marked and not inside:
+            runs.append(x)
+        inside = marked
+    return runs
+
+
+def test_every_call_of_a_busy_day_is_a_mark_of_its_own(qtbot):
+    from PySide6.QtGui import QPalette
+
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.resize(900, 600)
+    board.show()
+    board.show_case(_four_calls_a_day(), date(2026, 8, 4))
+    strip = board.strip
+    # as drawn: six ticks below the line, not two
+    base = strip.palette().color(QPalette.ColorRole.Base)
+    runs = _marks_below_the_line(strip.grab().toImage(), base)
+    assert len(runs) == 6, runs
+    marks = strip.marks()
+    assert len(marks) == 6
+    xs = sorted(m.x for m in marks)
+    assert all(b - a >= 4.9 for a, b in pairwise(xs))
+    # the two days without a time are told apart from the first day's morning calls
+    assert xs[3] < strip.width() / 2 < xs[4]
+
+
+def test_the_drawn_timeline_fills_the_tab_and_ends_on_the_saga_s_last_day(qtbot, window):
+    from plainte.gui.case_pane import DASHBOARD
+
+    window.resize(1300, 780)
+    window.case_ops.load_demo()
+    window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
+    window.pane.tabs.setCurrentIndex(DASHBOARD)
+    board = window.pane.dashboard
+    qtbot.waitUntil(lambda: board.strip.case is not None)
+    qtbot.waitUntil(lambda: board.strip.height() > 200)
+    assert board.height() - board.strip.geometry().bottom() < 30  # no empty half below
+    # the Rogers saga ended on 10 July 2010: the line stops there, not today
+    assert board.strip.days() == (date(2010, 7, 5), 6)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
@@ -18,22 +20,110 @@ from plainte.gui.widgets import PlainLabel
 FIGURES = tuple(k for k in HEADLINE if k != "promises_kept")
 
 
+GAP = 5.0
+"""Pixels kept between two marks on the same side: four calls a day are four marks."""
+
+
+def spread(xs: list[float], left: float, right: float, gap: float = GAP) -> list[float]:
+    """``xs`` (sorted) moved apart by at least ``gap``, kept within ``left``–``right``.
+
+    Marks close in time are pushed right, then back left from the right edge;
+    when even that cannot fit them, the gap shrinks to what the width allows.
+    """
+    if not xs:
+        return []
+    gap = min(gap, (right - left) / max(1, len(xs) - 1))
+    out = [max(left, xs[0])]
+    for x in xs[1:]:
+        out.append(max(x, out[-1] + gap))
+    limit = right
+    for i in range(len(out) - 1, -1, -1):
+        out[i] = min(out[i], limit)
+        limit = out[i] - gap
+    return out
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One contact as drawn: where, on which side, how long, in which colour."""
+
+    x: float
+    up: bool
+    answered: bool
+    channel: str
+
+
+def _days(when, start: date) -> float:
+    """Days from ``start``'s midnight to ``when`` (a day without a time: its middle)."""
+    offset = (when.day - start).days
+    if not when.has_time:
+        return offset + 0.5
+    clock = when.value
+    return offset + (clock.hour * 60 + clock.minute) / 1440
+
+
 class TimelineStrip(QWidget):
-    """Contacts as ticks (theirs above the line, mine below) and broken promises as red marks."""
+    """Contacts as ticks (theirs above the line, mine below) and broken promises as red marks.
+
+    The line runs from the first contact's day to the last day the saga is told
+    as of (today, or its last day once it ended), each day a slot; a contact sits
+    at its time of day, and marks close in time are set apart so none hides another.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(150)
         self.case: Case | None = None
         self.today = date.today()
         self.setAccessibleName(tr("gui.dashboard.strip"))
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 140)
+        return QSize(600, 240)
 
     def set_case(self, case: Case | None, today: date) -> None:
         self.case, self.today = case, today
         self.update()
+
+    def _frame(self) -> tuple[float, float, float, float]:
+        """Left, width, the line's height and half the room for ticks."""
+        margin = 16.0
+        top, bottom = 24.0, 30.0  # the legend above, the dates below
+        mid = top + (self.height() - top - bottom) / 2
+        return margin, self.width() - 2 * margin, mid, (self.height() - top - bottom) / 2
+
+    def days(self) -> tuple[date, int] | None:
+        """The first day drawn and how many days the line holds (the last one included)."""
+        events = self._events()
+        if not events:
+            return None
+        start = events[0].at.day
+        return start, max(1, (self.today - start).days + 1)
+
+    def _events(self) -> list:
+        return [e for e in self.case.events if e.at.day <= self.today] if self.case else []
+
+    def marks(self) -> list[Mark]:
+        """Every contact up to the last day, placed as it is drawn."""
+        found = self.days()
+        if found is None:
+            return []
+        start, span = found
+        left, width, _mid, _half = self._frame()
+        marks = []
+        for up in (False, True):
+            side = [
+                (left + width * _days(e.at, start) / span, e)
+                for e in self._events()
+                if (e.direction is Direction.IN) == up
+            ]
+            side.sort(key=lambda pair: pair[0])
+            xs = spread([x for x, _e in side], left, left + width)
+            marks += [
+                Mark(x, up, e.answered, e.channel.value)
+                for x, (_x, e) in zip(xs, side, strict=True)
+            ]
+        return marks
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -41,55 +131,66 @@ class TimelineStrip(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         text_color = palette.color(QPalette.ColorRole.Text)
-        events = [e for e in self.case.events if e.at.day <= self.today] if self.case else []
-        margin, width = 16, self.width() - 32
-        mid = self.height() / 2
+        left, width, mid, half = self._frame()
         painter.setPen(QPen(text_color, 1))
-        painter.drawLine(QPointF(margin, mid), QPointF(margin + width, mid))
-        if not events:
+        found = self.days()
+        if found is None:
             painter.drawText(
                 self.rect(), Qt.AlignmentFlag.AlignCenter, tr("gui.dashboard.no_events")
             )
             return
-        start = events[0].at.day
-        span = max(1, (self.today - start).days)
-
-        def x(day: date) -> float:
-            return margin + width * min(1.0, (day - start).days / span)
-
-        for event in events:
-            pos = x(event.at.day)
-            up = event.direction is Direction.IN
-            length = 28 if event.answered else 14
-            color = channel_color(event.channel.value)
-            painter.setPen(QPen(color, 2))
-            painter.drawLine(QPointF(pos, mid), QPointF(pos, mid - length if up else mid + length))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e53935"))
-        from plainte.core.promises import ledger  # read when the tab is filled, not at start
-
-        for entry in ledger(self.case, self.today):
-            if entry.is_broken and entry.promise.due:
-                pos = x(entry.promise.due.day)
-                painter.drawPolygon(
-                    QPolygonF(
-                        [
-                            QPointF(pos, mid - 40),
-                            QPointF(pos - 6, mid - 52),
-                            QPointF(pos + 6, mid - 52),
-                        ]
-                    )
-                )
-        painter.setPen(QPen(text_color, 1))
+        painter.drawLine(QPointF(left, mid), QPointF(left + width, mid))
+        start, span = found
         small = painter.font()
         small.setPointSizeF(small.pointSizeF() * 0.85)
         painter.setFont(small)
-        box = QRectF(margin, self.height() - 20, width, 18)
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft, i18n.format_date_short(start))
-        painter.drawText(box, Qt.AlignmentFlag.AlignRight, i18n.format_date_short(self.today))
+        self._draw_days(painter, start, span, left, width, mid, half)
+        for mark in self.marks():
+            length = half * (0.75 if mark.answered else 0.35)
+            painter.setPen(QPen(channel_color(mark.channel), 2))
+            end = mid - length if mark.up else mid + length
+            painter.drawLine(QPointF(mark.x, mid), QPointF(mark.x, end))
+        self._draw_broken(painter, start, span, left, width, mid, half)
+        painter.setPen(QPen(text_color, 1))
         painter.drawText(
-            QRectF(margin, 2, width, 18), Qt.AlignmentFlag.AlignLeft, tr("gui.dashboard.legend")
+            QRectF(left, 2, width, 18), Qt.AlignmentFlag.AlignLeft, tr("gui.dashboard.legend")
         )
+
+    def _draw_days(self, painter, start, span, left, width, mid, half) -> None:
+        """A notch on the line where each day starts, and as many dates below as fit."""
+        text_color = self.palette().color(QPalette.ColorRole.Text)
+        day_width = width / span
+        label = painter.fontMetrics().horizontalAdvance(i18n.format_date_short(start)) + 12
+        step = max(1, math.ceil(label / day_width))
+        painter.setPen(QPen(text_color, 1))
+        if day_width >= 4:
+            for day in range(span + 1):
+                x = left + day * day_width
+                painter.drawLine(QPointF(x, mid - 4), QPointF(x, mid + 4))
+        box_y = self.height() - 22
+        for day in range(0, span, step):
+            x = left + (day + 0.5) * day_width if step == 1 else left + day * day_width
+            text = i18n.format_date_short(start + timedelta(days=day))
+            align = Qt.AlignmentFlag.AlignHCenter if step == 1 else Qt.AlignmentFlag.AlignLeft
+            box = QRectF(x - label / 2 if step == 1 else x, box_y, label, 18)
+            if box.right() > left + width + 8:
+                break
+            painter.drawText(box, align, text)
+
+    def _draw_broken(self, painter, start, span, left, width, mid, half) -> None:
+        from plainte.core.promises import ledger  # read when the tab is filled, not at start
+
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e53935"))
+        top = mid - half * 0.8
+        for entry in ledger(self.case, self.today):
+            if entry.is_broken and entry.promise.due:
+                pos = left + width * min(1.0, _days(entry.promise.due, start) / span)
+                painter.drawPolygon(
+                    QPolygonF(
+                        [QPointF(pos, top + 12), QPointF(pos - 6, top), QPointF(pos + 6, top)]
+                    )
+                )
 
 
 class Dashboard(QWidget):
@@ -119,8 +220,7 @@ class Dashboard(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.contrasts)
         layout.addSpacing(12)
-        layout.addWidget(self.strip)
-        layout.addStretch(1)
+        layout.addWidget(self.strip, 1)  # the drawn timeline takes the room the figures leave
 
     def show_case(self, case: Case | None, today: date) -> SagaStats | None:
         stats = compute(case, today) if case else None
