@@ -17,3 +17,29 @@ def test_header_keeps_the_provider_when_the_title_does_not_name_it(window):
     header = window.pane.header
     assert header.provider.casefold() not in header.title.casefold()
     assert window.pane.title.text() == f"{header.provider} — {header.title}"
+
+
+def test_an_edit_frees_the_case_it_replaced_only_when_the_case_is_read_again(
+    qtbot, window, monkeypatch
+):
+    import json
+
+    from plainte.core.sagafile import parse_saga
+    from plainte.gui import case_pane
+    from tests.conftest import saga_doc
+    from tests.gui.test_timeline_model import _events
+
+    doc = saga_doc(_events(600), id="long")
+    window.store.import_cases(parse_saga(json.dumps(doc).encode()).cases, backup=False)
+    window.refresh_cases()
+    window.case_view.selectRow(window.cases.row_of("long"))
+    qtbot.waitUntil(
+        lambda: window.pane.case is not None and window.pane.is_settled(), timeout=10_000
+    )
+    freed = []
+    monkeypatch.setattr(case_pane, "_release", lambda case: freed.append(case))
+    before = window.pane.case
+    window.event_ops.log_they_called()
+    assert freed == []  # nothing freed while the new row is painted
+    qtbot.waitUntil(lambda: window.pane.case is not None, timeout=10_000)
+    assert freed == [before]  # freed when the case was read again

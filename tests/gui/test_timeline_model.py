@@ -152,3 +152,24 @@ def test_a_note_shows_no_direction(qtbot, store):
     assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == "Note"
     assert model.data(cell, Qt.ItemDataRole.ForegroundRole) is None  # not greyed as unanswered
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_showing_a_long_case_starts_no_reader_before_its_first_rows_are_painted(
+    qtbot, long_store, monkeypatch
+):
+    from plainte.gui import worker
+
+    started = []
+    real = worker.run_in_background
+
+    def counted(work, *rest, **kw):
+        started.append(work)
+        return real(work, *rest, **kw)
+
+    monkeypatch.setattr(worker, "run_in_background", counted)
+    model = TimelineModel()
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.show_case(long_store, "long")
+        assert model.rowCount() == FIRST and started == []  # the event loop paints first
+    assert model.rowCount() == 1_000 and started
+    QThreadPool.globalInstance().waitForDone(5000)

@@ -110,6 +110,8 @@ class CasePane(QWidget):
         self._sized: str | None = None
         self._reading = 0
         self._painted = self._held = False
+        self._let_go: list[Case | None] = []
+        """Cases replaced by an edit, freed at the next reading (not while the edit is painted)."""
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(400)
@@ -228,6 +230,8 @@ class CasePane(QWidget):
         if not self._painted and (self._at_start or not self.timeline.is_short()):
             self._held = True
             return
+        while self._let_go:
+            _release(self._let_go.pop())
         if not wanted and not self._wants_whole():
             self.overview.offer_reading()
             return
@@ -266,7 +270,7 @@ class CasePane(QWidget):
             self.read_case()
             return
         case, self.case = self.case, None
-        _release(case)
+        self._let_go.append(case)  # freed when the case is read again: after the edit is painted
         self._stale = set(FILLED)
         self._soon.start()
 

@@ -118,10 +118,16 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
                 self._read_order()
 
     def _read_order(self) -> None:
-        from plainte.gui.worker import run_in_background
-
         if self._held:
             self._order_wanted = True
+            return
+        # started once the first rows are painted: a worker reading the rest would slow them
+        QTimer.singleShot(0, partial(self._start_order_read, self._generation))
+
+    def _start_order_read(self, generation: int) -> None:
+        from plainte.gui.worker import run_in_background
+
+        if generation != self._generation or self._complete or not isValid(self):
             return
 
         generation, path, case_id = self._generation, self._store.path, self._case_id
