@@ -64,10 +64,18 @@ def test_every_command_works_offline(offline, run_cli, make_saga, tmp_path, monk
     assert "PySide6.QtNetwork" not in sys.modules
 
 
-def test_the_main_gui_paths_work_offline(offline, qtbot, store):
+def test_the_main_gui_paths_work_offline(offline, qtbot, store, monkeypatch):
     from datetime import date
 
     from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QMessageBox
+
+    def reopen(box: QMessageBox) -> int:  # logging on the ended demo saga reopens it
+        accept = QMessageBox.ButtonRole.AcceptRole
+        next(b for b in box.buttons() if box.buttonRole(b) == accept).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", reopen)
 
     from plainte.gui.main_window import MainWindow
 

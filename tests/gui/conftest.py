@@ -9,9 +9,11 @@ from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from plainte.gui.main_window import MainWindow
+from plainte.gui.operations.events import EventOps
 from plainte.gui.settings import Preferences
 
 TODAY = date(2026, 8, 22)
+REAL_ASK_TO_REOPEN = EventOps.ask_to_reopen
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +50,25 @@ def answer(monkeypatch):
 @pytest.fixture
 def say_yes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_reopening(monkeypatch):
+    """Logging on an ended saga asks in a modal box, which would hang a test not expecting it.
+
+    A test that expects the question asks for the ``reopen_question`` fixture.
+    """
+
+    def unexpected(_ops, ended_on, event, label):
+        raise AssertionError(f"asked to reopen a saga ended on {ended_on} to log {label!r}")
+
+    monkeypatch.setattr(EventOps, "ask_to_reopen", unexpected)
+
+
+@pytest.fixture
+def reopen_question(monkeypatch):
+    """The real question box of :meth:`EventOps.ask_to_reopen`, for the tests about it."""
+    monkeypatch.setattr(EventOps, "ask_to_reopen", REAL_ASK_TO_REOPEN)
 
 
 @pytest.fixture(autouse=True)

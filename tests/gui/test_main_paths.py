@@ -129,6 +129,7 @@ def test_a_promise_goes_overdue_and_is_marked_broken(qtbot, window, answer):
 
 def test_compose_a_formal_notice_and_mark_it_sent(qtbot, window):
     window.case_ops.load_demo()
+    window.editor.set_case_status("demo-red-2016", CaseStatus.OPEN)  # still running that day
     window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
     window.today = window.today.replace(year=2016, month=10, day=1)
     window.refresh_cases()

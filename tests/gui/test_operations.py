@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import plainte.gui
-from plainte.core.model import Channel, Direction
+from plainte.core.model import CaseStatus, Channel, Direction
 from plainte.gui import commands
 
 GUI = Path(plainte.gui.__file__).parent
@@ -14,6 +14,8 @@ GUI = Path(plainte.gui.__file__).parent
 def test_a_change_is_stored_undoable_and_confirmed(qtbot, window, no_modal_boxes):
     window.case_ops.load_demo()
     case_id = window.case.id
+    window.editor.set_case_status(case_id, CaseStatus.OPEN)  # a running saga: no question
+    window.refresh_cases()
     before = len(window.store.load_case(case_id).events)
     event = window.event_ops.draft(Channel.PHONE, Direction.IN, answered=False)
     assert window.event_ops.save(event, "They called")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from plainte.core.model import Channel, Direction
+from plainte.core.model import CaseStatus, Channel, Direction
 
 
 def test_an_edit_while_another_process_writes_is_reported_not_lost(qtbot, window, no_modal_boxes):
     window.case_ops.load_demo()
     case_id = window.case.id
+    window.editor.set_case_status(case_id, CaseStatus.OPEN)  # a running saga: no question
+    window.refresh_cases()
     before = len(window.store.load_case(case_id).events)
     window.store.conn.execute("PRAGMA busy_timeout=100")
     other = sqlite3.connect(window.store.path, isolation_level=None)
@@ -29,6 +31,8 @@ def test_an_edit_while_another_process_writes_is_reported_not_lost(qtbot, window
 
 def test_an_edit_after_the_store_was_moved_is_refused(qtbot, window, no_modal_boxes, tmp_path):
     window.case_ops.load_demo()
+    window.editor.set_case_status(window.case.id, CaseStatus.OPEN)  # a running saga
+    window.refresh_cases()
     undo_steps = window.undo_stack.count()
     window.store.path.rename(tmp_path / "elsewhere.sqlite")
     event = window.event_ops.draft(Channel.PHONE, Direction.IN, answered=False)

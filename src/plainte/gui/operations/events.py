@@ -6,12 +6,14 @@ import copy
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
-from plainte.core.model import Channel, Direction, Event, parse_typed_when
+from plainte.core.model import CaseStatus, Channel, Direction, Event, parse_typed_when
 from plainte.gui import commands
+from plainte.gui.widgets import shown
 
 if TYPE_CHECKING:
     from plainte.gui.main_window import MainWindow
@@ -72,12 +74,65 @@ class EventOps:
         w = self.window
         if not w.case_header:
             return False
+        ended_on = self._ended_before(event)
+        if ended_on is not None and not self.ask_to_reopen(ended_on, event, label):
+            return False  # the person kept the saga ended: nothing stored
         w.last_channel = event.channel
         command = commands.SaveEvent(w.editor, w.case_header.id, event, label, base, sent)
-        stored = w.ops.apply(command, tr("gui.status.logged", what=commands.as_label(label)()))
+        said = commands.as_label(label)
+        if ended_on is None:
+            stored = w.ops.apply(command, tr("gui.status.logged", what=said()))
+        else:  # the event and the reopening: one undo step
+
+            def group() -> str:
+                return tr("overview.reopen.undo", what=said().rstrip("…"))
+
+            reopen = commands.SetCaseStatus(w.editor, w.case_header.id, CaseStatus.OPEN, group)
+            stored = w.ops.apply_all(
+                [command, reopen], group, tr("overview.reopen.done", what=said().rstrip("…"))
+            )
         if stored and getattr(w, "when_box", None) is not None:
             w.when_box.reset()  # the next quick log is "now" again
         return stored
+
+    def _ended_before(self, event: Event) -> date | None:
+        """The day the selected saga ended, when it ended before ``event``'s day; else None.
+
+        Logging after the end would silently restart its figures ("day 10" becoming
+        "day 3724"): the person is asked first. An event inside the saga is not.
+        """
+        w = self.window
+        if w.case_header.status is CaseStatus.OPEN or w.case is None:
+            return None
+        from plainte.core.overview import as_of
+
+        ended_on = as_of(w.case, w.today)
+        return ended_on if event.at.day > ended_on else None
+
+    def ask_to_reopen(self, ended_on: date, event: Event, label: str | commands.Label) -> bool:
+        """Ask whether to reopen the ended saga to log ``event``; True for *Reopen and log*."""
+        w = self.window
+        how = tr(f"ladder.ended_as.{w.case_header.status.value}")
+        box = QMessageBox(w)
+        box.setObjectName("reopenQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("overview.reopen.title"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(tr("overview.reopen.question", day=i18n.format_date(ended_on), how=how))
+        box.setInformativeText(
+            shown(
+                tr(
+                    "overview.reopen.detail",
+                    what=commands.as_label(label)().rstrip("…"),
+                    when=i18n.format_date(event.at.day),
+                )
+            )
+        )
+        reopen = box.addButton(tr("overview.reopen.button"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is reopen
 
     def new_event(self) -> None:
         draft = self.draft(self.window.last_channel, Direction.OUT)
