@@ -157,7 +157,8 @@ def measure_verify(data_dir: Path, runs: int) -> float:
 
 
 def measure_letters(data_dir: Path, runs: int) -> dict[str, float]:
-    """Each kind composed again after its first composition (the app keeps its composer)."""
+    """Each kind composed again after its first composition (the app keeps its composer);
+    ``first``: the very first letter, from the loaded case."""
     from plainte.core.compose import KINDS, Composer
     from plainte.core.ladder import load_ladders
     from plainte.core.store import Store
@@ -172,7 +173,8 @@ def measure_letters(data_dir: Path, runs: int) -> dict[str, float]:
         )
         for kind in KINDS
     }
-    return alternated(runs, **fns)
+    first = timed(fns["complaint"])  # the case's facts and pre-send scan, once per version
+    return {**alternated(runs, **fns), "first": first}
 
 
 def cli_peak(data_dir: Path, *args: str) -> tuple[float, int]:
@@ -212,3 +214,149 @@ def measure_import_once(folder: Path, files: list[Path]) -> None:
     for path in files:
         store.import_file(path)
     store.close()
+
+
+REPLY = "Bonjour, nous avons bien reçu votre demande et un technicien passera sous 48 heures.\n"
+
+
+def cli_calls(folder: Path) -> dict[str, list[str]]:
+    """Every command on a store of one 40-event case: what each call costs before its work.
+
+    ``demo`` and ``delete`` are left out: the first imports the two demo sagas (its
+    work), the second asks for confirmation.
+    """
+    from email.message import EmailMessage
+
+    import sagas
+    import startup
+
+    data_dir = folder / "cli-store"
+    saga = sagas.small_file(folder, 1)
+    sagas.build_store(data_dir, [saga])
+    (folder / "reply.txt").write_text(REPLY, encoding="utf-8")
+    mail = EmailMessage()
+    mail["From"], mail["To"] = "support@example.com", "me@example.org"
+    mail["Date"], mail["Message-ID"] = "Mon, 02 Nov 2026 10:00:00 +0100", "<b1@example.com>"
+    mail["Subject"] = "Votre demande"
+    mail.set_content(REPLY)
+    (folder / "reply.eml").write_bytes(bytes(mail))
+    base = [*startup.entry_point(), "--data-dir", str(data_dir), "--today", TODAY.isoformat()]
+    out = str(folder / "cli-out")
+    return {
+        "--version": [*startup.entry_point(), "--version"],
+        "cases": [*base, "cases", "--json"],
+        "stats": [*base, "stats", "c000"],
+        "ladder": [*base, "ladder", "c000"],
+        "letter": [*base, "letter", "c000", "--kind", "complaint"],
+        "export json": [*base, "export", "c000", "--format", "json", "-o", out + ".json"],
+        "export csv": [*base, "export", "c000", "--format", "csv", "-o", out + ".csv"],
+        "export html": [*base, "export", "c000", "--format", "html", "-o", out + ".html"],
+        "verify": [*base, "verify", "c000"],
+        "import": [*base, "import", str(saga)],
+        "react": [*base, "react", "c000", str(folder / "reply.txt")],
+        "mail": [*base, "mail", "c000", str(folder / "reply.eml")],
+        "restore (list)": [*base, "restore"],
+    }
+
+
+def measure_cli(calls: dict[str, list[str]], folder: Path, runs: int) -> dict[str, float]:
+    """Median seconds of each call and of ``python -c "import sqlite3, json"`` (``baseline``),
+    alternated in each round, the package compiled first as an install does."""
+    import startup
+
+    calls = {"baseline": [sys.executable, "-c", "import sqlite3, json"], **calls}
+    startup.compile_package()
+    env = _cli_env(folder)
+
+    def call(argv: list[str]) -> None:
+        done = subprocess.run(argv, capture_output=True, env=env)
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(argv[-4:])} failed: {done.stderr[-1000:]!r}")
+
+    return alternated(runs, **{name: lambda a=argv: call(a) for name, argv in calls.items()})
+
+
+def _cli_env(folder: Path) -> dict[str, str]:
+    env = dict(os.environ, PLAINTE_LANG="en", QT_QPA_PLATFORM="offscreen")
+    env["XDG_CONFIG_HOME"] = str(folder / "config")
+    return env
+
+
+PROFILED = """
+import cProfile, pstats, sys
+from pathlib import Path
+profiler = cProfile.Profile()
+profiler.enable()
+from plainte.cli import main
+try:
+    main(sys.argv[2:])
+finally:
+    profiler.disable()
+    rows = [
+        (ct, f"{Path(f).parent.name}/{Path(f).name}:{line}({name})")
+        for (f, line, name), (_cc, _nc, _tt, ct, _c) in pstats.Stats(profiler).stats.items()
+        if "/plainte/" in f and name not in ("main", "<module>")
+    ]
+    for ct, where in sorted(rows, reverse=True)[: int(sys.argv[1])]:
+        print(f"PROFILE {ct * 1000:8.1f} ms cumulative  {where}", file=sys.stderr)
+"""
+
+
+def call_profile(argv: list[str], folder: Path, top: int = 8) -> list[str]:
+    """Where one command-line call spends its time: plainte's functions by cumulative time
+    (imports included), from a profiled run of the same arguments."""
+    args = argv[argv.index("--data-dir") :] if "--data-dir" in argv else argv[-1:]
+    done = subprocess.run(
+        [sys.executable, "-c", PROFILED, str(top), *args],
+        capture_output=True,
+        text=True,
+        env=_cli_env(folder),
+    )
+    return [ln[8:] for ln in done.stderr.splitlines() if ln.startswith("PROFILE ")]
+
+
+def letter_profile(data_dir: Path, kind: str, top: int = 8) -> list[str]:
+    """Where a letter after the first spends its time (cProfile, own time)."""
+    import cProfile
+
+    from plainte.core.compose import Composer
+    from plainte.core.ladder import load_ladders
+    from plainte.core.store import Store
+
+    store = Store.open(data_dir)
+    case = store.load_case(BIG_ID)
+    store.close()
+    composer = Composer(load_ladders())
+    event_id = case.events[-1].id if kind == "call-recap" else None
+    composer.compose(case, kind, TODAY, lang="fr", event_id=event_id)
+    profiler = cProfile.Profile()
+    profiler.runcall(composer.compose, case, kind, TODAY, lang="fr", event_id=event_id)
+    return _own_time(profiler, top)
+
+
+def verify_profile(data_dir: Path, top: int = 8) -> list[str]:
+    """Where ``verify`` spends its time (cProfile, own time)."""
+    import cProfile
+
+    from plainte.core.store import Store
+    from plainte.core.verify import verify_case
+
+    store = Store.open(data_dir)
+    profiler = cProfile.Profile()
+    try:
+        profiler.runcall(verify_case, store, BIG_ID)
+    finally:
+        store.close()
+    return _own_time(profiler, top)
+
+
+def _own_time(profiler, top: int) -> list[str]:
+    import pstats
+
+    stats = pstats.Stats(profiler)
+    rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]  # type: ignore[attr-defined]
+    return [
+        f"{tt * 1000:8.1f} ms own, {ct * 1000:8.1f} ms cumulative, {nc:>7} calls  "
+        f"{Path(file).name}:{line}({name})"
+        for (file, line, name), (_cc, nc, tt, ct, _callers) in rows
+    ]

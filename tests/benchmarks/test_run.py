@@ -24,6 +24,7 @@ def test_quick_run_reports_every_figure(tmp_path):
         "start to first painted window",
         "memory",
         "command line",
+        "every command-line call",
         "first rows",
         "search keystroke",
         "quick log",
