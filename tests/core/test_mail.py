@@ -301,3 +301,18 @@ def test_any_bytes_give_a_message_or_a_mail_error(data):
     except MailError:
         return
     assert mail.at.text and isinstance(mail.body, str)
+
+
+def test_control_characters_of_a_message_never_reach_the_saga(tmp_path, store, case):
+    raw = (
+        b"From: Support\x00 Team <support@example.com>\r\nTo: me@example.org\r\n"
+        b"Date: Mon, 2 Nov 2026 10:00:00 +0100\r\nSubject: Ticket\x00 INC-4411\x07\r\n\r\n"
+        b"Hello,\r\nYour line\x00 will be fixed\x1b tomorrow.\r\n"
+    )
+    add_mail(store, case, [write(tmp_path, "nul.eml", raw)])
+    event = next(e for e in store.load_case(case.id).events if e.attachments)
+    assert event.summary == "Ticket INC-4411 — Your line will be fixed tomorrow."
+    assert event.counterpart == "Support Team"
+    # what the app wrote, the saga format takes back: exported, it imports again
+    text = dump_saga([store.load_case(case.id, with_journal=True)])
+    assert parse_saga(text.encode()).cases[0].events

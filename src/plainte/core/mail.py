@@ -202,10 +202,17 @@ def _body(message: EmailMessage) -> str:
         elif kind == "text/html" and html is None:
             html = _decode(part)
     if plain and plain.strip():
-        return plain[:MAX_TEXT]
+        return _without_controls(plain[:MAX_TEXT])
     if html:
-        return html_to_text(html)
+        return _without_controls(html_to_text(html))
     return ""
+
+
+def _without_controls(text: str) -> str:
+    """``text`` without the control characters (NUL, BEL…) a saga text may not hold."""
+    from plainte.core.sagafile import CONTROL
+
+    return CONTROL.sub("", text)
 
 
 def _header(message: EmailMessage, name: str) -> str:
@@ -219,7 +226,7 @@ def _header(message: EmailMessage, name: str) -> str:
             value = str(item)
     if value is None:
         return ""
-    text = str(value)
+    text = _without_controls(str(value))
     return " ".join(text.split())[:2000]
 
 

@@ -55,7 +55,8 @@ arithmetic (steps open months later, calendars end a day later) never to overflo
 
 _COUNTRY = re.compile(r"[A-Z]{2}(-[A-Z0-9]{1,3})?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Control characters a saga's texts may not hold (tab, line feed and return may be)."""
 _NAMESPACE = uuid.UUID("6f1c2a52-8f0e-4c84-9c8a-5d6a2b0e7d31")
 
 _CHANNELS = {c.value: c for c in Channel}
@@ -148,7 +149,7 @@ class _Reader(FieldsReader):
             type(value) is not str
             or len(value) > limit
             or (required and not value.strip())
-            or _CONTROL.search(value)
+            or CONTROL.search(value)
         ):
             raise self._bad_text(_at(where, name), value, required, limit)
         try:
@@ -211,7 +212,7 @@ class _Reader(FieldsReader):
             value = str(uuid.uuid5(_NAMESPACE, make))
         elif not isinstance(value, str) or not value.strip() or len(value) > 200:
             raise self.fail(f"{where}.id", "bad_id")
-        elif _CONTROL.search(value):
+        elif CONTROL.search(value):
             raise self.fail(f"{where}.id", "control_character")
         if value in seen:
             raise self.fail(f"{where}.id", "duplicate_id", value=value[:60])
