@@ -105,3 +105,15 @@ def test_backups_are_listed_in_a_read_only_folder(data_dir, two_states):
         assert sorted(p.name for p in folder.rglob("*")) == sorted(
             p.name for p in data_dir.rglob("*")
         )
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_backup_without_events_is_said_in_words(lang):
+    from plainte.core.restore import Loss
+
+    words = Loss(cases=1, events=3, current_newest="2026-03-02", backup_newest=None).words(lang)
+    assert "—" not in words
+    assert ("holds no event" if lang == "en" else "aucun événement") in words
+    assert ("March 2, 2026" if lang == "en" else "2 mars 2026") in words
+    none = Loss(cases=2, events=0, current_newest=None, backup_newest=None).words(lang)
+    assert "—" not in none and ("neither" if lang == "en" else "aucune des deux") in none

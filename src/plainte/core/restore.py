@@ -56,15 +56,20 @@ class Loss:
             lang,
             cases=trn("restore.cases", self.cases, lang),
             events=trn("restore.events", self.events, lang),
-            backup_newest=_day(self.backup_newest, lang),
-            current_newest=_day(self.current_newest, lang),
+            newest=self._newest(lang),
         )
 
+    def _newest(self, lang: str | None) -> str:
+        """The newest event of each, said in words even when one holds no event."""
+        from plainte.core.i18n import format_date, tr
 
-def _day(iso: str | None, lang: str | None) -> str:
-    from plainte.core.i18n import format_date
-
-    return format_date(date.fromisoformat(iso), lang) if iso else "—"
+        backup, current = self.backup_newest, self.current_newest
+        days = {
+            "backup": format_date(date.fromisoformat(backup), lang) if backup else "",
+            "current": format_date(date.fromisoformat(current), lang) if current else "",
+        }
+        which = ("backup_" if backup else "no_backup_") + ("current" if current else "no_current")
+        return tr(f"restore.newest.{which}", lang, **days)
 
 
 def _read_only(path: Path, *, at_rest: bool = False) -> sqlite3.Connection:
