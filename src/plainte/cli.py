@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from plainte import __version__
@@ -622,27 +622,19 @@ def _resolve_case(ctx: Context) -> None:
         args.target = ctx.store.resolve_case(args.target)
 
 
-def _crash_report(data_dir: Path) -> Path | None:
-    """Keep the traceback of an unexpected error in a file, for a bug report."""
-    import traceback
-
-    try:
-        folder = data_dir / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"error-{datetime.now():%Y%m%dT%H%M%S}.txt"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return path
-    except OSError:
-        return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run plainte with ``argv`` (default: the process's arguments); return the exit code."""
     args = parse(argv)
     if args.command is None:
         from plainte.gui.app import run
 
-        return run(args)
+        try:
+            return run(args)
+        except Exception as exc:  # the app could not start: said in one line, kept in a report
+            from plainte.core.errors import unexpected
+
+            print(unexpected(paths.data_dir(args.data_dir), exc), file=sys.stderr)
+            return 1
     ctx = Context(args)
     try:
         _resolve_case(ctx)
@@ -663,10 +655,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: no traceback on the terminal
-        report = _crash_report(ctx.data_dir)
-        error = f"{type(exc).__name__}: {exc}"
-        said = tr("cli.unexpected", error=error, report=report) if report else None
-        print(said or tr("cli.unexpected_unreported", error=error), file=sys.stderr)
+        from plainte.core.errors import unexpected
+
+        print(unexpected(ctx.data_dir, exc), file=sys.stderr)
         return 1
     finally:
         ctx.close()

@@ -81,3 +81,31 @@ class StoreDamaged(StoreError):
 
 class NotFound(PlainteError):
     """A case, event or promise id that the store does not hold."""
+
+
+def crash_report(data_dir: Path, error: BaseException | None = None) -> Path | None:
+    """Keep the traceback of an unexpected error (``error``, else the one being handled)
+    in ``logs/`` of the data folder, for a bug report; None when it cannot be written."""
+    import traceback
+    from datetime import datetime
+
+    try:
+        text = "".join(traceback.format_exception(error)) if error else traceback.format_exc()
+        folder = data_dir / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"error-{datetime.now():%Y%m%dT%H%M%S}.txt"
+        path.write_text(text, encoding="utf-8")
+        return path
+    except OSError:
+        return None
+
+
+def unexpected(data_dir: Path, error: BaseException) -> str:
+    """The person's one line for an unexpected error, its traceback kept in a report."""
+    from plainte.core.i18n import tr
+
+    report = crash_report(data_dir, error)
+    said = f"{type(error).__name__}: {error}"
+    if report:
+        return tr("cli.unexpected", error=said, report=report)
+    return tr("cli.unexpected_unreported", error=said)

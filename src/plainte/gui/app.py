@@ -101,6 +101,28 @@ def _say_raised(data_dir: Path) -> None:
     print(tr("gui.single_instance.raised", path=str(data_dir)), file=sys.stderr)
 
 
+def said_not_traced(data_dir: Path):
+    """A hook for exceptions raised in Qt's calls (slots, dialogs open at start-up): the
+    traceback goes to a report in the data folder and the person reads one line."""
+
+    def hook(kind, error, trace) -> None:
+        if not isinstance(error, Exception):  # Ctrl+C and exits keep their usual course
+            sys.__excepthook__(kind, error, trace)
+            return
+        from plainte.core.errors import unexpected
+
+        print(unexpected(data_dir, error.with_traceback(trace)), file=sys.stderr)
+
+    return hook
+
+
+def bring_dialog_forward() -> None:
+    """Raise the dialog the app is waiting on (a later launch asked for the app)."""
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None:
+        single_instance.bring_forward(dialog)
+
+
 def run(args: argparse.Namespace) -> int:
     """Open the main window and run the event loop; return the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -112,13 +134,26 @@ def run(args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(PACKAGE / "data" / "plainte.svg")))
     i18n.set_language(interface_language())  # for the store's messages, before the settings
     data_dir = qt_data_dir(args.data_dir)
+    previous, sys.excepthook = sys.excepthook, said_not_traced(data_dir)
+    try:
+        return _run(app, args, data_dir)
+    finally:
+        sys.excepthook = previous
+
+
+def _run(app: QApplication, args: argparse.Namespace, data_dir: Path) -> int:
+    """Claim the store, open it (with its start-up dialogs), and run the window."""
     instance = None
     if single_instance.may_be_taken(data_dir):  # else nobody to ask: listen once painted
         instance = single_instance.claim(data_dir, app)
         if instance is None:  # the app already open on this store came forward
             _say_raised(data_dir)
             return 0
+    if instance is not None:  # a later launch brings a start-up dialog forward
+        instance.raise_asked.connect(bring_dialog_forward)
     store = open_store(data_dir)
+    if instance is not None:
+        instance.raise_asked.disconnect(bring_dialog_forward)
     if store is None:
         if instance is not None:
             instance.close()
