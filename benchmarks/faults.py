@@ -10,6 +10,9 @@ how many Python tracebacks reached a terminal. The target is 0 / 0 / 0.
 - kill-import / kill-edit: SIGKILL at a random moment while ``plainte import``
   runs, or while a process saves edits the way the app does; then the store is
   opened (damaged?), verified, and every acknowledged write looked for.
+- kill-streamed-import: SIGKILL while a plainte export (with its journal) is read
+  and written record by record, into a store without the case or into one holding
+  an older export of it: the case has all of the file or none of it.
 - writers: two ``plainte import`` loops and a process editing like the app,
   on one store at once, with a third opening it over and over.
 - full-disk: the store on a small tmpfs (as root), filled up; ``import``,
@@ -172,6 +175,78 @@ def kill_import(work: Path, runs: int, rng: random.Random) -> Row:
                 conn.execute("DELETE FROM cases WHERE id = 'big'")
                 conn.commit()
     row.note += f" ({midway} killed before the import ended)"
+    return row
+
+
+def exports(work: Path, events: int) -> tuple[Path, Path]:
+    """Two plainte exports (with their journals) of one case: its first half, then all of it."""
+    source = work / "export-source"
+    half = events // 2
+    for name, prefix in (("first", "e"), ("second", "f")):
+        done = cli(source, "import", str(big_saga(work / f"{name}.json", half, prefix=prefix)))
+        if done.returncode:
+            raise RuntimeError(done.stderr)
+        out = work / f"export-{name}.json"
+        done = cli(source, "export", "big", "--format", "json", "-o", str(out))
+        if done.returncode:
+            raise RuntimeError(done.stderr)
+    return work / "export-first.json", work / "export-second.json"
+
+
+def kill_streamed_import(work: Path, runs: int, rng: random.Random, events: int) -> Row:
+    """SIGKILL while an export streams in: into a store without the case (its journal kept),
+    or into one holding its first half (each record weighed against the store's journal)."""
+    row = Row("kill during a streamed import of an export")
+    older, newer = exports(work, events)
+    pristine = {}
+    for kind in ("new", "merge"):
+        data = work / f"kill-stream-{kind}"
+        demo_store(data)
+        if kind == "merge":
+            cli(data, "import", str(older))
+        pristine[kind] = work / f"pristine-{kind}.sqlite"
+        shutil.copyfile(data / "plainte.sqlite", pristine[kind])
+    started = time.monotonic()
+    cli(work / "kill-stream-timing", "import", str(newer))
+    lasts = time.monotonic() - started
+    midway = 0
+    for n in range(runs):
+        kind = ("new", "merge")[n % 2]
+        data = work / f"kill-stream-{kind}"
+        _damaged, before, _ = open_and_check(data)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "plainte", "--data-dir", str(data), "import", str(newer)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=ENV,
+        )
+        time.sleep(rng.uniform(0.3, lasts * 1.1))
+        finished = proc.poll() is not None
+        proc.send_signal(signal.SIGKILL)
+        _out, err = proc.communicate()
+        row.runs += 1
+        row.tracebacks += traceback_in(err.decode("utf-8", "replace"))
+        damaged, counts, holds = open_and_check(data)
+        row.called_damaged += damaged
+        for case_id, count in before.items():
+            row.rows_lost += max(0, count - counts.get(case_id, 0))
+        imported = counts.get("big", 0)
+        if imported not in (before.get("big", 0), events):  # all of the file, or none of it
+            row.rows_lost += abs(events - imported)
+        if finished and proc.returncode == 0 and imported != events:
+            row.rows_lost += events - imported
+        if not holds and not damaged:
+            row.rows_lost += 1
+        midway += imported != events
+        if imported == events:  # start the next run from the store as it was
+            for side in ("-wal", "-shm"):
+                (data / f"plainte.sqlite{side}").unlink(missing_ok=True)
+            shutil.copyfile(pristine[kind], data / "plainte.sqlite")
+    row.note = (
+        f"SIGKILL at a random moment of `plainte import` of a {events:,}-event export"
+        f" (full import {lasts:.1f} s), alternately a new case and a merge"
+        f" ({midway} killed before the import was committed)"
+    )
     return row
 
 
@@ -553,6 +628,9 @@ def campaign(quick: bool, seed: int) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="plainte-faults-") as tmp:
         work = Path(tmp)
         rows.append(kill_import(work, 6 if quick else 150, rng))
+        rows.append(
+            kill_streamed_import(work, 4 if quick else 100, rng, 2_000 if quick else 20_000)
+        )
         rows.append(kill_edit(work, 8 if quick else 200, rng))
         rows.append(writers(work, 8 if quick else 60))
         rows.append(full_disk(work))

@@ -1,5 +1,6 @@
-"""The fault campaign's short form: kills, concurrent writers, full disk, deleted store,
-read-only folder, restore misuse — 0 rows lost, 0 healthy stores called damaged, 0 tracebacks."""
+"""The fault campaign's short form: kills (during a streamed import too), concurrent writers,
+full disk, deleted store, read-only folder, restore misuse — 0 rows lost, 0 healthy stores
+called damaged, 0 tracebacks."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def test_quick_fault_campaign_loses_nothing():
     import json
 
     rows = json.loads(done.stdout)
-    assert len(rows) == 7
+    assert len(rows) == 8
     for row in rows:
         assert (row["rows_lost"], row["called_damaged"], row["tracebacks"]) == (0, 0, 0), row
     assert sum(row["runs"] for row in rows) > 30
