@@ -117,3 +117,22 @@ def test_the_drawn_timeline_fills_the_tab_and_ends_on_the_saga_s_last_day(qtbot,
     assert board.height() - board.strip.geometry().bottom() < 30  # no empty half below
     # the Rogers saga ended on 10 July 2010: the line stops there, not today
     assert board.strip.days() == (date(2010, 7, 5), 6)
+
+
+def test_a_note_is_a_circle_on_the_line_not_a_contact_from_me(qtbot):
+    import json
+
+    from plainte.core.sagafile import parse_saga
+    from tests.conftest import saga_doc
+
+    events = [
+        {"id": "c", "at": "2026-08-03T09:00:00", "channel": "phone", "direction": "out"},
+        {"id": "n", "at": "2026-08-03T19:00:00", "channel": "other", "direction": "out"},
+    ]
+    events[1]["kind"] = "note"
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.show()
+    board.show_case(parse_saga(json.dumps(saga_doc(events)).encode()).cases[0], date(2026, 8, 4))
+    sides = sorted((m.up is None, m.up) for m in board.strip.marks())
+    assert sides == [(False, False), (True, None)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from plainte.core import i18n
@@ -48,7 +48,7 @@ class Mark:
     """One contact as drawn: where, on which side, how long, in which colour."""
 
     x: float
-    up: bool
+    up: bool | None  # None: a note, which goes to no one
     answered: bool
     channel: str
 
@@ -88,9 +88,22 @@ class TimelineStrip(QWidget):
     def _frame(self) -> tuple[float, float, float, float]:
         """Left, width, the line's height and half the room for ticks."""
         margin = 16.0
-        top, bottom = 24.0, 30.0  # the legend above, the dates below
+        top, bottom = self._legend_box().height() + 8, 30.0  # the legend above, the dates below
         mid = top + (self.height() - top - bottom) / 2
         return margin, self.width() - 2 * margin, mid, (self.height() - top - bottom) / 2
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        return small
+
+    def _legend_box(self) -> QRectF:
+        """Where the legend goes: as many lines as the width needs."""
+        width = self.width() - 32
+        box = QFontMetricsF(self._small_font()).boundingRect(
+            QRectF(16, 2, width, 200), Qt.TextFlag.TextWordWrap, tr("gui.dashboard.legend")
+        )
+        return QRectF(16, 2, width, box.height())
 
     def days(self) -> tuple[date, int] | None:
         """The first day drawn and how many days the line holds (the last one included)."""
@@ -111,11 +124,11 @@ class TimelineStrip(QWidget):
         start, span = found
         left, width, _mid, _half = self._frame()
         marks = []
-        for up in (False, True):
+        for up in (False, True, None):  # mine below, theirs above, notes on the line
             side = [
                 (left + width * _days(e.at, start) / span, e)
                 for e in self._events()
-                if (e.direction is Direction.IN) == up
+                if (e.direction is Direction.IN if e.is_contact else None) is up
             ]
             side.sort(key=lambda pair: pair[0])
             xs = spread([x for x, _e in side], left, left + width)
@@ -141,20 +154,21 @@ class TimelineStrip(QWidget):
             return
         painter.drawLine(QPointF(left, mid), QPointF(left + width, mid))
         start, span = found
-        small = painter.font()
-        small.setPointSizeF(small.pointSizeF() * 0.85)
-        painter.setFont(small)
+        painter.setFont(self._small_font())
         self._draw_days(painter, start, span, left, width, mid, half)
         for mark in self.marks():
+            if mark.up is None:
+                painter.setPen(QPen(text_color, 1.5))
+                painter.setBrush(palette.color(QPalette.ColorRole.Base))
+                painter.drawEllipse(QPointF(mark.x, mid), 4, 4)
+                continue
             length = half * (0.75 if mark.answered else 0.35)
             painter.setPen(QPen(channel_color(mark.channel), 2))
             end = mid - length if mark.up else mid + length
             painter.drawLine(QPointF(mark.x, mid), QPointF(mark.x, end))
         self._draw_broken(painter, start, span, left, width, mid, half)
         painter.setPen(QPen(text_color, 1))
-        painter.drawText(
-            QRectF(left, 2, width, 18), Qt.AlignmentFlag.AlignLeft, tr("gui.dashboard.legend")
-        )
+        painter.drawText(self._legend_box(), Qt.TextFlag.TextWordWrap, tr("gui.dashboard.legend"))
 
     def _draw_days(self, painter, start, span, left, width, mid, half) -> None:
         """A notch on the line where each day starts, and as many dates below as fit."""
