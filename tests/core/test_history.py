@@ -88,7 +88,7 @@ def test_the_original_comes_first_then_each_change_field_by_field(
         "Date and time: August 7, 2026, 6:00 PM → August 7, 2026, 7:00 PM",
         "Channel: E-mail → Phone",
         "Agent: — → Jo",
-        "Step it accomplished: — → Complaint",
+        "Ladder step: — → Complaint",
         "Attachments: — → reply.pdf",
     ):
         assert line in blocks[1], line
@@ -126,6 +126,7 @@ def test_the_case_history_lists_its_own_fields(saga_store, journal_clock):
     assert "Title: Broadband down for three weeks → Broadband down for a month" in text
     assert "Notes: — → Day 30" in text
     assert "Name: Alex Smith" in text.split("\n\n")[0]
+    assert "Country: United Kingdom" in text  # names, not the file's codes
 
 
 def test_journal_dates_read_in_local_time_not_utc(saga_store, journal_clock, local_zone):

@@ -263,6 +263,10 @@ def value_text(entity: str, name: str, value: Any, lang: str, step_title: StepTi
         return tr(f"promise_status.{value}" if entity == "promise" else f"status.{value}")
     if name == "kind":
         return tr(f"history.kind.{value}")
+    if name == "country":
+        return _known(f"gui.countries.{value.replace('-', '_')}", value, lang)
+    if name == "problem":
+        return _known(f"gui.case_fields.problem_{value}", value, lang)
     if name == "language":
         return tr(f"history.language.{value}")
     if name == "wait_minutes":
@@ -282,8 +286,17 @@ def value_text(entity: str, name: str, value: Any, lang: str, step_title: StepTi
     if name == "wants":
         return "; ".join(_want(w, lang) for w in value)
     if name == "handles":
-        return ", ".join(f"{network}: {handle}" for network, handle in value.items())
+        return ", ".join(
+            f"{_known(f'gui.case_fields.network_{network}', network, lang)} {handle}"
+            for network, handle in value.items()
+        )
     return str(value)
+
+
+def _known(key: str, value: str, lang: str) -> str:
+    """The message at ``key``, or ``value`` itself when there is none (a code from a file)."""
+    text = i18n.tr(key, lang)
+    return value if text == key else text
 
 
 def _want(want: Mapping[str, Any], lang: str) -> str:
