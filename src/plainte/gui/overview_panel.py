@@ -75,6 +75,7 @@ class OverviewPanel(QStackedWidget):
         self.write_button.setObjectName("overviewWrite")
         self.write_button.clicked.connect(self._write_next)
         self.value = _scaled(_wrapping("overviewValue"), 2.0)
+        self.value.setWordWrap(False)  # "4 hours 5 minutes" reads as one figure
         self.caption = _wrapping("overviewCaption")
         self.streak = _scaled(_wrapping("overviewStreak"), 1.0)
         self.satire_button = QPushButton(tr("overview.streak.satire"))

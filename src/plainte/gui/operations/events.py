@@ -129,8 +129,10 @@ class EventOps:
             )
         )
         reopen = box.addButton(tr("overview.reopen.button"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(tr("gui.cancel"))  # Qt's own word stays English without its catalogue
+        box.setDefaultButton(cancel)  # Enter keeps the saga ended: nothing is stored
+        box.setEscapeButton(cancel)
         box.exec()
         return box.clickedButton() is reopen
 
