@@ -27,6 +27,7 @@ def _click_when_asked(reopen: bool) -> list[str]:
                 QTimer.singleShot(10, click)  # not up yet (or never: the test says so)
             return
         asked.append(box.text())
+        asked.extend(b.text() for b in box.buttons())
         if reopen:
             button = next(
                 b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
@@ -52,7 +53,7 @@ def test_a_quick_log_on_an_ended_saga_asks_and_cancel_stores_nothing(qtbot, red)
     steps = red.undo_stack.count()
     asked = _click_when_asked(reopen=False)
     red.acts["they_called"].trigger()  # Ctrl+1
-    assert asked == [QUESTION]
+    assert asked[0] == QUESTION and set(asked[1:]) == {"Reopen and log", "Cancel"}
     case = red.store.load_case(RED)
     assert len(case.events) == before and case.status is CaseStatus.SWITCHED
     assert red.undo_stack.count() == steps
@@ -65,7 +66,7 @@ def test_reopen_stores_the_event_and_the_status_as_one_undo_step(qtbot, red):
     steps = red.undo_stack.count()
     asked = _click_when_asked(reopen=True)
     red.acts["they_called"].trigger()
-    assert asked == [QUESTION]
+    assert asked[0] == QUESTION
     case = red.store.load_case(RED)
     assert len(case.events) == before + 1 and case.status is CaseStatus.OPEN
     assert red.undo_stack.count() == steps + 1
@@ -89,6 +90,7 @@ def test_the_event_dialog_asks_too_and_an_event_inside_the_saga_does_not(
 
     def reopen(box: QMessageBox) -> int:
         asked.append(box.text())
+        asked.extend(b.text() for b in box.buttons())
         next(
             b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
         ).click()
@@ -101,5 +103,17 @@ def test_the_event_dialog_asks_too_and_an_event_inside_the_saga_does_not(
     assert red.store.load_case(RED).status is CaseStatus.SWITCHED
     answer(EventDialog, lambda d: d.accept())  # now, years after the end
     red.acts["new_event"].trigger()
-    assert asked == [QUESTION]
+    assert asked[0] == QUESTION
     assert red.store.load_case(RED).status is CaseStatus.OPEN
+
+
+def test_the_question_speaks_the_interface_language(qtbot, red):
+    red.set_language("fr")
+    asked = _click_when_asked(reopen=False)
+    red.acts["they_called"].trigger()
+    assert asked[0] == (
+        "Cette saga a pris fin le 22 septembre 2016 (changement de fournisseur)."
+        " La rouvrir pour noter ceci ?"
+    )
+    assert set(asked[1:]) == {"Rouvrir et noter", "Annuler"}  # not Qt's English "Cancel"
+    assert red.store.load_case(RED).status is CaseStatus.SWITCHED
