@@ -77,3 +77,18 @@ def test_a_bad_due_date_waits_for_hang_up_and_moves_nothing(qtbot, window):
 def test_the_by_when_placeholder_is_a_week_after_the_call(window):
     call = CallWindow(window, "Rogers", datetime(2026, 12, 30, 10, 0))
     assert call.due.edit.placeholderText() == "2027-01-06"
+
+
+def test_the_call_window_opens_beside_the_case_not_over_the_menus(qtbot, window):
+    window.move(0, 0)
+    window.resize(780, 560)
+    qtbot.waitUntil(lambda: window.width() == 780)
+    call = CallWindow(window, "Rogers", datetime(2026, 8, 22, 10, 0))
+    qtbot.addWidget(call)
+    call.show()
+    qtbot.waitExposed(call)
+    toolbar = window.quick_bar
+    below_toolbar = toolbar.mapToGlobal(toolbar.rect().bottomLeft()).y()
+    assert call.frameGeometry().top() > below_toolbar  # menus and quick logs stay reachable
+    assert call.frameGeometry().center().x() > window.frameGeometry().center().x()
+    assert window.screen().availableGeometry().contains(call.frameGeometry())

@@ -11,7 +11,7 @@ from plainte.gui.history_dialog import HistoryDialog
 
 def _row_of(window, event_id: str) -> int:
     model = window.pane.timeline
-    return next(r for r in range(model.rowCount()) if model.event(r).id == event_id)
+    return next(r for r in range(model.rowCount()) if model.event_at(r).id == event_id)
 
 
 def _summary(window, event_id: str, role=Qt.ItemDataRole.DisplayRole) -> str:
@@ -87,7 +87,7 @@ def test_a_fix_right_after_logging_is_not_marked_amended(qtbot, window, answer, 
     journal_clock("2026-08-22T14:00:00+00:00")
     answer(EventDialog, lambda d: (d.summary.setPlainText("Called suport"), d.accept()))
     window.event_ops.new_event()
-    event_id = window.pane.timeline.event(0).id
+    event_id = window.pane.timeline.event_at(0).id
 
     journal_clock("2026-08-22T14:04:00+00:00")  # four minutes later: the typo fixed
     window.pane.timeline_view.selectRow(0)

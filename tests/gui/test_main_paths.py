@@ -270,7 +270,7 @@ def test_an_edit_shows_as_amended_with_its_history(qtbot, window, answer, journa
     row = next(
         r
         for r in range(window.pane.timeline.rowCount())
-        if window.pane.timeline.event(r).id == "e3"
+        if window.pane.timeline.event_at(r).id == "e3"
     )
     index = window.pane.timeline.index(row, window.pane.timeline.COLUMNS.index("summary"))
     assert index.data().startswith("✎ Corrected summary")

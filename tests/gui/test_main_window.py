@@ -221,3 +221,16 @@ def test_the_app_start_reads_even_a_short_saga_once_its_first_frame_is_painted(
     assert win.pane.case is None and win.pane.figures.text() == ""  # nothing computed yet
     win.show()
     qtbot.waitUntil(lambda: win.pane.case is not None and win.pane.figures.text() != "")
+
+
+def test_undo_says_what_it_undid(qtbot, window, answer):
+    from .test_main_paths import _new_case
+
+    _new_case(qtbot, window, answer)
+    window.acts["they_called"].trigger()
+    assert window.statusBar().currentMessage().startswith("Logged:")
+    window.undo_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Undone: ") and "They called" in said
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Done again: ")

@@ -55,7 +55,7 @@ def test_opens_with_its_first_page_then_the_whole_order(qtbot, model, long_store
         pass
     assert model.rowCount() == 1_000 and model.is_settled()
     whole = long_store.load_case("long").events
-    assert [model.event(r).id for r in (0, 499, 999)] == [whole[r].id for r in (0, 499, 999)]
+    assert [model.event_at(r).id for r in (0, 499, 999)] == [whole[r].id for r in (0, 499, 999)]
     assert len(model._pages) <= 3  # only the pages read for those rows
 
 
@@ -71,7 +71,7 @@ def test_search_in_slices_finds_what_a_full_scan_finds(qtbot, model, long_store,
         for e in long_store.load_case("long").events
         if e.channel is Channel.PHONE and "technician" in e.summary.casefold()
     ]
-    assert [model.event(r).id for r in range(model.rowCount())] == expected
+    assert [model.event_at(r).id for r in range(model.rowCount())] == expected
     model.set_needle("")
     model.set_channel(None)
     qtbot.waitUntil(model.is_settled)
@@ -95,18 +95,18 @@ def test_an_edit_moves_only_its_row(qtbot, model, long_store):
     editor.save_event("long", event)
     model.update_events({"new"})
     assert inserted == [1_000] and not resets
-    assert model.event(1_000).summary == "Sent the formal notice"
-    first = model.event(0)
+    assert model.event_at(1_000).summary == "Sent the formal notice"
+    first = model.event_at(0)
     editor.delete_event("long", first.id)
     model.update_events({first.id})
     assert removed == [0] and not resets
-    assert model.rowCount() == 1_000 and model.event(0).id != first.id
+    assert model.rowCount() == 1_000 and model.event_at(0).id != first.id
     event.summary = "Sent the formal notice, registered"
     editor.save_event("long", event)
     changed = []
     model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
     model.update_events({"new"})
-    assert changed == [999] and model.event(999).summary.endswith("registered")
+    assert changed == [999] and model.event_at(999).summary.endswith("registered")
 
 
 def test_a_held_model_reads_its_first_page_only_until_released(qtbot, long_store, monkeypatch):

@@ -28,6 +28,10 @@ from plainte.core.model import Channel, Direction, Event, Promise, parse_typed_w
 from plainte.gui.date_field import DateField, typed
 from plainte.gui.widgets import PlainLabel, keep_on_screen
 
+OWNER_TOP = 96
+"""Pixels below the top of the main window's contents: its menu bar and toolbar stay visible."""
+OWNER_MARGIN = 24
+
 
 class CallWindow(QWidget):
     """Emits ``logged`` with the call's event when the person hangs up."""
@@ -95,8 +99,14 @@ class CallWindow(QWidget):
         self.resize(360, self.sizeHint().height())
 
     def showEvent(self, event) -> None:
-        """Open wholly on the screen, even when placed near its edge."""
+        """Open beside the case, wholly on the screen, even when placed near its edge."""
         super().showEvent(event)
+        owner = self.parentWidget()
+        if owner is not None and not self.testAttribute(Qt.WidgetAttribute.WA_Moved):
+            # Over the case's right side, below the menus and toolbar it would otherwise hide.
+            area = owner.geometry()
+            top = owner.mapToGlobal(owner.contentsRect().topLeft()).y() + OWNER_TOP
+            self.move(area.right() - self.frameGeometry().width() - OWNER_MARGIN, top)
         keep_on_screen(self)
 
     def hold_seconds(self) -> float:

@@ -305,7 +305,7 @@ class CasePane(QWidget):
         rows = self.timeline_view.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.timeline.event(rows[0].row())
+        return self.timeline.event_at(rows[0].row())
 
     def _show_figures(self, stats) -> None:
         self.figures.setText(

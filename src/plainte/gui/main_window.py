@@ -31,7 +31,7 @@ from plainte.core.editor import Editor
 from plainte.core.i18n import tr
 from plainte.core.model import Case, Channel, Event
 from plainte.core.store import Store
-from plainte.gui import menus, settings
+from plainte.gui import menus, qt_language, settings
 from plainte.gui.case_list_model import CaseListModel, natural_widths
 from plainte.gui.case_pane import CasePane, table_defaults
 from plainte.gui.columns import FitColumns
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         """Create every widget and menu in the interface language."""
         keep = self.current_case_id()
+        qt_language.follow(i18n.language())  # Qt's file dialogs and standard buttons too
         self.menuBar().clear()
         for action in getattr(self, "_owned", []):  # the previous language's actions
             self.removeAction(action)
@@ -197,6 +198,13 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, tr("gui.actions.redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        say = self.statusBar().showMessage  # what was undone or redone, not a stale "logged"
+        self.undo_action.triggered.connect(
+            lambda: say(tr("gui.status.undone", what=self.undo_stack.redoText()))
+        )
+        self.redo_action.triggered.connect(
+            lambda: say(tr("gui.status.redone", what=self.undo_stack.undoText()))
+        )
         self.languages = menus.build_languages(self)
         self._owned = [
             *self.acts.values(),

@@ -13,7 +13,7 @@ from plainte.gui.rows_model import Index
 
 
 class TimelineCells:
-    """The ``data`` of the timeline model, given its ``event(row)``, columns and roles."""
+    """The ``data`` of the timeline model, given its ``event_at(row)``, columns and roles."""
 
     COLUMNS: tuple[str, ...] = ()
     EventRole = Qt.ItemDataRole.UserRole + 1
@@ -21,7 +21,7 @@ class TimelineCells:
     _dates: dict[str, str]
     _amended: dict[str, date]
 
-    def event(self, row: int) -> Event:
+    def event_at(self, row: int) -> Event:
         raise NotImplementedError
 
     def _when(self, event: Event) -> str:
@@ -38,7 +38,7 @@ class TimelineCells:
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        event = self.event(index.row())
+        event = self.event_at(index.row())
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(event, column)

@@ -340,8 +340,12 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
             return tr(f"{self.HEADER}.{self.COLUMNS[section]}")
         return None
 
-    def event(self, row: int) -> Event:
-        """The event shown at ``row`` (read with its page when first needed)."""
+    def event_at(self, row: int) -> Event:
+        """The event shown at ``row`` (read with its page when first needed).
+
+        Not ``event``: that name is ``QObject.event``, which Qt calls with every event it
+        sends (a language change among them).
+        """
         at = self._visible[row] if self._visible is not None else row
         page = at // PAGE
         events = self._pages.get(page)
@@ -362,4 +366,4 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         return events[at - page * PAGE]
 
     def event_id(self, row: int) -> str:
-        return self.event(row).id
+        return self.event_at(row).id
