@@ -12,7 +12,7 @@ import sys
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -194,17 +194,7 @@ class MainWindow(QMainWindow):
     def _wire_actions(self) -> None:
         """Actions, menus and toolbar, in the interface language."""
         self.acts = menus.build_actions(self)
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("gui.actions.undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("gui.actions.redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        say = self.statusBar().showMessage  # what was undone or redone, not a stale "logged"
-        self.undo_action.triggered.connect(
-            lambda: say(tr("gui.status.undone", what=self.undo_stack.redoText()))
-        )
-        self.redo_action.triggered.connect(
-            lambda: say(tr("gui.status.redone", what=self.undo_stack.undoText()))
-        )
+        self.undo_action, self.redo_action = menus.build_undo(self)
         self.languages = menus.build_languages(self)
         self._owned = [
             *self.acts.values(),

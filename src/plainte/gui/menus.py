@@ -93,6 +93,18 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     return acts
 
 
+def build_undo(w: MainWindow) -> tuple[QAction, QAction]:
+    """Undo and Redo, each saying in the status bar what it undid or did again."""
+    stack, say = w.undo_stack, w.statusBar().showMessage
+    undo = stack.createUndoAction(w, tr("gui.actions.undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    undo.triggered.connect(lambda: say(tr("gui.status.undone", what=stack.redoText())))
+    redo = stack.createRedoAction(w, tr("gui.actions.redo"))
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    redo.triggered.connect(lambda: say(tr("gui.status.redone", what=stack.undoText())))
+    return undo, redo
+
+
 def build_languages(w: MainWindow) -> dict[str, QAction]:
     """One checkable action per interface language."""
     languages = {}
