@@ -27,16 +27,22 @@ from plainte.core.i18n import tr, trn
 from plainte.core.model import Case, Channel, Event
 from plainte.core.stats import compute
 from plainte.gui.columns import FitColumns, font_widths
-from plainte.gui.dashboard import Dashboard
-from plainte.gui.ladder_panel import LadderPanel
 from plainte.gui.overview_panel import OverviewPanel
-from plainte.gui.promises_panel import PromisesPanel
+from plainte.gui.tab_panels import TabPanels
 from plainte.gui.timeline_model import TimelineModel
 from plainte.gui.widgets import PlainLabel
 
 OVERVIEW, TIMELINE, PROMISES, LADDER, DASHBOARD = 0, 1, 2, 3, 4
 FILLED = {OVERVIEW, PROMISES, LADDER, DASHBOARD}
 """The tabs filled from the whole case, when first shown after it is read."""
+
+PANELS = {
+    PROMISES: ("promises_panel", "plainte.gui.promises_panel", "PromisesPanel"),
+    LADDER: ("ladder_panel", "plainte.gui.ladder_panel", "LadderPanel"),
+    DASHBOARD: ("dashboard", "plainte.gui.dashboard", "Dashboard"),
+}
+"""The tabs built when first shown or asked for (name, module, class): not before the
+first frame, which shows the overview."""
 
 
 WHOLE = 200_000
@@ -165,23 +171,25 @@ class CasePane(QWidget):
 
         self.overview = OverviewPanel()
         self.overview.read.connect(lambda: self.read_case(wanted=True))
-        self.promises_panel = PromisesPanel()
-        self.ladder_panel = LadderPanel()
-        self.dashboard = Dashboard()
+        self.panels = TabPanels(PANELS)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
         self.tabs.setAccessibleName(tr("gui.a11y.tabs"))
         self.tabs.addTab(self.overview, tr("overview.tab"))
         self.tabs.addTab(timeline_page, tr("gui.tabs.timeline"))
-        self.tabs.addTab(self.promises_panel, tr("gui.tabs.promises"))
-        self.tabs.addTab(self.ladder_panel, tr("gui.tabs.ladder"))
-        self.tabs.addTab(self.dashboard, tr("gui.tabs.dashboard"))
+        self.tabs.addTab(self.panels.pages[PROMISES], tr("gui.tabs.promises"))
+        self.tabs.addTab(self.panels.pages[LADDER], tr("gui.tabs.ladder"))
+        self.tabs.addTab(self.panels.pages[DASHBOARD], tr("gui.tabs.dashboard"))
         self.tabs.currentChanged.connect(self._fill_tab)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.figures)
         layout.addWidget(self.tabs, 1)
+
+    promises_panel = property(lambda self: self.panels.get(PROMISES))
+    ladder_panel = property(lambda self: self.panels.get(LADDER))
+    dashboard = property(lambda self: self.panels.get(DASHBOARD))
 
     def show_case(self, store, header: Case | None, today: date) -> None:
         """Show the case ``header`` (None: nothing) as of ``today``: its first rows at once.
@@ -196,9 +204,12 @@ class CasePane(QWidget):
             self.title.setText("")
             self.figures.setText("")
             self.overview.wait()
-            self.promises_panel.show_case(None, today)
-            self.ladder_panel.show_state(None, "en")
-            self.dashboard.show_case(None, today)
+            if PROMISES in self.panels.built:
+                self.promises_panel.show_case(None, today)
+            if LADDER in self.panels.built:
+                self.ladder_panel.show_state(None, "en")
+            if DASHBOARD in self.panels.built:
+                self.dashboard.show_case(None, today)
             return
         self.timeline.show_case(store, header.id)
         self._size_timeline_columns()
@@ -326,6 +337,8 @@ class CasePane(QWidget):
 
     def _fill_tab(self, index: int) -> None:
         """Fill a case tab when it is shown: start-up and a long saga pay only for the timeline."""
+        if index in PANELS:
+            self.panels.get(index)
         if index not in self._stale:
             return
         if self.case is None:

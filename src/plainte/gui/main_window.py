@@ -158,11 +158,8 @@ class MainWindow(QMainWindow):
         self.pane = CasePane(lambda: self.ladders, at_start=self._at_start)
         self.pane.timeline_view.doubleClicked.connect(lambda _i: self.event_ops.edit_event())
         self.mail_ops.accept_drops(self.pane.timeline_view)
-        self.pane.promises_panel.mark.connect(self.promise_ops.mark)
-        self.pane.ladder_panel.write.connect(self.compose_ops.compose)
         self.pane.overview.write.connect(self.compose_ops.compose)
-        self.pane.ladder_panel.pack.connect(lambda: self.export_ops.export("pack"))
-        self.pane.ladder_panel.confirm.connect(self.event_ops.mark_step)
+        self.pane.panels.when_built(self._wire_panel)  # the other tabs are built when first shown
         splitter = QSplitter()
         splitter.setObjectName("caseSplitter")
         splitter.addWidget(self.case_view)
@@ -262,6 +259,15 @@ class MainWindow(QMainWindow):
         rows = self.store.list_cases(self.today, count_events=False, case_ids=case_ids)
         if len(rows) != len(case_ids) or not self.cases.update_cases(rows):
             self.refresh_cases(reshow=False)
+
+    def _wire_panel(self, name: str, panel) -> None:
+        """Connect a case tab's panel, once the pane has built it."""
+        if name == "promises_panel":
+            panel.mark.connect(self.promise_ops.mark)
+        elif name == "ladder_panel":
+            panel.write.connect(self.compose_ops.compose)
+            panel.pack.connect(lambda: self.export_ops.export("pack"))
+            panel.confirm.connect(self.event_ops.mark_step)
 
     def current_case_id(self) -> str | None:
         header = self.pane.header if hasattr(self, "pane") else None
