@@ -42,34 +42,27 @@ def chosen_promises(promises: list[dict], limit: int = MAX_PROMISES) -> tuple[li
     return [promises[i] for i in sorted(ranked[:limit])], len(promises) - limit
 
 
-def written_out(events: list[Event]) -> list[Event]:
-    """The person's written contacts (e-mail, letter, web form): notes left out."""
-    return [
-        e
-        for e in events
-        if e.is_contact and e.direction is Direction.OUT and e.channel in WRITTEN_CHANNELS
-    ]
-
-
-def still_unanswered(events: list[Event]) -> list[Event]:
-    """Written contacts from the person with no reply of the provider logged after them."""
-    replies = [e.at.sort_key for e in events if e.is_contact and e.direction is Direction.IN]
-    last_reply = max(replies, default="")
-    return [e for e in written_out(events) if e.at.sort_key > last_reply]
-
-
 class Written:
     """The written exchanges and attachments among ``events``: one pass, kept per case version."""
 
     def __init__(self, events: list[Event]) -> None:
-        self.sent = written_out(events)
-        self.received = [
-            e
-            for e in events
-            if e.is_contact and e.direction is Direction.IN and e.channel in WRITTEN_CHANNELS
-        ]
-        self.unanswered = still_unanswered(events)
-        self.attachments = [(e, a) for e in events for a in e.attachments]
+        self.sent: list[Event] = []
+        self.received: list[Event] = []
+        self.attachments: list[tuple[Event, Any]] = []
+        last_reply = ""  # the latest moment the provider replied, by any channel
+        written, incoming = WRITTEN_CHANNELS, Direction.IN
+        for e in events:
+            if e.attachments:
+                self.attachments += [(e, a) for a in e.attachments]
+            if not e.is_contact:
+                continue
+            if e.direction is incoming:
+                last_reply = max(last_reply, e.at.sort_key)
+                if e.channel in written:
+                    self.received.append(e)
+            elif e.channel in written:
+                self.sent.append(e)
+        self.unanswered = [e for e in self.sent if e.at.sort_key > last_reply]
         self._views: dict[tuple[str, str], dict[str, Any]] = {}
 
     def views(self, lang: str, locale: str) -> dict[str, Any]:
@@ -113,6 +106,11 @@ class Written:
             key: [dict(v) for v in value] if isinstance(value, list) else value
             for key, value in found.items()
         } | {"unanswered_all": dict(found["unanswered_all"])}
+
+
+def still_unanswered(events: list[Event]) -> list[Event]:
+    """Written contacts from the person with no reply of the provider logged after them."""
+    return Written(events).unanswered
 
 
 def demand_view(demand: Demand, locale: str, today: date) -> dict[str, Any]:
