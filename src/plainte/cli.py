@@ -17,7 +17,7 @@ from pathlib import Path
 from plainte import __version__
 from plainte.core import paths
 from plainte.core.errors import NotFound, PlainteError
-from plainte.core.i18n import tr
+from plainte.core.i18n import tr, trn
 
 TYPE_CHECKING = False  # typing itself costs 3 ms at every call
 if TYPE_CHECKING:
@@ -258,7 +258,13 @@ def cmd_demo(ctx: Context) -> int:
 
     cases = [c for f in demo_files() for c in read_saga(f).cases]
     result = ctx.store.import_cases(cases)
-    print(tr("cli.demo_loaded", count=len(cases), new=result.cases_new))
+    print(
+        tr(
+            "cli.demo_loaded",
+            sagas=trn("plural.sagas", len(cases)),
+            new=trn("plural.new_sagas", result.cases_new),
+        )
+    )
     return 0
 
 
@@ -321,9 +327,9 @@ def cmd_import(ctx: Context) -> int:
             tr(
                 "cli.imported",
                 path=path,
-                cases=result.cases_new + result.cases_updated,
-                new=result.cases_new,
-                events=result.events,
+                cases=trn("plural.cases_imported", result.cases_new + result.cases_updated),
+                new=trn("plural.new_cases", result.cases_new),
+                events=trn("plural.events", result.events),
             )
         )
         print("  " + result.merged.words())
@@ -466,9 +472,9 @@ def cmd_letter(ctx: Context) -> int:
         _write_output(text, ctx.args.output, ctx.data_dir)
     if result.limit is not None:
         print(
-            tr(
+            trn(
                 "cli.post_count",
-                count=result.count,
+                result.count,
                 limit=result.limit,
                 platform=PLATFORMS[result.platform].name,
             ),
@@ -516,9 +522,9 @@ def cmd_verify(ctx: Context) -> int:
                 tr(
                     "verify.ok",
                     case=verdict.subject,
-                    entries=verdict.entries,
-                    records=verdict.records,
-                    files=verdict.files,
+                    chain=trn("plural.journal_chain", verdict.entries),
+                    records=trn("plural.records_match", verdict.records),
+                    files=trn("plural.files_match", verdict.files),
                 )
             )
             if verdict.fingerprint is not None:
@@ -570,7 +576,11 @@ def cmd_delete(ctx: Context) -> int:
     case = ctx.load(ctx.args.case)
     what = tr("cli.delete_what", case=case.id, provider=case.provider, title=case.title)
     if not ctx.args.yes:
-        print(tr("cli.delete_confirm", what=what, events=len(case.events)), end=" ", flush=True)
+        print(
+            tr("cli.delete_confirm", what=what, events=trn("plural.events", len(case.events))),
+            end=" ",
+            flush=True,
+        )
         try:
             answer = sys.stdin.readline().strip().casefold()
         except (OSError, ValueError):

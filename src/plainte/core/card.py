@@ -42,8 +42,8 @@ def card_lines(case: Case, today: date, lang: str) -> dict[str, str]:
         lines["fig:contacts"] = tr(
             "report.card_contacts",
             lang,
-            count=stats.contacts_out + stats.contacts_in,
-            unanswered=stats.unanswered,
+            contacts=i18n.trn("plural.contacts", stats.contacts_out + stats.contacts_in, lang),
+            unanswered=i18n.trn("plural.unanswered", stats.unanswered, lang),
         )
     lines["footer"] = tr("report.card_footer", lang)
     if lang == "fr":

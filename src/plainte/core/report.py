@@ -121,12 +121,32 @@ def report_context(case: Case, ladders: LadderSet, today: date, lang: str) -> di
         "rows": rows,
         "amended": sum(1 for r in rows if r["amended_on"]),
         "retracted": sum(1 for r in rows if r["retracted_on"]),
+        "chronology_note": chronology_note(
+            len(rows),
+            sum(1 for r in rows if r["amended_on"]),
+            sum(1 for r in rows if r["retracted_on"]),
+            lang,
+        ),
+        "journal_entries": i18n.trn("plural.entries", len(entries), lang),
         "steps": steps,
         "ladder_title": ladder.title[lang],
         "journal_size": len(entries),
         "journal_head": entries[-1].hash if entries else "",
         "fingerprint": _fingerprint_text(entries),
     }
+
+
+def chronology_note(count: int, amended: int, retracted: int, lang: str) -> str:
+    """ "21 entries; marked, with the original kept: 3 amended entries." (none: not said)."""
+    entries = i18n.trn("plural.entries", count, lang)
+    marked = [
+        i18n.trn(f"plural.{what}_entries", n, lang)
+        for what, n in (("amended", amended), ("retracted", retracted))
+        if n
+    ]
+    if not marked:
+        return i18n.tr("report.chronology_note", lang, entries=entries)
+    return i18n.tr("report.chronology_marked", lang, entries=entries, marked=", ".join(marked))
 
 
 def render_html(case: Case, ladders: LadderSet, today: date, lang: str, user_templates=None) -> str:

@@ -203,8 +203,7 @@ def _document(pages: _Pages, c: dict[str, Any], progress: Callable[[int], None] 
         pages.row([0.2] * len(cells), cells)
     rows = c["rows"]
     pages.paragraph(t("chronology"), "h2", space)
-    note = t("chronology_note", count=len(rows), amended=c["amended"], retracted=c["retracted"])
-    pages.paragraph(note, "muted")
+    pages.paragraph(c["chronology_note"], "muted")
     widths = [0.17, 0.18, 0.2, 0.45]
     head = [[(t(k), "th")] for k in ("when", "channel", "who", "what")]
     pages.row(widths, head, shade=True)
@@ -223,7 +222,9 @@ def _document(pages: _Pages, c: dict[str, Any], progress: Callable[[int], None] 
         title = s["title"] + (f" ({t('parallel')})" if s["parallel"] else "")
         cells = [title, s["status"], s["done_on"], s["opens_on"], s["deadline"]]
         pages.row(widths, [[(x, "body")] for x in cells])
-    footer = t("footer", today=c["today"], entries=c["journal_size"], fingerprint=c["fingerprint"])
+    footer = t(
+        "footer", today=c["today"], entries=c["journal_entries"], fingerprint=c["fingerprint"]
+    )
     pages.paragraph(footer, "muted", space)
 
 

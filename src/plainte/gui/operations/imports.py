@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from plainte.core.errors import PlainteError
-from plainte.core.i18n import tr
+from plainte.core.i18n import tr, trn
 from plainte.core.store import Store
 from plainte.gui.widgets import shown
 from plainte.gui.worker import run_in_background
@@ -63,7 +63,7 @@ class ImportOps:
             progress.close()
             count, problems, merged = result
             w.refresh_cases()
-            w.ops.status(tr("gui.status.imported", count=count) + " " + merged.words())
+            w.ops.status(trn("gui.status.imported", count) + " " + merged.words())
             if problems:
                 QMessageBox.warning(w, "plainte", shown("\n\n".join(problems)))
 
