@@ -8,10 +8,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plainte.core import backups
 from plainte.core.editor import Editor
 from plainte.core.errors import SagaFileError
+from plainte.core.model import EventKind
 from plainte.core.sagafile import dump_saga, parse_saga, read_saga
 from plainte.core.store import SCHEMA_VERSION, Store
 from plainte.core.verify import verify_case
@@ -205,3 +208,33 @@ def test_verify_hashes_the_content_as_stored(demo_store):
     )
     problems = verify_case(demo_store, "demo-rogers-2010").problems
     assert [(p.where, p.key) for p in problems][:1] == [(f"journal #{n}", "hash_mismatch")]
+
+
+@given(
+    st.builds(
+        dict,
+        answered=st.booleans(),
+        summary=st.none() | st.text(max_size=40),
+        counterpart=st.none() | st.text(max_size=10),
+        wait=st.none() | st.integers(0, 10**6) | st.floats(0, 10**6, allow_nan=False),
+        kind=st.sampled_from([k.value for k in EventKind]),
+        files=st.lists(st.tuples(st.text(max_size=8), st.integers(0, 2**63 - 1)), max_size=2),
+    )
+)
+def test_an_events_json_is_its_canonical_content(fields):
+    from plainte.core.journal import canonical, event_content, event_json
+    from plainte.core.model import Attachment, Channel, Direction, Event, parse_when
+
+    event = Event(
+        id='e\u00e9"1',
+        at=parse_when("2026-03-02T10:00:00+01:00"),
+        channel=Channel.PHONE,
+        direction=Direction.IN,
+        answered=fields["answered"],
+        counterpart=fields["counterpart"],
+        summary=fields["summary"],
+        wait_minutes=None if fields["wait"] is None else float(fields["wait"]),
+        kind=EventKind(fields["kind"]),
+        attachments=[Attachment(name, "a" * 64, size) for name, size in fields["files"]],
+    )
+    assert event_json(event) == canonical(event_content(event))

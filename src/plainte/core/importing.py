@@ -20,7 +20,7 @@ import sqlite3
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from plainte.core.journal import ChainCheck, Problem, canonical, event_content, promise_content
+from plainte.core.journal import ChainCheck, Problem, canonical, event_json, promise_content
 from plainte.core.merge import MergeCounts, choose
 from plainte.core.sagafile import _Parser, _Reader, case_head_to_dict
 
@@ -113,7 +113,7 @@ class Importer:
         self.event_count += 1
         self.seq += 1
         sort_at = event.at.sort_key
-        self.live.append(("event", event.id, sort_at, self.seq, canonical(event_content(event))))
+        self.live.append(("event", event.id, sort_at, self.seq, event_json(event)))
         self.places.append(where)
         for i, promise in enumerate(event.promises):
             self.seq += 1

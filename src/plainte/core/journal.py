@@ -122,6 +122,31 @@ def event_fields(
     return data
 
 
+def event_json(event: Event) -> str:
+    """``canonical(event_content(event))``, written field by field in key order: the same
+    text in a third of the time (an import journals every event it adds)."""
+    text, null = _STRING, "null"
+    wait = event.wait_minutes
+    if wait is not None:
+        wait = int(wait) if float(wait).is_integer() else float(wait)
+    files = ",".join(
+        f'{{"name":{text(a.name)},"sha256":{text(a.sha256)},"size":{a.size}}}'
+        for a in event.attachments
+    )
+    kind = event.kind._value_
+    return (
+        f'{{"answered":{"true" if event.answered else "false"},"at":{text(event.at.text)},'
+        f'"attachments":[{files}],"channel":{text(event.channel._value_)},'
+        f'"counterpart":{null if event.counterpart is None else text(event.counterpart)},'
+        f'"direction":{text(event.direction._value_)},"id":{text(event.id)},'
+        + ("" if kind == EventKind.CONTACT._value_ else f'"kind":{text(kind)},')
+        + f'"reference":{null if event.reference is None else text(event.reference)},'
+        f'"step":{null if event.step is None else text(event.step)},'
+        f'"summary":{null if event.summary is None else text(event.summary)},'
+        f'"wait_minutes":{null if wait is None else _ENCODER.encode(wait)}}}'
+    )
+
+
 def promise_content(promise: Promise) -> dict[str, Any]:
     """What a promise entry covers (``window`` only when set, as for an event's ``kind``)."""
     return promise_fields(

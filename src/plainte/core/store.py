@@ -1058,15 +1058,15 @@ class Store:
                     e.id,
                     e.at.text,
                     e.at.sort_key,
-                    e.channel.value,
-                    e.direction.value,
+                    e.channel._value_,
+                    e.direction._value_,
                     int(e.answered),
                     e.counterpart,
                     e.reference,
                     e.summary,
                     e.wait_minutes,
                     e.step,
-                    e.kind.value,
+                    e.kind._value_,
                 )
                 for e in events
             ),
