@@ -192,3 +192,21 @@ def test_a_record_larger_than_the_bound_is_refused_with_its_place(tmp_path, monk
         store.import_file(_write(tmp_path / "big.json", events))
     assert info.value.location == "cases[0].events[1]"
     assert "record" in str(info.value)
+
+
+def test_a_refused_file_pushes_no_backup_out(tmp_path):
+    from plainte.core import backups
+
+    store = Store.open(tmp_path / "d")
+    store.import_file(_write(tmp_path / "first.json", [_event(i) for i in range(10)]))
+    while len(backups.list_backups(store.backup_dir)) < backups.KEEP:
+        store.backup("test")
+    kept = backups.list_backups(store.backup_dir)
+    events = [_event(i) for i in range(20)]
+    events[-1]["direction"] = "sideways"
+    with pytest.raises(SagaFileError):
+        store.import_file(_write(tmp_path / "bad.json", events))
+    assert backups.list_backups(store.backup_dir) == kept
+    store.import_file(_write(tmp_path / "good.json", [_event(i) for i in range(20)]))
+    now = backups.list_backups(store.backup_dir)
+    assert len(now) == backups.KEEP and now[1:] == kept[:-1]  # the new one, then the newest

@@ -41,8 +41,16 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: (taken_at(p), p.name), reverse=True)
 
 
-def take(conn: sqlite3.Connection, folder: Path, reason: str, when: datetime | None = None) -> Path:
-    """Copy the database behind ``conn`` into ``folder`` and prune to the last ten.
+def take(
+    conn: sqlite3.Connection,
+    folder: Path,
+    reason: str,
+    when: datetime | None = None,
+    *,
+    prune: bool = True,
+) -> Path:
+    """Copy the database behind ``conn`` into ``folder`` and prune to the last ten
+    (``prune`` False: the caller prunes once it knows the backup is kept).
 
     The name holds the UTC moment ``when`` (default: now) to the microsecond.
     """
@@ -60,9 +68,15 @@ def take(conn: sqlite3.Connection, folder: Path, reason: str, when: datetime | N
     except BaseException:
         partial.unlink(missing_ok=True)  # a full disk leaves no half-written backup behind
         raise
+    if prune:
+        prune_backups(folder)
+    return target
+
+
+def prune_backups(folder: Path) -> None:
+    """Delete all but the last :data:`KEEP` backups."""
     for old in list_backups(folder)[KEEP:]:
         old.unlink(missing_ok=True)
-    return target
 
 
 def daily(conn: sqlite3.Connection, folder: Path, now: datetime | None = None) -> Path | None:

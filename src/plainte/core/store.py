@@ -663,8 +663,9 @@ class Store:
             with suppress(sqlite3.Error):
                 self.conn.execute("ROLLBACK")
 
-    def backup(self, reason: str) -> Path:
-        """Copy the store with SQLite's backup API into ``backups/``; keep the last ten.
+    def backup(self, reason: str, *, prune: bool = True) -> Path:
+        """Copy the store with SQLite's backup API into ``backups/``; keep the last ten
+        (``prune`` False: keep them all until :func:`backups.prune_backups` runs).
 
         Raises:
             StoreError: the copy cannot be written (read-only folder, disk full…).
@@ -672,7 +673,7 @@ class Store:
         if self.read_only:
             raise StoreError("store_read_only", self.path)
         try:
-            return backups.take(self.conn, self.backup_dir, reason)
+            return backups.take(self.conn, self.backup_dir, reason, prune=prune)
         except sqlite3.Error as exc:
             raise write_failure(exc, self.backup_dir) from None
         except OSError as exc:
@@ -944,7 +945,8 @@ class Store:
         every record weighed against the store's journal (:mod:`plainte.core.merge`):
         what is new is added, what the store changed later is kept, nothing goes
         backwards; every change is journaled. A backup is taken first (and dropped
-        again if the file is refused, so refused files never push out older backups).
+        again if the file is refused; older ones are pruned only once the import is kept,
+        so refused files never push out older backups).
 
         Raises:
             SagaFileError: the file breaks the contract; the store is as it was.
@@ -952,7 +954,7 @@ class Store:
         """
         from plainte.core.importing import import_stream
 
-        result = ImportResult(backup=self.backup("import") if backup else None)
+        result = ImportResult(backup=self.backup("import", prune=False) if backup else None)
         try:
             with self.transaction():
                 import_stream(self, raw, path, result)
@@ -960,6 +962,9 @@ class Store:
             if result.backup is not None:
                 result.backup.unlink(missing_ok=True)
             raise
+        if result.backup is not None:
+            with suppress(OSError):  # pruning late only keeps one backup more
+                backups.prune_backups(self.backup_dir)
         self._announce(Change("import", result.case_ids))
         return result
 
