@@ -202,3 +202,30 @@ def test_within_grace_is_the_one_rule():
     assert not history.within_grace(created, "2026-11-23T10:10:01+00:00", False)
     assert not history.within_grace(created, "2026-11-23T10:01:00+00:00", True)
     assert not history.within_grace(created, "2026-11-23T09:59:00+00:00", False)
+
+
+def test_reading_one_record_alone_gives_the_same_history_as_the_whole_journal(
+    saga_store, journal_clock
+):
+    editor = Editor(saga_store)
+    journal_clock("2026-11-23T10:00:00+00:00")
+    editor.save_event("case-1", _fresh())
+    journal_clock("2026-11-23T10:01:00+00:00")
+    letter = replace(_fresh("Complaint sent."), id="letter", channel=Channel.EMAIL)
+    editor.save_event("case-1", letter, sent=of_store(saga_store.conn, "case-1"))
+    journal_clock("2026-11-23T10:02:00+00:00")
+    event = editor.find_event("case-1", "a")
+    event.promises[0].text = "An engineer will call back within 24 hours"
+    editor.save_event("case-1", event)
+    editor.save_event("case-1", _fresh("Called twice."))
+    whole = saga_store.journal("case-1")
+    for event_id in ("a", "new", "letter"):
+        alone = history.event_entries(saga_store.conn, "case-1", event_id)
+        assert len(alone) < len(whole)
+        assert _text(history.event_history(alone, event_id, "en")) == _text(
+            history.event_history(whole, event_id, "en")
+        )
+    alone = history.case_entries(saga_store.conn, "case-1")
+    assert _text(history.case_history(alone, "case-1", "en")) == _text(
+        history.case_history(whole, "case-1", "en")
+    )

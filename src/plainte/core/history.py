@@ -12,6 +12,7 @@ journaled but is not marked "amended" in the timeline, letters and exports.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -149,6 +150,39 @@ def settled(entries: list[Entry]) -> dict[str, Entry]:
         elif e.action == "amend":
             amended.add(e.entity_id)
     return found
+
+
+_COLUMNS = "SELECT n, entity, entity_id, action, at, content, prev, hash FROM journal"
+
+
+def _entries(conn, sql: str, params: tuple) -> list[Entry]:
+    return [
+        Entry(n, entity, entity_id, action, at, json.loads(content), prev, digest)
+        for n, entity, entity_id, action, at, content, prev, digest in conn.execute(sql, params)
+    ]
+
+
+def event_entries(conn, case_id: str, event_id: str) -> list[Entry]:
+    """The journal entries an event's history needs, read alone (not the whole chain).
+
+    Its own, its promises' and every ``sent`` entry of the case (a fingerprint
+    recorded ends the correction grace), in chain order: a saga of 100,000
+    events opens one event's history without decoding 100,000 entries.
+    """
+    return _entries(
+        conn,
+        _COLUMNS + " WHERE case_id = ? AND (entity = 'sent'"
+        " OR (entity = 'event' AND entity_id = ?)"
+        " OR (entity = 'promise' AND json_extract(content, '$.event_id') = ?)) ORDER BY n",
+        (case_id, event_id, event_id),
+    )
+
+
+def case_entries(conn, case_id: str) -> list[Entry]:
+    """The journal entries of the case's own fields, read alone."""
+    return _entries(
+        conn, _COLUMNS + " WHERE case_id = ? AND entity = 'case' ORDER BY n", (case_id,)
+    )
 
 
 def _belongs(entry: Entry, event_id: str) -> bool:

@@ -50,14 +50,15 @@ class CaseOps:
 
     def show_history(self) -> None:
         """Every recorded version of the selected case's own fields (title, customer…)."""
-        from plainte.core.history import case_history
+        from plainte.core.history import case_entries, case_history
         from plainte.gui.history_dialog import HistoryDialog
 
         w = self.window
         if not w.case_header:
             w.ops.status(tr("gui.history.no_case"))
             return
-        versions = case_history(w.store.journal(w.case_header.id), w.case_header.id)
+        case_id = w.case_header.id
+        versions = case_history(case_entries(w.store.conn, case_id), case_id)
         title = tr("gui.history.of_case", title=w.case_header.title)
         box = HistoryDialog(w, title, versions)
         box.show()

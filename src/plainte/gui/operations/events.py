@@ -204,7 +204,7 @@ class EventOps:
 
     def show_history(self) -> None:
         """Every recorded version of the selected event, field by field, from the journal."""
-        from plainte.core.history import event_history
+        from plainte.core.history import event_entries, event_history
         from plainte.gui.history_dialog import HistoryDialog
 
         w = self.window
@@ -214,7 +214,9 @@ class EventOps:
             return
         titles = dict(self.steps())
         versions = event_history(
-            w.store.journal(w.case_header.id), current.id, step_title=lambda s: titles.get(s, s)
+            event_entries(w.store.conn, w.case_header.id, current.id),
+            current.id,
+            step_title=lambda s: titles.get(s, s),
         )
         title = tr(
             "gui.history.of_event",
