@@ -32,6 +32,7 @@ def test_tab_alone_walks_the_main_window(qtbot, window):
     window.case_ops.load_demo()
     window.activateWindow()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.pane.overview.view is not None)  # filled after the frame
     window.case_view.setFocus()
     seen = []
     for _ in range(60):

@@ -96,3 +96,20 @@ def test_a_long_saga_shows_a_quiet_placeholder_and_is_read_when_asked(
     qtbot.mouseClick(panel.read_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.view is not None and panel.currentIndex() == 1)
     assert panel.day.text().startswith("Day 21 of the saga")
+
+
+def test_the_overview_waits_for_the_first_frame_behind_a_quiet_placeholder(qtbot, store):
+    """Start-up paints the window first: the overview (ladders, figures) is computed after."""
+    from plainte.core.demo import demo_files
+    from plainte.gui.main_window import MainWindow
+
+    store.import_cases([c for f in demo_files() for c in read_saga(f).cases])
+    window = MainWindow(store, TODAY)
+    qtbot.addWidget(window)
+    panel = window.pane.overview
+    assert window.pane.case is not None  # a short saga is read at once…
+    assert panel.currentIndex() == 0 and panel.view is None  # …but not shown before the frame
+    assert panel.placeholder.text() == "Reading the saga…"
+    window.show()
+    qtbot.waitUntil(lambda: panel.view is not None and panel.currentIndex() == 1)
+    assert panel.day.text().startswith("Ended on September 22, 2016")

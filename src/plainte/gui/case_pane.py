@@ -230,6 +230,8 @@ class CasePane(QWidget):
             self.timeline.release()
             if self._held:
                 QTimer.singleShot(0, self.read_case)
+            else:  # the overview, held back for the first frame
+                QTimer.singleShot(0, self, lambda: self._fill_tab(self.tabs.currentIndex()))
 
     def read_case(self, *, wanted: bool = False) -> None:
         """Read the whole case again off the GUI thread (after a change, or to show it).
@@ -345,6 +347,8 @@ class CasePane(QWidget):
             if self.header is not None and not self.timeline.is_short():
                 self.read_case(wanted=True)  # the tab is filled when it is read
             return
+        if index == OVERVIEW and not self._painted:
+            return  # filled after the first frame (``_release``): the window shows first
         self._stale.discard(index)
         case, day = self.case, self.as_of
         if index == OVERVIEW:
