@@ -43,3 +43,41 @@ def test_an_edit_frees_the_case_it_replaced_only_when_the_case_is_read_again(
     assert freed == []  # nothing freed while the new row is painted
     qtbot.waitUntil(lambda: window.pane.case is not None, timeout=10_000)
     assert freed == [before]  # freed when the case was read again
+
+
+def test_narrow_column_titles_end_in_an_ellipsis_and_keep_their_whole_title(qtbot, window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.set_language("fr")
+    try:
+        window.case_ops.load_demo()
+        window.resize(1000, 640)
+        qtbot.waitUntil(lambda: window.width() == 1000)
+        QApplication.processEvents()
+        for view in (window.case_view, window.pane.timeline_view):
+            header, model = view.horizontalHeader(), view.model()
+            assert header.textElideMode() == Qt.TextElideMode.ElideRight
+            metrics = header.fontMetrics()
+            narrow = [
+                c
+                for c in range(model.columnCount())
+                if metrics.horizontalAdvance(model.headerData(c, Qt.Orientation.Horizontal))
+                > header.sectionSize(c)
+            ]
+            for column in narrow:
+                title = model.headerData(column, Qt.Orientation.Horizontal)
+                tip = model.headerData(
+                    column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+                )
+                assert tip == title
+        timeline = window.pane.timeline_view
+        assert any(
+            timeline.horizontalHeader().sectionSize(c)
+            < timeline.fontMetrics().horizontalAdvance(
+                timeline.model().headerData(c, Qt.Orientation.Horizontal)
+            )
+            for c in range(timeline.model().columnCount())
+        )  # at 1000 px some French titles do not fit: the case this is about
+    finally:
+        window.set_language("en")

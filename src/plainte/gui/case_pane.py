@@ -8,7 +8,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -91,6 +91,8 @@ def table_defaults(view: QTableView) -> None:
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setHighlightSections(False)
+    # A narrow column's title ends in "…" (its tooltip has it whole), not clipped at both ends.
+    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 class CasePane(QWidget):

@@ -32,6 +32,7 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)  # whole when elided
+        if orientation == Qt.Orientation.Horizontal and role in shown:
             return tr(f"{self.HEADER}.{self.COLUMNS[section]}")
         return None
