@@ -102,3 +102,18 @@ def test_the_matched_words_read_as_words_and_the_intro_does_not_read_plainte_as_
     finally:
         window.set_language("en")
         i18n.set_language(None)
+
+
+def test_the_received_on_label_sits_level_with_its_date(qtbot, window, store):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QLabel
+
+    store.import_cases(parse_saga(json.dumps(saga_doc()).encode()).cases)
+    window.refresh_cases()
+    dialog = window.mail_ops.paste_reply()
+    qtbot.waitExposed(dialog)
+    label = next(w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.when.edit)
+    edit = dialog.when.edit
+    label_mid = label.mapTo(dialog, QPoint(0, label.height() // 2)).y()
+    edit_mid = edit.mapTo(dialog, QPoint(0, edit.height() // 2)).y()
+    assert abs(label_mid - edit_mid) <= 3

@@ -64,7 +64,9 @@ class ReplyDialog(QDialog):
         when_row = QHBoxLayout()
         when_label = QLabel(tr("react.gui.received"))
         when_label.setBuddy(self.when.edit)
-        when_row.addWidget(when_label)
+        # level with the entry, not with the room kept under it for a date error
+        when_label.setMinimumHeight(self.when.edit.sizeHint().height())
+        when_row.addWidget(when_label, 0, Qt.AlignmentFlag.AlignTop)
         when_row.addWidget(self.when, 1)
 
         self.result_box = QGroupBox(tr("react.gui.reading"))
