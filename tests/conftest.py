@@ -165,6 +165,26 @@ def saga_doc(events: list[dict] | None = None, **case_fields) -> dict:
     return {"format": "plainte-saga", "version": 1, "cases": [case]}
 
 
+def long_saga_doc(events: int, case_id: str = "long") -> dict:
+    """A valid saga document of one case with ``events`` calls (a few hundred bytes each)."""
+    doc = saga_doc(
+        [
+            {
+                "id": f"e{i}",
+                "at": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}T{8 + i % 10:02d}:{i % 60:02d}:00",
+                "channel": "phone",
+                "direction": "out",
+                "counterpart": f"Agent {i % 37}",
+                "reference": f"INC-{200000 + i}",
+                "summary": f"Call {i}: the engineer was promised again; nobody came.",
+            }
+            for i in range(events)
+        ]
+    )
+    doc["cases"][0]["id"] = case_id
+    return doc
+
+
 @pytest.fixture
 def make_saga(tmp_path: Path):
     """Write a saga document to a file and return its path."""

@@ -15,7 +15,7 @@ import pytest
 from plainte import cli
 from plainte.core.store import STORE_NAME
 
-from .conftest import saga_doc
+from .conftest import long_saga_doc, saga_doc
 
 
 def test_demo_twice_changes_nothing(run_cli):
@@ -526,3 +526,20 @@ def test_what_the_top_options_do_not_read_whole_goes_to_the_full_parser(words, c
 
     expected = full(), capsys.readouterr()
     assert (quick(), capsys.readouterr()) == expected
+
+
+def test_import_tells_its_progress_only_when_asked(run_cli, make_saga, monkeypatch):
+    path = make_saga(long_saga_doc(3000))
+    size = path.stat().st_size
+    quiet = run_cli("import", str(path))
+    assert quiet.code == 0 and "progress" not in quiet.err and quiet.err == ""
+    monkeypatch.setenv("PLAINTE_PROGRESS", "1")
+    told = run_cli("import", str(make_saga(saga_doc())), str(path))
+    assert told.code == 0 and told.out.count("imported 1 case") == 2
+    lines = told.err.splitlines()
+    assert lines[-1] == "imported 2" and "imported 1" in lines
+    second = [line.split() for line in lines[lines.index("imported 1") + 1 : -1]]
+    assert all(word == "progress" and n == "2" for word, _, _, n in second)
+    done = [int(read) for _, read, _, _ in second]
+    assert done == sorted(done) and done[-1] == size and len(second) >= 2
+    assert {int(total) for _, _, total, _ in second} == {size}

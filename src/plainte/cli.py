@@ -312,15 +312,34 @@ def _table(rows: list[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def _machine(line: str) -> None:
+    """One line for the app that runs this command (see :func:`cmd_import`)."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def cmd_import(ctx: Context) -> int:
+    """Import each file, each in one transaction.
+
+    With ``PLAINTE_PROGRESS=1`` in the environment (set by the app), machine
+    lines go to stderr besides the usual output: ``progress BYTES TOTAL N`` a
+    few times a second while file N (from 1) is read, and ``imported N`` once
+    file N is kept.
+    """
     status = 0
-    for path in ctx.args.files:
+    machine = os.environ.get("PLAINTE_PROGRESS") == "1"
+    for number, path in enumerate(ctx.args.files, 1):
+
+        def progress(done: int, total: int, number: int = number) -> None:
+            _machine(f"progress {done} {total} {number}")
+
         try:
-            result = ctx.store.import_file(path)
+            result = ctx.store.import_file(path, progress=progress if machine else None)
         except PlainteError as exc:
             print(tr("cli.refused", error=str(exc)), file=sys.stderr)
             status = 1
             continue
+        if machine:
+            _machine(f"imported {number}")
         for where in result.warnings:
             print(tr("cli.unknown_field", path=path, where=where), file=sys.stderr)
         print(

@@ -911,9 +911,17 @@ class Store:
 
     # Writing ------------------------------------------------------------------
 
-    def import_file(self, path: Path, *, backup: bool = True) -> ImportResult:
+    def import_file(
+        self,
+        path: Path,
+        *,
+        backup: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportResult:
         """Import the saga file at ``path``, read and written record by record (see
         :meth:`import_saga`): memory does not grow with the file.
+
+        ``progress`` is called with (bytes read, file size) a few times a second.
 
         Raises:
             SagaFileError: the file cannot be read or breaks the contract; nothing changed.
@@ -925,6 +933,10 @@ class Store:
         except OSError as exc:
             raise SagaFileError(path, "", "unreadable", detail=exc.strerror or str(exc)) from None
         with raw:
+            if progress is not None:
+                from plainte.core.readprogress import ReadProgress
+
+                return self.import_saga(ReadProgress(raw, progress), path, backup=backup)  # type: ignore[arg-type]
             return self.import_saga(raw, path, backup=backup)
 
     def import_cases(self, cases: list[Case], *, backup: bool = True) -> ImportResult:

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
@@ -29,12 +29,35 @@ class CommandTask(QObject):
 
     Connect to ``signals.done`` (the command's standard output) and
     ``signals.failed`` (a :class:`CommandFailed` with what the command said on
-    its standard error); both arrive on the GUI thread.
+    its standard error); both arrive on the GUI thread. With ``progress``, the
+    command is asked for its machine lines (``PLAINTE_PROGRESS=1``): each
+    ``progress BYTES TOTAL N`` comes as :attr:`progressed` and each other
+    machine line is kept in :attr:`lines`, never shown as an error.
+    :meth:`cancel` kills the command; then :attr:`cancelled` comes instead.
     """
 
-    def __init__(self, args: list[str], parent: QObject | None = None) -> None:
+    progressed = Signal(object, object, int)
+    """Bytes read, their total, and the number (from 1) of the file being read."""
+    cancelled = Signal()
+
+    MACHINE = ("progress ", "imported ")
+
+    def __init__(
+        self,
+        args: list[str],
+        parent: QObject | None = None,
+        *,
+        progress: bool = False,
+        stopped: str = "gui.status.export_stopped",
+    ) -> None:
         super().__init__(parent)
         self.signals = TaskSignals()
+        self.stopped, self.machine = stopped, progress
+        self.output = ""
+        self.errors = ""
+        self.lines: list[str] = []
+        self.was_cancelled = False
+        self._err = b""
         self.process = QProcess(self)
         self.process.setProgram(sys.executable)
         self.process.setArguments(["-m", "plainte", *args])
@@ -44,6 +67,11 @@ class CommandTask(QObject):
         env.insert(
             "PYTHONPATH", os.pathsep.join(filter(None, (package_root, env.value("PYTHONPATH"))))
         )
+        if progress:
+            env.insert("PLAINTE_PROGRESS", "1")
+            self.process.readyReadStandardError.connect(self._read_errors)
+        else:
+            env.remove("PLAINTE_PROGRESS")
         self.process.setProcessEnvironment(env)
         self.process.finished.connect(self._finished)
         self.process.errorOccurred.connect(self._error)
@@ -53,29 +81,58 @@ class CommandTask(QObject):
         self.process.start()
         return self
 
+    def cancel(self) -> None:
+        """Kill the command: what it writes in one transaction is then not kept."""
+        if self.process.state() != QProcess.ProcessState.NotRunning:
+            self.was_cancelled = True
+            self.process.kill()
+
+    def _read_errors(self) -> None:
+        """Take the machine lines out of what the command says on stderr, as they come."""
+        self._err += bytes(self.process.readAllStandardError().data())
+        *whole, self._err = self._err.split(b"\n")
+        for raw in whole:
+            line = raw.decode("utf-8", "replace")
+            if not (self.machine and line.startswith(self.MACHINE)):
+                self.errors += line + "\n"
+                continue
+            self.lines.append(line)
+            parts = line.split()
+            if parts[0] == "progress" and len(parts) == 4 and all(p.isdigit() for p in parts[1:]):
+                self.progressed.emit(int(parts[1]), int(parts[2]), int(parts[3]))
+
     def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
         _running.discard(self)
-        out = bytes(self.process.readAllStandardOutput().data()).decode("utf-8", "replace")
-        err = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
+        self.output = bytes(self.process.readAllStandardOutput().data()).decode("utf-8", "replace")
+        self._read_errors()
+        self.errors += self._err.decode("utf-8", "replace")
+        self._err = b""
         if status == QProcess.ExitStatus.NormalExit and code == 0:
-            self.signals.done.emit(out)
+            self.signals.done.emit(self.output)
             return
-        said = err.strip()
-        self.signals.failed.emit(
-            CommandFailed(said or tr("gui.status.export_stopped", detail=code))
-        )
+        if self.was_cancelled:
+            self.cancelled.emit()
+            return
+        said = self.errors.strip()
+        self.signals.failed.emit(CommandFailed(said or tr(self.stopped, detail=code)))
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             _running.discard(self)
             self.signals.failed.emit(
-                CommandFailed(tr("gui.status.export_stopped", detail=self.process.errorString()))
+                CommandFailed(tr(self.stopped, detail=self.process.errorString()))
             )
 
 
-def run_command(args: list[str], parent: QObject | None = None) -> CommandTask:
+def run_command(
+    args: list[str],
+    parent: QObject | None = None,
+    *,
+    progress: bool = False,
+    stopped: str = "gui.status.export_stopped",
+) -> CommandTask:
     """Start ``plainte ARGS`` in a child process (see :class:`CommandTask`)."""
-    return CommandTask(args, parent).start()
+    return CommandTask(args, parent, progress=progress, stopped=stopped).start()
 
 
 def finish(timeout_ms: int = 30_000) -> bool:

@@ -1,4 +1,4 @@
-"""Imports: saga files read off the GUI thread, each file all or nothing."""
+"""Imports: saga files read by ``plainte import`` in a process of its own, all or nothing each."""
 
 from __future__ import annotations
 
@@ -8,14 +8,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from plainte.core.errors import PlainteError
 from plainte.core.i18n import tr, trn
-from plainte.core.store import Store
 from plainte.gui.widgets import shown
-from plainte.gui.worker import run_in_background
 
 if TYPE_CHECKING:
+    from plainte.gui.command_process import CommandTask
     from plainte.gui.main_window import MainWindow
+
+STEPS = 1000
+"""The progress bar's resolution: a tenth of a percent."""
+
+
+def summary(output: str, paths: list[Path]) -> str:
+    """The command's report on one line, each file named without its folder."""
+    for path in paths:
+        output = output.replace(str(path), path.name)
+    return " ".join(line.strip() for line in output.splitlines() if line.strip())
 
 
 class ImportOps:
@@ -23,7 +31,8 @@ class ImportOps:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.task = None
+        self.task: CommandTask | None = None
+        self.progress: QProgressDialog | None = None
 
     def import_files(self) -> None:
         """Ask which files, then import them."""
@@ -33,43 +42,78 @@ class ImportOps:
         if paths:
             self.import_paths([Path(p) for p in paths])
 
-    def import_paths(self, paths: list[Path]):
-        """Import saga files in the background, with progress; each file all or nothing."""
-        from plainte.core.merge import MergeCounts
+    def import_paths(self, paths: list[Path]) -> CommandTask:
+        """Import saga files as ``plainte import`` does, in a process of its own.
+
+        The window never waits for the reading (a thread would share the
+        interpreter with it); the bar follows the bytes read. Cancel kills the
+        process: the file it was reading is one transaction, so the store keeps
+        its state from before that file. Errors are the command's own words.
+        """
+        from plainte.gui.command_process import run_command
 
         w = self.window
-        progress = QProgressDialog(tr("gui.status.importing"), None, 0, 0, w)
+        paths = [Path(p).absolute() for p in paths]
+        before = w.store.data_version()
+        args = ["--data-dir", str(w.store.data_dir), "import", *map(str, paths)]
+        progress = QProgressDialog(self._label(paths, 1), tr("gui.cancel"), 0, STEPS, w)
+        progress.setWindowTitle("plainte")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
         progress.setMinimumDuration(300)
-        data_dir = w.store.data_dir
+        progress.setMinimumWidth(420)
+        progress.setValue(0)
+        self.progress = progress
+        task = run_command(args, w, progress=True, stopped="gui.status.import_stopped")
+        self.task = task
 
-        def work():
-            # a worker thread gets its own connection: SQLite objects stay in their thread
-            store = Store.open(data_dir, daily_backup=False)
-            problems, count = [], 0
-            merged = MergeCounts()
-            try:
-                for path in paths:
-                    try:
-                        merged += store.import_file(path).merged
-                        count += 1
-                    except PlainteError as exc:
-                        problems.append(str(exc))
-            finally:
-                store.close()
-            return count, problems, merged
+        def advanced(done: int, total: int, number: int) -> None:
+            if not total or done >= total:
+                progress.setLabelText(tr("gui.status.import_saving", name=paths[number - 1].name))
+                progress.setValue(STEPS)
+                return
+            progress.setLabelText(self._label(paths, number))
+            progress.setValue(done * STEPS // total)
 
-        def done(result) -> None:
+        def finished() -> None:
             progress.close()
-            count, problems, merged = result
+            self.progress = None
+
+        def done(output: str) -> None:
+            finished()
             w.refresh_cases()
-            w.ops.status(trn("gui.status.imported", count) + " " + merged.words())
-            if problems:
-                QMessageBox.warning(w, "plainte", shown("\n\n".join(problems)))
+            w.ops.status(summary(output, paths))
+            if task.errors.strip():  # fields not in the saga format, left out
+                QMessageBox.information(w, "plainte", shown(task.errors.strip()))
 
         def failed(error: Exception) -> None:
-            progress.close()
+            finished()
+            if task.output.strip():  # some files imported, others refused
+                w.refresh_cases()
+                w.ops.status(summary(task.output, paths))
             w.ops.report(error)
 
-        self.task = run_in_background(work, done, failed)
-        return self.task
+        def cancelled() -> None:
+            finished()
+            kept = sum(line.startswith("imported ") for line in task.lines)
+            if w.store.data_version() == before:
+                w.ops.status(tr("gui.status.import_cancelled"))
+                return
+            w.refresh_cases()
+            w.ops.status(trn("gui.status.import_cancelled_after", max(kept, 1)))
+
+        task.progressed.connect(advanced)
+        task.signals.done.connect(done)
+        task.signals.failed.connect(failed)
+        task.cancelled.connect(cancelled)
+        progress.canceled.connect(task.cancel)
+        return task
+
+    @staticmethod
+    def _label(paths: list[Path], number: int) -> str:
+        """Which file is being read (and which of how many, when there are several)."""
+        name = paths[number - 1].name
+        if len(paths) == 1:
+            return tr("gui.status.importing_file", name=name)
+        return tr("gui.status.importing_of", name=name, n=number, count=len(paths))
