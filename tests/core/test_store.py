@@ -328,3 +328,28 @@ def test_a_case_without_structured_fields_is_shown_without_the_saga_reader(store
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.split() == ["Examplecom", "False"], done.stderr
+
+
+@pytest.mark.parametrize(("status", "broken"), [("open", 1), ("switched", 0)])
+def test_the_case_list_counts_an_ended_sagas_broken_promises_as_of_its_end(store, status, broken):
+    """Pending and due after the last event: broken by today only if the saga still runs."""
+    from datetime import date
+
+    doc = saga_doc(
+        [
+            {
+                "id": "a",
+                "at": "2016-09-14T10:00:00+02:00",
+                "channel": "phone",
+                "direction": "out",
+                "promises": [{"id": "p", "text": "A call back", "due": "2016-12-01"}],
+            },
+            {"id": "b", "at": "2016-09-22T18:00:00+02:00", "channel": "email", "direction": "out"},
+        ],
+        status=status,
+    )
+    store.import_cases(parse_saga(json.dumps(doc).encode()).cases)
+    (summary,) = store.list_cases(date(2026, 11, 23))
+    assert summary.promises_broken == broken
+    (only,) = store.list_cases(date(2026, 11, 23), case_ids=["case-1"])
+    assert only.promises_broken == broken

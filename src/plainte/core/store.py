@@ -710,9 +710,10 @@ class Store:
 
         Counting events reads every live event of every case: the app, which
         does not show the count, asks without it (``count_events`` False: 0).
-        After an edit the app asks only for the cases it touched.
+        After an edit the app asks only for the cases it touched. Broken promises
+        of an ended case are counted as of its last day, as everywhere else.
         """
-        only = "" if case_ids is None else "WHERE c.id IN (SELECT value FROM json_each(?))"
+        only = "" if case_ids is None else "WHERE c.id IN (SELECT value FROM json_each(:ids))"
         count = (
             "(SELECT count(*) FROM events e WHERE e.case_id = c.id AND e.retracted_at IS NULL)"
             if count_events
@@ -731,10 +732,16 @@ class Store:
                       WHERE p.case_id = c.id AND p.retracted_at IS NULL
                       AND e.retracted_at IS NULL
                       AND (p.status = 'broken'
-                           OR (p.status = 'pending' AND p.due_day < ?)))
+                           OR (p.status = 'pending' AND p.due_day < CASE
+                               WHEN c.status = 'open' THEN :today
+                               ELSE min(:today, coalesce((
+                                   SELECT substr(l.at, 1, 10) FROM events l
+                                   WHERE l.case_id = c.id AND l.retracted_at IS NULL
+                                   ORDER BY l.sort_at DESC LIMIT 1), :today))
+                               END)))
             FROM cases c {only} ORDER BY c.title COLLATE NOCASE, c.id
             """,
-            (today.isoformat(),) + (() if case_ids is None else (json.dumps(list(case_ids)),)),
+            {"today": today.isoformat(), "ids": json.dumps(list(case_ids or ()))},
         ).fetchall()
         return [
             CaseSummary(
