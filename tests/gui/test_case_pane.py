@@ -1,6 +1,8 @@
-"""The case pane's header: the provider named once."""
+"""The case pane: the provider named once, column titles and directions that stay readable."""
 
 from __future__ import annotations
+
+import pytest
 
 
 def test_header_shows_the_title_alone_when_it_names_the_provider(window):
@@ -79,5 +81,30 @@ def test_narrow_column_titles_end_in_an_ellipsis_and_keep_their_whole_title(qtbo
             )
             for c in range(timeline.model().columnCount())
         )  # at 1000 px some French titles do not fit: the case this is about
+    finally:
+        window.set_language("en")
+
+
+@pytest.mark.parametrize("size", [(1000, 640), (1300, 780)])
+def test_the_direction_and_its_unanswered_mark_are_never_cut(qtbot, window, size):
+    from PySide6.QtWidgets import QApplication
+
+    from plainte.gui.timeline_model import TimelineModel
+
+    window.set_language("fr")
+    try:
+        window.case_ops.load_demo()
+        window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.width() == size[0])
+        QApplication.processEvents()
+        view, model = window.pane.timeline_view, window.pane.timeline
+        column = TimelineModel.COLUMNS.index("direction")
+        texts = {model.index(r, column).data() for r in range(model.rowCount())}
+        assert "← eux ✗" in texts  # the calls received without a message
+        style = view.style()
+        margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+        widest = max(view.fontMetrics().horizontalAdvance(t) for t in texts)
+        assert widest + margin <= view.columnWidth(column)
     finally:
         window.set_language("en")

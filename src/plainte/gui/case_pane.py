@@ -135,9 +135,8 @@ class CasePane(QWidget):
         table_defaults(self.timeline_view)
         self.timeline_view.horizontalHeader().setResizeContentsPrecision(100)
         columns = TimelineModel.COLUMNS
-        self._fit = FitColumns(
-            self.timeline_view, columns.index("summary"), keep=(columns.index("at"),)
-        )
+        whole = (columns.index("at"), columns.index("direction"))  # "← them ✗" cut says nothing
+        self._fit = FitColumns(self.timeline_view, columns.index("summary"), keep=whole)
 
         self.title = PlainLabel()
         self.title.setObjectName("caseTitle")
