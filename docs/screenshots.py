@@ -37,8 +37,12 @@ Le service fidélisation
 
 
 def dark_palette() -> QPalette:
-    """A dark palette like the one a desktop in dark mode hands Qt."""
-    pal = QPalette()
+    """A dark palette like the one a desktop in dark mode hands Qt.
+
+    Built from its button and window colours, so the shades Fusion draws frames
+    and check boxes with (light, mid, dark, shadow) are dark too; disabled text dim.
+    """
+    pal = QPalette(QColor("#35353a"), QColor("#2b2b2e"))
     roles = {
         QPalette.ColorRole.Window: "#2b2b2e",
         QPalette.ColorRole.WindowText: "#e8e8ea",
@@ -54,8 +58,12 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.PlaceholderText: "#9a9aa0",
         QPalette.ColorRole.Link: "#8ab4f8",
     }
-    for role, color in roles.items():
-        pal.setColor(role, QColor(color))
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role, color in roles.items():
+            pal.setColor(group, role, QColor(color))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#808086"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#808086"))
     return pal
 
 
@@ -112,6 +120,7 @@ def main(out: Path) -> None:
                 call = window.call_ops.on_a_call()
                 grab(call, out / f"call-{lang}-{theme}.png", app)
                 call.close()
+                dialogs(window, store, out, f"{lang}-{theme}", app)
                 reply = Path(tmp) / "reply.eml"
                 reply.write_text(ROGERS_REPLY, encoding="utf-8")
                 window.mail_ops.add_paths([reply])
@@ -125,6 +134,30 @@ def main(out: Path) -> None:
                 window.deleteLater()
                 app.processEvents()
                 store.close()
+
+
+def dialogs(window, store: Store, out: Path, tag: str, app: QApplication) -> None:
+    """The event dialog (as opened, then with a date it refuses), a promise, the settings."""
+    from plainte.gui.event_dialog import EventDialog
+    from plainte.gui.promise_dialog import PromiseDialog
+    from plainte.gui.settings_dialog import SettingsDialog
+
+    event = next(e for e in window.case.events if e.promises)
+    dialog = EventDialog(window, event, window.event_ops.steps(), store.data_dir, is_new=False)
+    dialog.show()
+    grab(dialog, out / f"event-{tag}.png", app)
+    dialog.when.edit.setText("hier soir" if tag.startswith("fr") else "last night")
+    dialog.accept()  # refused: the message takes its reserved place
+    grab(dialog, out / f"event-error-{tag}.png", app)
+    dialog.close()
+    promise = PromiseDialog(window, event.promises[0], made=event.at)
+    promise.show()
+    grab(promise, out / f"promise-{tag}.png", app)
+    promise.close()
+    settings = SettingsDialog(window, window.prefs, i18n.language())
+    settings.show()
+    grab(settings, out / f"settings-{tag}.png", app)
+    settings.close()
 
 
 if __name__ == "__main__":
