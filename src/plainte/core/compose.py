@@ -13,21 +13,23 @@ import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from plainte.core import event_text, i18n, template_sandbox
+from plainte.core import i18n, template_sandbox
+from plainte.core import letter_views as views
 from plainte.core.errors import PlainteError
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.language import case_language
 from plainte.core.letter_facts import chosen_promises, letter_facts
+from plainte.core.letter_views import TITLE_WORDS
 from plainte.core.letterform import letter_form
-from plainte.core.model import Case, Channel, Direction, Event
-from plainte.core.precheck import Prepared, check, other_language_of, stale_phrase
+from plainte.core.model import Case, Event
+from plainte.core.precheck import Prepared, check, stale_phrase
 from plainte.core.promises import ledger
 from plainte.core.redact import redact
 from plainte.core.resources import data_folder
@@ -45,10 +47,6 @@ REPLY_DAYS = {
     "call-recap": 7,
 }
 """Reply deadlines asked for, in days from "today", unless the ladder step gives one."""
-TITLE_WORDS = 5
-"""A title, a promise or a want is judged by language from this many words."""
-MAX_CHRONOLOGY = 40
-"""A letter lists at most this many events: those that prove most, the rest counted."""
 PART = "\x1e"
 """Separates the parts of a post; a part starting with ``?`` may be dropped to fit."""
 
@@ -110,15 +108,6 @@ def _city(address: str | None) -> str | None:
         if words and not (len(words) == 1 and words[0].isupper() and len(words[0]) <= 3):
             return " ".join(words)
     return None
-
-
-def _window(window, locale: str) -> dict[str, str]:
-    """A promised window's two ends as the locale writes a time ("17 h", "5:00 p.m.")."""
-    ends = {}
-    for name, clock in (("start", window.start), ("end", window.end)):
-        hour, minute = (int(x) for x in clock.split(":"))
-        ends[name] = i18n.format_time(datetime(2000, 1, 1, hour, minute), locale)
-    return ends
 
 
 def _version(case: Case, today: date) -> tuple:
@@ -316,10 +305,15 @@ class Composer:
             return i18n.format_date(d, locale) if d else ""
 
         letter = kind in LETTERS
-        every_promise = self._promise_views(facts, case, today, lang, locale, clean, letter)
+        key = ("promises", lang, locale, letter)  # written once per case version
+        if key not in facts.views:
+            facts.views[key] = views.promises(
+                facts.entries, today, lang, locale, clean, letter, case.language
+            )
+        every_promise = facts.views[key]
         promises, promises_omitted = chosen_promises(every_promise)
         promises = [dict(p) for p in promises]
-        chronology = self._chronology(facts, case, lang, locale, clean, letter)
+        chronology = views.chronology(facts.evidence, lang, locale, clean, letter, case.language)
         next_state = state.next_step()
         ombudsman = steps.get("ombudsman")
         step_for_kind = next((s for s in state.steps if s.step.letter == kind), None)
@@ -360,9 +354,9 @@ class Composer:
             "reply_by": day(today + timedelta(days=reply_days)),
             "reply_days": reply_days,
             "written_complaint_on": day(written.taken_on) if written and written.taken_on else "",
-            "ombudsman": self._step_view(ombudsman, lang, day) if ombudsman else None,
-            "next_step": self._step_view(next_state, lang, day) if next_state else None,
-            "this_step": self._step_view(step_for_kind, lang, day) if step_for_kind else None,
+            "ombudsman": views.step(ombudsman, lang, day) if ombudsman else None,
+            "next_step": views.step(next_state, lang, day) if next_state else None,
+            "this_step": views.step(step_for_kind, lang, day) if step_for_kind else None,
             "legal": [item["text"][lang] for item in state.legal],
             "variant": seed % 1000,
             "plural": i18n.plural_words(lang),
@@ -375,16 +369,18 @@ class Composer:
             )
             context["topic"] = self._topic(case, lang, form)
             for ask in context["demand"]["asks"]:
-                ask["quote_lang"] = self._other_language(
+                ask["quote_lang"] = views.other_language(
                     ask["text"], lang, TITLE_WORDS, case.language
                 )
         if kind == "call-recap":
-            context["call"] = self._call(facts, event_id, lang, clean, public, locale)
-            context["call"]["quote_lang"] = self._other_language(
+            context["call"] = views.call(
+                facts.events, facts.prepared.calls, event_id, lang, clean, public, locale
+            )
+            context["call"]["quote_lang"] = views.other_language(
                 context["call"]["summary"], lang, hint=case.language
             )
             for promise in context["call"]["promise_views"]:
-                promise["quote_lang"] = self._other_language(
+                promise["quote_lang"] = views.other_language(
                     promise["text"], lang, TITLE_WORDS, case.language
                 )
             context["call_age_days"] = (today - context["call"].pop("day")).days
@@ -419,7 +415,7 @@ class Composer:
                 state=evaluate(ladder, case, today),
                 entries=ledger(case, today),
                 events=events,
-                evidence=self._evidence(events),
+                evidence=views.evidence(events),
                 prepared=prepared,
             )
             if len(self._cache) >= 8:
@@ -427,68 +423,10 @@ class Composer:
             self._cache[key] = facts
         return facts
 
-    def _promise_views(
-        self, facts: _Facts, case: Case, today: date, lang: str, locale: str, clean, letter: bool
-    ) -> list[dict[str, Any]]:
-        """Every promise as a letter lists it, written once per language and locale."""
-        key = ("promises", lang, locale, letter)
-        found = facts.views.get(key)
-        if found is None:
-
-            def day(d: date) -> str:
-                return i18n.format_date(d, locale)
-
-            found = facts.views[key] = [
-                {
-                    "text": clean(e.promise.text),
-                    "state": e.state,
-                    # in a letter an overdue promise is what it is: not kept
-                    "state_label": i18n.tr(
-                        "promise_status." + ("broken" if e.state == "overdue" else e.state), lang
-                    ),
-                    "broken": e.is_broken,
-                    "promised_on": day(e.event.at.day),
-                    "due": day(e.promise.due.day) if e.promise.due else "",
-                    "who": clean(e.who) if e.who else "",
-                    "reference": "" if not letter else (e.reference or ""),
-                    "channel": i18n.tr(f"channel.{e.event.channel.value}", lang).lower(),
-                    "days_late": (today - e.promise.due.day).days
-                    if e.is_broken and e.promise.due and e.promise.due.day < today
-                    else 0,
-                    "quote_lang": self._other_language(
-                        e.promise.text, lang, TITLE_WORDS, case.language
-                    )
-                    if letter
-                    else "",
-                }
-                for e in facts.entries
-            ]
-        return found
-
-    def _chronology(
-        self, facts: _Facts, case: Case, lang: str, locale: str, clean, letter: bool
-    ) -> list[dict[str, Any]]:
-        """The events a letter lists (at most :data:`MAX_CHRONOLOGY`) as it writes them."""
-        # a letter lists contacts; the person's own notes stay in the enclosed timeline
-        shown = [e for e in facts.evidence if e.is_contact] if letter else facts.evidence
-        found = [self._entry(e, lang, clean, not letter, locale) for e in shown]
-        for entry in found if letter else ():
-            entry["quote_lang"] = self._other_language(entry["summary"], lang, hint=case.language)
-        return found
-
-    @staticmethod
-    def _other_language(text: str, lang: str, min_words: int = 8, hint: str | None = None) -> str:
-        """The name of ``text``'s language when it is not the letter's, else ``""``
-        (``hint``: the case's own language, which lets shorter texts be judged)."""
-        found = other_language_of(text, lang, min_words, hint)
-        if found:
-            return i18n.tr(f"letters.in_language.{found}", lang)
-        return ""
-
     def _topic(self, case: Case, lang: str, form) -> dict[str, str]:
         """The letter's subject: the case's title, or its problem in words when the title
         is in the other language; ``quote_lang`` names that language."""
-        other = self._other_language(case.title, lang, TITLE_WORDS, case.language)
+        other = views.other_language(case.title, lang, TITLE_WORDS, case.language)
         # a title in the other language, or one that went stale, gives way to the problem
         plain = other or stale_phrase(case.title)
         return {
@@ -496,82 +434,3 @@ class Composer:
             "title": case.title,
             "quote_lang": other,
         }
-
-    @staticmethod
-    def _step_view(state, lang: str, day) -> dict[str, Any]:
-        body = state.step.body
-        return {
-            "id": state.step.id,
-            "title": state.step.title[lang],
-            "name": body.get("name") or state.step.title[lang],
-            "url": body.get("url", ""),
-            "phone": body.get("phone", ""),
-            "status": state.status,
-            "opens_on": day(state.opens_on),
-            "deadline": day(state.deadline),
-            "documents": [d[lang] for d in state.step.documents],
-            "check": state.step.check[lang] if state.step.check else "",
-        }
-
-    @staticmethod
-    def _evidence(events: list[Event]) -> list[Event]:
-        """At most MAX_CHRONOLOGY events, keeping those that prove most, in time order."""
-        if len(events) <= MAX_CHRONOLOGY:
-            return events
-
-        def weight(e: Event) -> int:
-            return (
-                4 * bool(e.promises)
-                + 2 * bool(e.reference)
-                + 2 * (e.channel.value in ("email", "letter", "registered_letter", "web_form"))
-                + bool(e.counterpart)
-            )
-
-        ranked = sorted(range(len(events)), key=lambda i: (-weight(events[i]), -i))
-        keep = sorted({0, len(events) - 1, *ranked[: MAX_CHRONOLOGY - 2]})
-        return [events[i] for i in keep]
-
-    @staticmethod
-    def _entry(event: Event, lang: str, clean, public: bool, locale: str) -> dict[str, Any]:
-        at = event.at
-        return {
-            "id": event.id,
-            "date": i18n.format_date(at.day, locale),
-            "time": i18n.format_time(at.value, locale) if at.has_time else "",  # type: ignore[arg-type]
-            "channel": i18n.tr(f"channel.{event.channel.value}", lang).lower(),
-            "outgoing": event.direction is Direction.OUT,
-            "answered": event.answered,
-            "counterpart": clean(event.counterpart) or "",
-            "reference": "" if public else (event.reference or ""),
-            "summary": clean(event_text.summary(event, lang)) or "",
-            "wait": int(event.wait_minutes) if event.wait_minutes else 0,
-            "promises": [clean(p.text) for p in event.promises],
-        }
-
-    def _call(
-        self, facts: _Facts, event_id: str | None, lang: str, clean, public, locale: str
-    ) -> dict:
-        calls = facts.prepared.calls
-        if event_id is not None:
-            # the call to recap is most often a recent one: look from the end
-            chosen = next((e for e in reversed(facts.events) if e.id == event_id), None)
-            if chosen is None:
-                raise PlainteError("no_such_event", event=event_id)
-        elif calls:
-            answered = [e for e in calls if e.answered]
-            chosen = (answered or calls)[-1]
-        else:
-            raise PlainteError("no_call")
-        view = self._entry(chosen, lang, clean, public, locale)
-        view["is_call"] = chosen.channel is Channel.PHONE
-        view["day"] = chosen.at.day
-        view["quote_lang"] = self._other_language(view["summary"], lang)
-        view["promise_views"] = [
-            {
-                "text": clean(p.text),
-                "due": i18n.format_date(p.due.day, locale) if p.due else "",
-                "window": _window(p.window, locale) if p.window else None,
-            }
-            for p in chosen.promises
-        ]
-        return view
