@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QProcess
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from plainte.core import i18n
 from plainte.core.store import Store
@@ -98,6 +98,9 @@ def test_a_bad_file_is_refused_in_the_person_language(qtbot, window, make_saga, 
     path = make_saga(doc)
     i18n.set_language("fr")
     task = window.import_ops.import_paths([path])
+    dialog = window.import_ops.progress
+    assert dialog.labelText() == f"Import de {path.name}…"
+    assert dialog.findChild(QProgressBar).format() == "%p\u202f%"  # 36 %, as French writes it
     with qtbot.waitSignal(task.signals.failed, timeout=WAIT_MS):
         pass
     said = no_modal_boxes[-1]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QProgressDialog
 
 from plainte.core.i18n import tr, trn
 from plainte.gui.widgets import shown
@@ -58,6 +58,10 @@ class ImportOps:
         args = ["--data-dir", str(w.store.data_dir), "import", *map(str, paths)]
         progress = QProgressDialog(self._label(paths, 1), tr("gui.cancel"), 0, STEPS, w)
         progress.setWindowTitle("plainte")
+        bar = QProgressBar(progress)
+        bar.setFormat(tr("gui.status.import_percent"))  # "36 %" in French
+        progress.setBar(bar)
+        progress.setRange(0, STEPS)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setAutoReset(False)
         progress.setAutoClose(False)
