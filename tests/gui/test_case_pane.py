@@ -108,3 +108,69 @@ def test_the_direction_and_its_unanswered_mark_are_never_cut(qtbot, window, size
         assert widest + margin <= view.columnWidth(column)
     finally:
         window.set_language("en")
+
+
+def _long_pane(qtbot, store, monkeypatch, events=1_000, whole=500):
+    import json
+    from datetime import date
+
+    from plainte.core.sagafile import parse_saga
+    from plainte.gui import case_pane
+    from plainte.gui.case_pane import CasePane
+    from tests.conftest import saga_doc
+
+    doc = saga_doc(
+        [
+            {
+                "id": f"e{i}",
+                "at": f"2025-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}T09:{i % 60:02d}:00",
+                "channel": "phone",
+                "direction": "out",
+                "summary": "The technician never came" if i % 7 == 0 else "Hold music",
+            }
+            for i in range(events)
+        ],
+        id="long",
+    )
+    store.import_cases(parse_saga(json.dumps(doc).encode()).cases, backup=False)
+    monkeypatch.setattr(case_pane, "WHOLE", whole)
+    read: list[str] = []
+    load_case = type(store).load_case
+    monkeypatch.setattr(
+        type(store), "load_case", lambda self, i, **kw: read.append(i) or load_case(self, i, **kw)
+    )
+    from plainte.core.ladder import load_ladders
+
+    ladders = load_ladders(store.data_dir / "ladders")
+    pane = CasePane(lambda: ladders)
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_case(store, store.case_header("long"), date(2026, 8, 22))
+    return pane, read
+
+
+def test_a_case_too_long_to_read_whole_is_not_read_for_its_first_page_or_a_search(
+    qtbot, store, monkeypatch
+):
+    """Its first page and a search show fewer rows than it holds: neither reads it whole."""
+    from PySide6.QtCore import QThreadPool
+
+    pane, read = _long_pane(qtbot, store, monkeypatch)
+    qtbot.waitUntil(pane.is_settled, timeout=10_000)
+    pane.search.setText("technician")
+    qtbot.waitUntil(lambda: pane.timeline.rowCount() < 500 and pane.is_settled(), timeout=20_000)
+    qtbot.wait(600)  # a read after the search would have started by now
+    QThreadPool.globalInstance().waitForDone(10_000)
+    assert read == [] and pane.case is None
+    from plainte.gui.case_pane import PROMISES
+
+    pane.tabs.setCurrentIndex(PROMISES)  # the promises tab needs it: read then
+    qtbot.waitUntil(lambda: pane.case is not None, timeout=20_000)
+    assert read == ["long"] and len(pane.case.events) == 1_000
+
+
+def test_a_case_short_enough_is_read_whole_once_its_order_is_known(qtbot, store, monkeypatch):
+    pane, read = _long_pane(qtbot, store, monkeypatch, events=1_000, whole=2_000)
+    qtbot.waitUntil(lambda: pane.case is not None, timeout=20_000)
+    assert read == ["long"] and pane.figures.text()

@@ -62,6 +62,7 @@ def test_opens_with_its_first_page_then_the_whole_order(qtbot, model, long_store
 def test_search_in_slices_finds_what_a_full_scan_finds(qtbot, model, long_store, monkeypatch):
     monkeypatch.setattr(timeline_model, "SHORT_TEXTS", 10)  # texts read off the GUI thread
     monkeypatch.setattr(timeline_model, "SLICE", 128)  # and searched in slices
+    monkeypatch.setattr(timeline_model, "STEP", 100)
     qtbot.waitUntil(model.is_settled)
     model.set_channel("phone")
     model.set_needle("TECHNICIAN")
@@ -110,16 +111,16 @@ def test_an_edit_moves_only_its_row(qtbot, model, long_store):
 
 
 def test_a_held_model_reads_its_first_page_only_until_released(qtbot, long_store, monkeypatch):
-    from plainte.gui import worker
+    from plainte.gui import command_process
 
     started = []
-    real = worker.run_in_background
 
-    def counted(work, *rest, **kw):
-        started.append(work)
-        return real(work, *rest, **kw)
+    class Counted(command_process.BlockReader):  # the order is read by a child process
+        def __init__(self, what, *rest):
+            started.append(what)
+            super().__init__(what, *rest)
 
-    monkeypatch.setattr(worker, "run_in_background", counted)
+    monkeypatch.setattr(command_process, "BlockReader", Counted)
     model = TimelineModel()
     model.hold()  # as the case pane does until its first frame
     model.show_case(long_store, "long")
@@ -127,8 +128,7 @@ def test_a_held_model_reads_its_first_page_only_until_released(qtbot, long_store
     assert model.rowCount() == FIRST and not model.is_settled() and started == []
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.release()
-    orders = [w for w in started if w.args[1] is timeline_model.timeline.order]
-    assert model.rowCount() == 1_000 and len(orders) == 1  # once, for the case shown last
+    assert model.rowCount() == 1_000 and started.count("order") == 1  # once, for the last shown
 
 
 def test_a_note_shows_no_direction(qtbot, store):
@@ -157,19 +157,38 @@ def test_a_note_shows_no_direction(qtbot, store):
 def test_showing_a_long_case_starts_no_reader_before_its_first_rows_are_painted(
     qtbot, long_store, monkeypatch
 ):
-    from plainte.gui import worker
+    from plainte.gui import command_process
 
     started = []
-    real = worker.run_in_background
 
-    def counted(work, *rest, **kw):
-        started.append(work)
-        return real(work, *rest, **kw)
+    class Counted(command_process.BlockReader):  # the order is read by a child process
+        def __init__(self, what, *rest):
+            started.append(what)
+            super().__init__(what, *rest)
 
-    monkeypatch.setattr(worker, "run_in_background", counted)
+    monkeypatch.setattr(command_process, "BlockReader", Counted)
     model = TimelineModel()
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.show_case(long_store, "long")
         assert model.rowCount() == FIRST and started == []  # the event loop paints first
-    assert model.rowCount() == 1_000 and started
+    assert model.rowCount() == 1_000 and started == ["order"]
+    QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_with_no_child_process_the_order_and_texts_are_read_in_a_thread(
+    qtbot, long_store, monkeypatch
+):
+    from plainte.gui import command_process
+
+    monkeypatch.setattr(command_process.sys, "executable", "/nonexistent/python")
+    monkeypatch.setattr(timeline_model, "SHORT_TEXTS", 10)
+    model = TimelineModel()
+    model.show_case(long_store, "long")
+    qtbot.waitUntil(lambda: model.rowCount() == 1_000 and model.is_settled(), timeout=10_000)
+    model.set_needle("technician")
+    qtbot.waitUntil(lambda: model.is_settled() and model.rowCount() < 1_000, timeout=10_000)
+    expected = [
+        e.id for e in long_store.load_case("long").events if "technician" in e.summary.casefold()
+    ]
+    assert [model.event_at(r).id for r in range(model.rowCount())] == expected
     QThreadPool.globalInstance().waitForDone(5000)

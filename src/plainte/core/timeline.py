@@ -4,21 +4,27 @@ A case of a million events is never loaded whole to be shown: the view keeps
 the order (row ids, sort keys, channels), reads the events of the rows it
 paints (``Store.load_events``), and searches a precomputed text per event.
 Each function takes a connection, so a worker thread can use its own
-(:func:`reader`).
+(:func:`reader`). A window reads a long case's order and search texts from a
+child process (:func:`main`), in blocks: in a thread, that work would share the
+interpreter with the window and hold it.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from plainte.core import event_text
 from plainte.core.journal import local_day
 
 _LIVE = "FROM events WHERE case_id = ? AND retracted_at IS NULL"
+TEXT_BLOCK = 20_000
+"""Search texts per block written for another process."""
 
 
 @dataclass
@@ -42,6 +48,24 @@ class Place:
     """The day (on this machine's clock) of its last amendment, if amended."""
 
 
+def main(argv: list[str] | None = None) -> int:
+    """``python -m plainte.core.timeline order|texts STORE CASE``: blocks on stdout.
+
+    A window reads a long case's order and search texts this way: the work is
+    this process's, never the window's.
+    """
+    import sys
+
+    what, path, case_id = (argv if argv is not None else sys.argv[1:])[:3]
+    blocks = order_chunks if what == "order" else search_text_blocks
+    conn = reader(Path(path))
+    try:
+        write_blocks(blocks(conn, case_id), sys.stdout.buffer)
+    finally:
+        conn.close()
+    return 0
+
+
 def reader(path: Path) -> sqlite3.Connection:
     """A read-only connection of its own, for a worker thread."""
     return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
@@ -56,15 +80,57 @@ def read_apart(path: Path, read, case_id: str):
         conn.close()
 
 
+CHUNK = 20_000
+"""Events of the order read by one SQLite call (and split by the window in a few ms)."""
+
+
 def order(conn: sqlite3.Connection, case_id: str, limit: int | None = None) -> Order:
     """The case's timeline order (its first ``limit`` events only, when given)."""
-    sql = f"SELECT rowid, sort_at, channel {_LIVE} ORDER BY sort_at, rowid"
-    params: tuple = (case_id,)
     if limit is not None:
-        sql += " LIMIT ?"
-        params = (case_id, limit)
-    rows = conn.execute(sql, params).fetchall()
-    return Order([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+        rows = conn.execute(
+            f"SELECT rowid, sort_at, channel {_LIVE} ORDER BY sort_at, rowid LIMIT ?",
+            (case_id, limit),
+        ).fetchall()
+        return Order([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+    whole = Order([], [], [])
+    for chunk in order_chunks(conn, case_id):
+        add_order_chunk(whole, chunk)
+    return whole
+
+
+def order_chunks(conn: sqlite3.Connection, case_id: str) -> Iterator[list[str]]:
+    """The order in chunks of :data:`CHUNK` events, each gathered by SQLite into three texts.
+
+    Row ids joined by commas, sort keys by the unit separator, channels by commas: the
+    reading is SQLite's, and splitting a chunk (:func:`add_order_chunk`) takes
+    a few milliseconds.
+    """
+    after: tuple = ()
+    while True:
+        count, ids, keys, kinds = conn.execute(
+            "SELECT count(*), group_concat(rowid), group_concat(sort_at, char(31)),"
+            f" group_concat(channel) FROM (SELECT rowid, sort_at, channel {_LIVE}"
+            + (" AND (sort_at, rowid) > (?, ?)" if after else "")
+            + " ORDER BY sort_at, rowid LIMIT ?)",
+            (case_id, *after, CHUNK),
+        ).fetchone()
+        if not count:
+            return
+        yield [ids, keys, kinds]
+        if count < CHUNK:
+            return
+        after = (
+            keys[keys.rindex("\x1f") + 1 :] if count > 1 else keys,
+            int(ids.rsplit(",", 1)[-1]),
+        )
+
+
+def add_order_chunk(whole: Order, chunk: list[str]) -> None:
+    """Add a chunk of :func:`order_chunks` at the end of ``whole``."""
+    ids, keys, kinds = chunk
+    whole.rowids.extend(map(int, ids.split(",")))
+    whole.sorts.extend(keys.split("\x1f"))
+    whole.channels.extend(kinds.split(","))
 
 
 _SEARCHED = (
@@ -88,6 +154,44 @@ def search_texts(conn: sqlite3.Connection, case_id: str) -> list[str]:
     """
     sql = _SEARCHED + " AND retracted_at IS NULL ORDER BY sort_at, rowid"
     return [_text(row) for row in conn.execute(sql, (case_id,))]
+
+
+def search_text_blocks(conn: sqlite3.Connection, case_id: str) -> Iterator[list[str]]:
+    """:func:`search_texts` in blocks of :data:`TEXT_BLOCK`, for another process.
+
+    A NUL inside a text becomes a space (nobody types one; blocks are NUL-separated).
+    """
+    sql = _SEARCHED + " AND retracted_at IS NULL ORDER BY sort_at, rowid"
+    batch: list[str] = []
+    for row in conn.execute(sql, (case_id,)):
+        batch.append(_text(row).replace("\0", " "))
+        if len(batch) == TEXT_BLOCK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_blocks(blocks: Iterable[list[str]], out: BinaryIO) -> None:
+    """Write each block of texts: its length (4 bytes, big-endian), then its texts in UTF-8,
+    separated by NUL."""
+    for block in blocks:
+        data = "\0".join(block).encode("utf-8")
+        out.write(len(data).to_bytes(4, "big") + data)
+    out.flush()
+
+
+def read_blocks(buffer: bytearray, limit: int | None = None) -> list[list[str]]:
+    """The whole blocks at the start of ``buffer`` (``limit`` at most), taken out of it, as
+    :func:`write_blocks` wrote them."""
+    blocks: list[list[str]] = []
+    while len(buffer) >= 4 and (limit is None or len(blocks) < limit):
+        size = int.from_bytes(buffer[:4], "big")
+        if len(buffer) < 4 + size:
+            break
+        blocks.append(buffer[4 : 4 + size].decode("utf-8").split("\0"))
+        del buffer[: 4 + size]
+    return blocks
 
 
 def search_text(conn: sqlite3.Connection, case_id: str, rowid: int) -> str:
@@ -126,3 +230,7 @@ def amended(conn: sqlite3.Connection, case_id: str, rowids: list[int]) -> dict[s
             (json.dumps(rowids), case_id),
         )
     }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -77,6 +77,7 @@ def _no_collection():
     try:
         yield
     finally:
+        gc.freeze()  # else the first allocation after would collect all of them at once
         gc.enable()
 
 
@@ -116,7 +117,7 @@ class CasePane(QWidget):
         """The day the case is told as of: today, or its last day once it ended."""
         self._stale: set[int] = set()
         self._sized: str | None = None
-        self._reading = 0
+        self._reading, self._after_order = 0, False
         self._painted = self._held = False
         self._let_go: list[Case | None] = []
         """Cases replaced by an edit, freed at the next reading (not while the edit is painted)."""
@@ -127,6 +128,7 @@ class CasePane(QWidget):
         QTimer.singleShot(2000, self._release)  # never painted (hidden): read anyway
         self.timeline = TimelineModel(self)
         self.timeline.hold()  # its rows past the first page are read once the pane is painted
+        self.timeline.loaded.connect(self._order_known)
         self.filter = self.timeline  # the model filters itself, in slices
         self.timeline_view = QTableView()
         self.timeline_view.setObjectName("timeline")
@@ -199,6 +201,7 @@ class CasePane(QWidget):
         thread; a case of a million events never holds the window.
         """
         self.store, self.header, self.case, self.today = store, header, None, today
+        self._after_order = False
         self._reading += 1
         if header is None:
             self.timeline.show_case(None, None)
@@ -247,7 +250,9 @@ class CasePane(QWidget):
         while self._let_go:
             _release(self._let_go.pop())
         if not wanted and not self._wants_whole():
-            self.overview.offer_reading()
+            self._after_order = self.timeline.total() is None  # decided once the order is known
+            if not self._after_order:
+                self.overview.offer_reading()
             return
         from plainte.core import timeline
         from plainte.core.overview import as_of
@@ -289,9 +294,16 @@ class CasePane(QWidget):
         self._soon.start()
 
     def _wants_whole(self) -> bool:
-        """The whole case is read for a saga up to :data:`WHOLE` events, or for a tab."""
+        """Read the whole case up to :data:`WHOLE` events (in its order, not shown) or for a tab."""
         shown = self.tabs.currentIndex()  # the overview of a long saga waits to be asked
-        return self.timeline.rowCount() <= WHOLE or (shown in self._stale and shown != OVERVIEW)
+        total = self.timeline.total() if shown == OVERVIEW or shown not in self._stale else 0
+        return total is not None and total <= WHOLE
+
+    def _order_known(self) -> None:
+        """The whole order arrived: read the case now if it waited for its length."""
+        if self._after_order and self.case is None and self.header is not None:
+            self._after_order = False
+            self.read_case()
 
     def is_settled(self) -> bool:
         """The timeline is whole, no search is running, and the case is read (if it is)."""

@@ -11,13 +11,26 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.gui.worker import TaskSignals
 
 _running: set[CommandTask] = set()
+
+
+def python_process(args: list[str], parent: QObject) -> QProcess:
+    """A (not yet started) ``python ARGS`` with our plainte, in the window's language."""
+    process = QProcess(parent)
+    process.setProgram(sys.executable)
+    process.setArguments(args)
+    env = QProcessEnvironment.systemEnvironment()
+    env.insert("PLAINTE_LANG", i18n.language())
+    package_root = str(Path(__file__).resolve().parents[2])  # the same plainte as ours
+    env.insert("PYTHONPATH", os.pathsep.join(filter(None, (package_root, env.value("PYTHONPATH")))))
+    process.setProcessEnvironment(env)
+    return process
 
 
 class CommandFailed(Exception):
@@ -58,15 +71,8 @@ class CommandTask(QObject):
         self.lines: list[str] = []
         self.was_cancelled = False
         self._err = b""
-        self.process = QProcess(self)
-        self.process.setProgram(sys.executable)
-        self.process.setArguments(["-m", "plainte", *args])
-        env = QProcessEnvironment.systemEnvironment()
-        env.insert("PLAINTE_LANG", i18n.language())
-        package_root = str(Path(__file__).resolve().parents[2])  # the same plainte as ours
-        env.insert(
-            "PYTHONPATH", os.pathsep.join(filter(None, (package_root, env.value("PYTHONPATH"))))
-        )
+        self.process = python_process(["-m", "plainte", *args], self)
+        env = self.process.processEnvironment()
         if progress:
             env.insert("PLAINTE_PROGRESS", "1")
             self.process.readyReadStandardError.connect(self._read_errors)
@@ -145,3 +151,65 @@ def finish(timeout_ms: int = 30_000) -> bool:
     for task in list(_running):
         ended = task.process.waitForFinished(timeout_ms) and ended
     return ended
+
+
+class BlockReader(QObject):
+    """A long case's order or search texts, made in a child process, read block by block.
+
+    Making a million texts is seconds of Python: in a thread it would hold the
+    window, in a child it cannot. Each block is handed to ``consume`` as it
+    arrives (a few milliseconds each). Then ``done``, or ``failed`` with why.
+    """
+
+    done = Signal()
+    failed = Signal(str)
+
+    def __init__(self, what: str, store_path: Path, case_id: str, consume) -> None:
+        super().__init__()
+        from plainte.core import timeline
+
+        self._read_blocks = timeline.read_blocks
+        self._consume = consume
+        self._buffer = bytearray()
+        self._dropped = False
+        self._exit: tuple | None = None  # the child's exit, once it ended
+        args = ["-m", "plainte.core.timeline", what, str(store_path), case_id]
+        self.process = python_process(args, self)
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._finished)
+        self.process.errorOccurred.connect(self._error)
+        self.process.start()
+
+    def _read(self) -> None:
+        """Take one block (then let the event loop run: several at once would hold it)."""
+        if self._dropped:
+            return
+        self._buffer += self.process.readAllStandardOutput().data()
+        blocks = self._read_blocks(self._buffer, 1)
+        if blocks:
+            self._consume(blocks[0])
+            QTimer.singleShot(0, self._read)  # the next one, if it has come
+        elif self._exit is not None:
+            self._end(*self._exit)
+
+    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._exit = (code, status)
+        self._read()
+
+    def _end(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._dropped = True  # reported once
+        if status == QProcess.ExitStatus.NormalExit and code == 0 and not self._buffer:
+            self.done.emit()
+        else:
+            err = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
+            self.failed.emit(err.strip() or str(code))
+
+    def _error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and not self._dropped:
+            self.failed.emit(self.process.errorString())
+
+    def drop(self) -> None:
+        """Stop reading (the case is no longer shown): nothing more is reported."""
+        self._dropped = True
+        self.process.kill()
+        self.deleteLater()

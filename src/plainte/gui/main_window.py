@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import sys
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -255,10 +256,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _refresh_case_rows(self, case_ids: list[str]) -> None:
-        """Read again only the summaries of ``case_ids`` (an edit): not every case of the store."""
-        rows = self.store.list_cases(self.today, count_events=False, case_ids=case_ids)
-        if len(rows) != len(case_ids) or not self.cases.update_cases(rows):
-            self.refresh_cases(reshow=False)
+        """Read again only the summaries of ``case_ids`` (an edit), off the GUI thread."""
+        again = partial(self.refresh_cases, reshow=False)
+        self.cases.update_apart(self.store.path, self.today, case_ids, again)
 
     def _wire_panel(self, name: str, panel) -> None:
         """Connect a case tab's panel, once the pane has built it."""

@@ -30,7 +30,9 @@ PAGE = 128
 FIRST = 256
 """Events read before the first paint; the rest of the order is read in a worker."""
 SLICE = 100_000
-"""Positions the search checks before it lets the event loop run."""
+"""Up to this many positions, the search checks them at once (a few milliseconds)."""
+STEP = 20_000
+"""Beyond :data:`SLICE`, the positions the search checks before it lets the event loop run."""
 PAGES_KEPT = 64
 PREFETCH = 200_000
 """Up to this many events, the search texts are read as soon as the order is known."""
@@ -67,6 +69,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         self._pending = False  # a search waits for its texts or runs in slices
         self._held = False  # the rest of the order waits for the view's first frame
         self._order_wanted = False
+        self._readers: dict[str, object] = {}  # child processes reading "order", "texts"
 
     # Showing a case ---------------------------------------------------------------
 
@@ -80,6 +83,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         self._texts = None
         self._visible = None
         self._pending = False
+        self._drop_readers()
         if store is None or case_id is None:
             self._order, self._complete, self._amended = timeline.Order([], [], []), True, {}
         else:
@@ -100,6 +104,10 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         """A timeline read whole with its first page (under :data:`FIRST` events)."""
         return self._complete and len(self._order.rowids) < FIRST
 
+    def total(self) -> int | None:
+        """The number of events of the case, once its whole order is known (None before)."""
+        return len(self._order.rowids) if self._complete else None
+
     def is_settled(self) -> bool:
         """True when the whole order is known and no search is under way."""
         return self._complete and not self._pending
@@ -118,21 +126,38 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
                 self._read_order()
 
     def _read_order(self) -> None:
+        """Read the whole order in a child process, chunk by chunk (then :meth:`_order_read`)."""
         if self._held:
             self._order_wanted = True
             return
-        # started once the first rows are painted: a worker reading the rest would slow them
+        # started once the first rows are painted: the child's start would slow them
         QTimer.singleShot(0, partial(self._start_order_read, self._generation))
 
     def _start_order_read(self, generation: int) -> None:
-        from plainte.gui.worker import run_in_background
-
         if generation != self._generation or self._complete or not isValid(self):
             return
+        whole, then = timeline.Order([], [], []), partial(self._order_read, generation)
+        add = partial(timeline.add_order_chunk, whole)
+        self._read_apart("order", add, lambda: then(whole), timeline.order, then)
 
-        generation, path, case_id = self._generation, self._store.path, self._case_id
-        work = partial(timeline.read_apart, path, timeline.order, case_id)
-        run_in_background(work, lambda order: isValid(self) and self._order_read(generation, order))
+    def _read_apart(self, what: str, consume, done, read, then) -> None:
+        """Read ``what`` of the shown case in a child process, its blocks to ``consume``, then
+        ``done()``; with no child process, ``then(read(conn, case_id))`` in a worker thread."""
+        from plainte.gui.command_process import BlockReader
+        from plainte.gui.worker import run_in_background
+
+        path, case_id = self._store.path, self._case_id
+        reader = self._readers[what] = BlockReader(what, path, case_id, consume)
+        reader.done.connect(lambda: isValid(self) and (self._drop_readers(what), done()))
+        work, alive = partial(timeline.read_apart, path, read, case_id), partial(isValid, self)
+        apart = partial(run_in_background, work, lambda r: alive() and then(r))
+        reader.failed.connect(lambda _: alive() and (self._drop_readers(what), apart()))
+
+    def _drop_readers(self, *which: str) -> None:
+        """Stop the child processes reading ``which`` (all when none is named)."""
+        for what in which or list(self._readers):
+            if (reader := self._readers.pop(what, None)) is not None:
+                reader.drop()
 
     def _order_read(self, generation: int, order: timeline.Order) -> None:
         if generation != self._generation:
@@ -150,7 +175,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         if self._needle or self._channel:
             self._refilter()
         else:
-            if len(order.rowids) <= PREFETCH:  # the first keystroke then finds them ready
+            if SHORT_TEXTS < len(order.rowids) <= PREFETCH:  # the first keystroke finds them
                 self._read_texts(self._filter_generation)
             self.loaded.emit()
 
@@ -209,8 +234,8 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
 
     @staticmethod
     def _chunks(positions) -> Iterator:
-        for start in range(0, len(positions), SLICE):
-            yield positions[start : start + SLICE]
+        for start in range(0, len(positions), STEP):
+            yield positions[start : start + STEP]
 
     def _matching(self, positions) -> list[int]:
         channel, needle = self._channel, self._needle
@@ -222,22 +247,22 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         return [p for p in positions if needle in texts[p]]
 
     def _read_texts(self, generation: int) -> None:
-        from plainte.gui.worker import run_in_background
+        """Read the search texts in a child process (a thread would hold the window)."""
+        if "texts" in self._readers:  # already under way: its end refilters
+            return
+        case_id = self._case_id
+        texts: list[str] = []
 
-        path, case_id = self._store.path, self._case_id
-        work = partial(timeline.read_apart, path, timeline.search_texts, case_id)
-
-        def done(texts: list[str]) -> None:
-            if not isValid(self):
+        def done(texts: list[str] = texts) -> None:
+            if self._case_id != case_id:
                 return
-            if self._case_id == case_id and len(texts) == len(self._order.rowids):
-                self._texts = texts
-                if generation == self._filter_generation and (self._needle or self._channel):
-                    self._refilter()
-            elif self._case_id == case_id:  # it changed meanwhile: read them again
-                self._read_texts(self._filter_generation)
+            if len(texts) != len(self._order.rowids):  # it changed meanwhile: read them again
+                return self._read_texts(self._filter_generation)
+            self._texts = texts
+            if self._needle or self._channel:
+                self._refilter()
 
-        run_in_background(work, done)
+        self._read_apart("texts", texts.extend, done, timeline.search_texts, done)
 
     def _show(self, visible: list[int] | None) -> None:
         self.beginResetModel()

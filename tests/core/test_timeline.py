@@ -1,0 +1,91 @@
+"""The timeline read in windows: its order in chunks, its search texts for another process."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+from plainte.core import timeline
+from plainte.core.editor import Editor
+from plainte.core.sagafile import parse_saga
+from tests.conftest import saga_doc
+
+
+def _store_with_ties(store):
+    events = [
+        {
+            "id": f"e{i}",
+            "at": f"2025-03-{1 + i % 5:02d}",  # many events share a day: ties in the sort key
+            "channel": ("phone", "email", "chat")[i % 3],
+            "direction": "in" if i % 2 else "out",
+            "summary": f"Call {i}",
+            "counterpart": f"Agent {i % 4}",
+        }
+        for i in range(40)
+    ]
+    events[3]["promises"] = [{"id": "p3", "text": "A technician will come"}]
+    store.import_cases(parse_saga(json.dumps(saga_doc(events, id="c")).encode()).cases)
+    Editor(store).delete_event("c", "e7")
+    with store.transaction() as conn:  # as an e-mail body once brought one in
+        conn.execute("UPDATE events SET summary = ? WHERE id = 'e4'", ("Call 4\0with a NUL",))
+    return store
+
+
+def test_the_order_read_in_chunks_is_the_timeline_order(store, monkeypatch):
+    _store_with_ties(store)
+    monkeypatch.setattr(timeline, "CHUNK", 6)  # chunk ends fall inside runs of equal days
+    rows = store.conn.execute(
+        "SELECT rowid, sort_at, channel FROM events WHERE case_id = 'c'"
+        " AND retracted_at IS NULL ORDER BY sort_at, rowid"
+    ).fetchall()
+    got = timeline.order(store.conn, "c")
+    assert (got.rowids, got.sorts, got.channels) == tuple(map(list, zip(*rows, strict=True)))
+    assert len(got.rowids) == 39
+    first = timeline.order(store.conn, "c", 5)
+    assert first.rowids == got.rowids[:5]
+
+
+def test_search_texts_written_in_blocks_read_back_the_same(store, monkeypatch):
+    _store_with_ties(store)
+    monkeypatch.setattr(timeline, "TEXT_BLOCK", 7)
+    out = io.BytesIO()
+    timeline.write_blocks(timeline.search_text_blocks(store.conn, "c"), out)
+    data, buffer, texts = out.getvalue(), bytearray(), []
+    for start in range(0, len(data), 5):  # as a pipe hands them over, in pieces
+        buffer += data[start : start + 5]
+        for block in timeline.read_blocks(buffer):
+            assert len(block) <= 7
+            texts += block
+    assert not buffer
+    buffer = bytearray(data)
+    first = timeline.read_blocks(buffer, 1)  # one at a time: the window runs between two
+    assert (
+        len(first) == 1
+        and first[0] == texts[:7]
+        and len(buffer) == len(data) - 4 - len("\0".join(texts[:7]).encode())
+    )
+    expected = timeline.search_texts(store.conn, "c")
+    assert texts == [t.replace("\0", " ") for t in expected] and len(texts) == 39
+    assert any("a technician will come" in t for t in texts)
+
+
+def _child(store, what: str) -> list[list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "plainte.core.timeline", what, str(store.path), "c"],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
+    return timeline.read_blocks(bytearray(done.stdout))
+
+
+def test_a_child_process_writes_the_order_and_the_search_texts(store):
+    _store_with_ties(store)
+    whole = timeline.Order([], [], [])
+    for chunk in _child(store, "order"):
+        timeline.add_order_chunk(whole, chunk)
+    assert whole == timeline.order(store.conn, "c")
+    texts = [t for block in _child(store, "texts") for t in block]
+    assert texts == [t.replace("\0", " ") for t in timeline.search_texts(store.conn, "c")]
