@@ -18,15 +18,15 @@ TODAY = date(2026, 10, 10)
 
 # (country, language) → the due date, the reply date, as that reader writes them
 DATES = {
-    ("FR", "fr"): ("au plus tard le 16 octobre 2026", "avant le 17 octobre 2026"),
-    ("CA-QC", "fr"): ("au plus tard le 16 octobre 2026", "avant le 17 octobre 2026"),
-    ("BE", "fr"): ("au plus tard le 16 octobre 2026", "avant le 17 octobre 2026"),
+    ("FR", "fr"): ("au plus tard le 16 octobre 2026", "au plus tard le 17 octobre 2026"),
+    ("CA-QC", "fr"): ("au plus tard le 16 octobre 2026", "au plus tard le 17 octobre 2026"),
+    ("BE", "fr"): ("au plus tard le 16 octobre 2026", "au plus tard le 17 octobre 2026"),
     ("CA-QC", "en"): ("by October 16, 2026", "by October 17, 2026"),
     ("GB", "en"): ("by 16 October 2026", "by 17 October 2026"),
     ("US", "en"): ("by October 16, 2026", "by October 17, 2026"),
     ("CA", "en"): ("by October 16, 2026", "by October 17, 2026"),
-    ("GB", "fr"): ("au plus tard le 16 octobre 2026", "avant le 17 octobre 2026"),
-    ("US", "fr"): ("au plus tard le 16 octobre 2026", "avant le 17 octobre 2026"),
+    ("GB", "fr"): ("au plus tard le 16 octobre 2026", "au plus tard le 17 octobre 2026"),
+    ("US", "fr"): ("au plus tard le 16 octobre 2026", "au plus tard le 17 octobre 2026"),
 }
 
 WORDS = {
