@@ -92,3 +92,42 @@ def test_a_second_start_writes_days_without_loading_babel(tmp_path):
     assert said == ["1 sept. 2026 2:05\u202fPM True", "1 sept. 2026 2:05\u202fPM False"], [
         r.stderr for r in runs
     ]
+
+
+VALUES = (0, 1, 1.5, 2, -3, 0.5, 1.25, 21, 101, 999.95, 1000, 1001, -2500.5, 1e6, 2_000_000)
+
+
+def test_counts_and_numbers_as_babel_writes_them():
+    from babel import Locale
+    from babel.numbers import format_decimal
+
+    for tag in OURS:
+        locale = Locale.parse(tag)
+        rule = i18n._plural_rule(tag)
+        assert rule is not None, tag
+        for n in (*VALUES, *range(0, 120)):
+            assert rule(abs(n)) == locale.plural_form(abs(n)), (tag, n)
+        for decimals in (0, 1, 2):
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            for value in VALUES:
+                ours = quick_dates.write_number(value, tag, decimals)
+                assert ours in (None, format_decimal(value, pattern, locale=locale)), (tag, value)
+    assert quick_dates.write_number(-1234567.5, "fr_FR", 1) == "-1\u202f234\u202f567,5"
+    assert quick_dates.write_number(2.5, "en_US") == "2"  # half to even, as Babel
+
+
+def test_a_second_start_counts_without_loading_a_locale(tmp_path):
+    code = (
+        "import sys; from plainte.core import i18n;"
+        "print(i18n.trn('plural.contacts', 1234, 'fr'), '|', i18n.trn('plural.contacts', 1, 'en'),"
+        " '|', bool(getattr(sys.modules.get('babel.localedata'), '_cache', None)))"
+    )
+    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    said = [r.stdout.strip() for r in runs]
+    assert said[0].endswith("True") and said[1].endswith("False"), [r.stderr for r in runs]
+    assert said[0][: -len("True")] == said[1][: -len("False")]
+    assert "1\u202f234" in said[1] and "1 contact" in said[1]

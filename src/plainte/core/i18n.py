@@ -220,10 +220,16 @@ def _format_time(hour: int, minute: int, tag: str) -> str:
 
 def format_number(value: float, lang: str | None = None, decimals: int = 0) -> str:
     """A number with the locale's separators: "1 234,5" (fr), "1,234.5" (en)."""
-    from babel.numbers import format_decimal
+    from plainte.core import quick_dates  # CLDR's symbols, kept: no locale data loaded
 
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, pattern, locale=_babel_locale(resolve_locale(lang)))
+    tag = resolve_locale(lang)
+    text = quick_dates.write_number(value, tag, decimals)
+    if text is None:
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        text = format_decimal(value, pattern, locale=_babel_locale(tag))
+    return text
 
 
 def format_money(amount: float, currency: str = "EUR", lang: str | None = None) -> str:
@@ -235,7 +241,23 @@ def format_money(amount: float, currency: str = "EUR", lang: str | None = None) 
 
 def plural_category(n: float, lang: str | None = None) -> str:
     """The CLDR plural category of ``n`` in the locale: ``one``, ``few``, ``many``, ``other``."""
-    return _babel_locale(resolve_locale(lang)).plural_form(abs(n))
+    tag = resolve_locale(lang)
+    rule = _plural_rule(tag)
+    return rule(abs(n)) if rule is not None else _babel_locale(tag).plural_form(abs(n))
+
+
+@cache
+def _plural_rule(tag: str):
+    """Babel's ``PluralRule`` for ``tag`` from the kept CLDR rules (None: ask the locale)."""
+    from plainte.core import quick_dates
+
+    found = quick_dates.record(tag)
+    rules = found and found.get("plural")
+    if rules is None:
+        return None
+    from babel.plural import PluralRule
+
+    return PluralRule(rules)
 
 
 def pick_plural(forms: dict[str, str], n: float, lang: str | None = None) -> str:

@@ -1,4 +1,4 @@
-"""Days and clock times in CLDR's own patterns, without loading Babel at every start.
+"""Days, clock times, numbers and plurals from CLDR's data, without loading Babel's locales.
 
 Importing Babel and loading a locale's CLDR data costs about 20 ms: as much as the
 rest of plainte's part of the first screen. That screen only writes days and
@@ -7,6 +7,11 @@ they use. Those are read from Babel once per locale and Babel install, kept in t
 cache folder (:mod:`plainte.core.parsed_cache`), and applied here. A pattern with
 a field this module does not write is left to Babel (``None``), and so is a
 locale Babel does not know.
+
+The same record keeps the locale's plural rules (evaluated by Babel's own
+``PluralRule``) and its number symbols, so a count in a sentence ("3 calls") does
+not load the locale's whole CLDR data (about 15 MB resident). Number symbols are
+kept only when writing a set of samples with them gives exactly what Babel writes.
 """
 
 from __future__ import annotations
@@ -53,6 +58,48 @@ def write_time(moment: datetime | time, tag: str) -> str | None:
     if tokens is None:
         return None
     return _write(tokens, found, 0, 1, 1, moment.hour, moment.minute)
+
+
+_NUMBER_SAMPLES = (0, 1, -1, 0.05, -0.4, 2.5, 3.5, 999, 1000, -1234.5, 12345.678, 1234567, 1e9)
+
+
+def write_number(value: float, tag: str, decimals: int = 0) -> str | None:
+    """``value`` with ``tag``'s separators and ``decimals`` places, as Babel's ``#,##0.0…``
+    pattern writes it (half to even); None: ask Babel."""
+    found = record(tag)
+    symbols = found and found.get("number")
+    if not symbols:
+        return None
+    return _number(value, decimals, symbols)
+
+
+def _number(value: float, decimals: int, symbols: dict[str, str]) -> str:
+    from decimal import ROUND_HALF_EVEN, Decimal
+
+    exact = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+    text = f"{abs(rounded):,.{decimals}f}"
+    text = text.replace(",", "\0").replace(".", symbols["decimal"]).replace("\0", symbols["group"])
+    return symbols["minus"] + text if rounded.is_signed() else text  # "-0", as Babel
+
+
+def _number_symbols(locale) -> dict[str, str] | None:
+    """The locale's group, decimal and minus signs, if they write the samples as Babel does."""
+    from babel.numbers import format_decimal
+
+    table = locale.number_symbols
+    table = table.get("latn", table)  # keyed by numbering system since Babel 2.14
+    try:
+        symbols = {k: table[n] for k, n in (("group", "group"), ("decimal", "decimal"))}
+        symbols["minus"] = table["minusSign"]
+    except KeyError:
+        return None
+    for decimals in (0, 1, 2):
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        for value in _NUMBER_SAMPLES:
+            if _number(value, decimals, symbols) != format_decimal(value, pattern, locale=locale):
+                return None
+    return symbols
 
 
 def _write(tokens, found: dict, year: int, month: int, day: int, hour: int, minute: int) -> str:
@@ -131,6 +178,8 @@ def from_babel(tag: str) -> dict | None:
             4: [months["wide"][m] for m in range(1, 13)],
         },
         "periods": [periods["am"], periods["pm"]],
+        "plural": dict(locale.plural_form.rules),
+        "number": _number_symbols(locale),
     }
 
 
@@ -140,7 +189,7 @@ def _kept_record(tag: str) -> dict | None:
     install = _babel_install()
     if install is None:  # no way to tell a later Babel from this one: do not keep
         return from_babel(tag)
-    return parsed_cache.remember(f"dates.{tag}", install, lambda: from_babel(tag))
+    return parsed_cache.remember(f"cldr.{tag}", install, lambda: from_babel(tag))
 
 
 def _babel_install() -> str | None:
