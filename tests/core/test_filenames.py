@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plainte.core.filenames import RESERVED, safe_filename, unique_filename
+from plainte.core.filenames import RESERVED, cut_words, safe_filename, unique_filename
 
 BAD_CHARS = set('<>:"/\\|?*,;')
 
@@ -53,6 +53,28 @@ def test_long_name_keeps_extension_and_cuts_on_a_character() -> None:
     assert name.endswith(".pdf")
     assert len(name.encode("utf-8")) <= 120
     assert set(name[:-4]) == {"é"}
+
+
+def test_long_name_is_cut_between_words() -> None:
+    name = safe_filename("Relevé de facturation " * 10 + ".pdf")
+    assert (
+        name.endswith("facturation.pdf") or name.endswith("Relevé.pdf") or name.endswith("de.pdf")
+    )
+    assert len(name.encode("utf-8")) <= 120
+    assert set(name[:-4].split()) <= {"Relevé", "de", "facturation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("phone-upgrade-credit", 16, "phone-upgrade"),
+        ("phone-upgrade-credit", 13, "phone-upgrade"),
+        ("phone upgrade", 100, "phone upgrade"),
+        ("unbreakable", 5, "unbre"),
+    ],
+)
+def test_cut_words(text: str, limit: int, expected: str) -> None:
+    assert cut_words(text, limit) == expected
 
 
 def test_decomposed_accents_are_composed() -> None:

@@ -189,12 +189,12 @@ def file_stem(provider: str, title: str, limit: int = 60) -> str:
     """A file name for a case's exports: the provider, then the title without repeating it.
 
     Safe on every file system and USB stick: no ``:``, ``,`` or other refused
-    characters (``safe_filename``), words joined by dashes.
+    characters (``safe_filename``), words joined by dashes, cut between words.
     """
-    from plainte.core.filenames import safe_filename
+    from plainte.core.filenames import cut_words, safe_filename
 
     rest = title.strip()
     if rest.casefold().startswith(provider.strip().casefold()):
         rest = rest[len(provider.strip()) :]
     text = safe_filename(f"{provider} {rest}"[: limit * 2], fallback="plainte")
-    return "-".join(text.split())[:limit].strip("-") or "plainte"
+    return cut_words("-".join(text.split()), limit).strip("-") or "plainte"

@@ -32,12 +32,27 @@ def _visible(char: str) -> bool:
     return unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 
 
+def cut_words(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, between words (at a space or a dash).
+
+    A first word longer than ``limit`` is cut where it must.
+    """
+    if len(text) <= limit:
+        return text
+    if text[limit] in " -":
+        return text[:limit]
+    head = text[:limit]
+    boundary = max(head.rfind(" "), head.rfind("-"))
+    return head[:boundary] if boundary > 0 else head
+
+
 def _cut(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` UTF-8 bytes, never inside a character."""
+    """``text`` cut to at most ``limit`` UTF-8 bytes, never inside a character nor a word."""
     encoded = text.encode("utf-8")
     if len(encoded) <= limit:
         return text
-    return encoded[:limit].decode("utf-8", "ignore")
+    fits = len(encoded[:limit].decode("utf-8", "ignore"))
+    return cut_words(text, fits)
 
 
 def safe_filename(name: str, fallback: str = "file", max_bytes: int = MAX_BYTES) -> str:

@@ -20,6 +20,25 @@ def test_file_stems_are_safe_and_do_not_repeat_the_provider(provider, title, ste
     assert file_stem(provider, title) == stem
 
 
+@pytest.mark.parametrize(
+    ("provider", "title", "stem"),
+    [
+        (
+            "Rogers",
+            "Rogers: phone upgrade, a promised credit and three months of billing",
+            "Rogers-phone-upgrade-a-promised-credit-and-three-months-of",
+        ),
+        (
+            "RED by SFR",
+            "La fibre qui n'arrive jamais, la ligne coupée et le forfait facturé",
+            "RED-by-SFR-La-fibre-qui-n'arrive-jamais-la-ligne-coupée-et",
+        ),
+    ],
+)
+def test_long_file_stems_are_cut_between_words(provider, title, stem):
+    assert file_stem(provider, title) == stem
+
+
 def test_the_export_dialog_offers_a_safe_name(qtbot, window, monkeypatch):
     window.case_ops.load_demo()
     window.case_view.selectRow(window.cases.row_of("demo-rogers-2010"))
