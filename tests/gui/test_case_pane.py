@@ -174,3 +174,37 @@ def test_a_case_short_enough_is_read_whole_once_its_order_is_known(qtbot, store,
     pane, read = _long_pane(qtbot, store, monkeypatch, events=1_000, whole=2_000)
     qtbot.waitUntil(lambda: pane.case is not None, timeout=20_000)
     assert read == ["long"] and pane.figures.text()
+
+
+@pytest.mark.parametrize(("lang", "hold"), [("en", "min on hold"), ("fr", "min d'attente")])
+def test_header_says_nothing_of_hold_time_when_there_was_none(qtbot, window, lang, hold):
+    import json
+
+    from plainte.core.sagafile import parse_saga
+    from tests.conftest import saga_doc
+
+    window.set_language(lang)
+    try:
+        doc = saga_doc()
+        for event in doc["cases"][0]["events"]:
+            event.pop("wait_minutes", None)
+        held = saga_doc(id="held")
+        cases = parse_saga(json.dumps(doc).encode()).cases
+        cases += parse_saga(json.dumps(held).encode()).cases
+        window.store.import_cases(cases, backup=False)
+        window.refresh_cases()
+        for case_id, shown in (("case-1", False), ("held", True)):
+            window.case_view.selectRow(window.cases.row_of(case_id))
+            qtbot.waitUntil(
+                lambda case_id=case_id: (
+                    window.pane.case is not None
+                    and window.pane.case.id == case_id
+                    and bool(window.pane.figures.text())
+                ),
+                timeout=10_000,
+            )
+            text = window.pane.figures.text()
+            assert (hold in text) is shown, text
+            assert "0 min" not in text and " ·  · " not in text
+    finally:
+        window.set_language("en")

@@ -334,6 +334,7 @@ class CasePane(QWidget):
         return self.timeline.event_at(rows[0].row())
 
     def _show_figures(self, stats) -> None:
+        silent, hold = stats.calls_without_message, stats.wait_minutes  # each told only if any
         self.figures.setText(
             tr(
                 "gui.figures",
@@ -341,10 +342,8 @@ class CasePane(QWidget):
                 since=i18n.format_date(stats.first_day) if stats.first_day else "—",
                 contacts=trn("plural.contacts", stats.contacts_out + stats.contacts_in),
                 unanswered=trn("plural.unanswered", stats.unanswered),
-                silent=" · " + trn("plural.calls_without_message", stats.calls_without_message)
-                if stats.calls_without_message
-                else "",
-                wait=stats.wait_minutes,
+                silent=f" · {trn('plural.calls_without_message', silent)}" if silent else "",
+                hold=f" · {tr('gui.figures_hold', wait=hold)}" if hold else "",
                 broken=stats.promises_broken,
                 promises=stats.promises,
             )
