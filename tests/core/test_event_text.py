@@ -118,3 +118,20 @@ def test_a_note_has_no_direction_in_the_report_nor_the_csv():
     header, line = cases_to_csv([case]).strip("\ufeff").splitlines()[:2]
     cells = dict(zip(header.split(","), line.split(","), strict=False))
     assert cells["direction"] == "" and cells["answered"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "limit", "expected"),
+    [
+        ("Réclamation envoyée.", "fr", 90, "« Réclamation envoyée »"),
+        ("Why not?", "en", 90, "“Why not?”"),
+        ("Wait...", "en", 90, "“Wait...”"),
+        ("one two three four", "en", 10, "“one two…”"),
+        ("one two, three four", "en", 10, "“one two…”"),
+        ("abcdefghijklmnop", "en", 10, "“abcdefghij…”"),
+    ],
+)
+def test_quoted_cuts_between_words_and_leaves_the_full_stop_to_the_sentence(
+    text, lang, limit, expected
+):
+    assert event_text.quoted(text, lang, limit) == expected

@@ -409,6 +409,16 @@ def test_a_step_is_done_by_the_event_the_person_marks_not_by_the_first_look_alik
     assert steps["ombudsman"].shown == "waiting"
 
 
+@pytest.mark.parametrize("country", ["FR", "CA-QC", "BE"])
+def test_a_case_ended_by_switching_took_the_switch_step_on_its_last_day(country):
+    events = [_ev("2026-02-01", "phone"), _ev("2026-02-20", "email", summary="New SIM works")]
+    _, steps, _ = _steps(country, events, "2026-06-01", status="switched")
+    assert steps["switch"].shown == "done" and steps["switch"].done_on == date(2026, 2, 20)
+    assert steps["switch"].done_by_event is None
+    _, steps, _ = _steps(country, events, "2026-06-01", status="resolved")
+    assert steps["switch"].shown == "closed"
+
+
 def test_an_ended_case_has_no_next_step_and_closes_what_was_not_taken():
     events = [_ev("2026-02-01", "phone"), _ev("2026-02-20", "store", step="switch")]
     _, steps, state = _steps("CA-QC", events, "2026-06-01", status="switched")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtCore import Qt
 
+from plainte.core import event_text
+from plainte.core.i18n import tr
 from plainte.core.model import CaseStatus
 from plainte.gui.case_dialog import CaseDialog
 from plainte.gui.case_pane import LADDER, TIMELINE
@@ -106,3 +111,46 @@ def test_an_ended_saga_reads_as_french_and_titles_have_single_spaces(window):
     assert any(t.endswith(" (en parallèle)") for t in titles)
     assert not [t for t in titles if "  " in t]
     assert panel.detail.alignment() & Qt.AlignmentFlag.AlignTop
+
+
+def _details(panel) -> list[str]:
+    texts = []
+    for i in range(panel.tree.topLevelItemCount()):
+        panel.tree.setCurrentItem(panel.tree.topLevelItem(i))
+        texts.append(panel.detail.text())
+    return texts
+
+
+@pytest.mark.parametrize(("lang", "done", "marks"), [("fr", "fait", "«»"), ("en", "done", "“”")])
+def test_a_saga_ended_by_switching_took_the_switch_step(window, lang, done, marks):
+    window.case_ops.load_demo()
+    window.set_language(lang)
+    try:
+        window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+        window.pane.tabs.setCurrentIndex(LADDER)
+        panel = window.pane.ladder_panel
+        assert _row(panel, "switch").text(1) == done
+        assert _row(panel, "second_level").text(1) == tr("ladder.status.closed", lang)
+    finally:
+        window.set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_step_details_quote_whole_words_with_one_full_stop(window, lang):
+    window.case_ops.load_demo()
+    window.set_language(lang)
+    try:
+        quotes, summaries = [], []
+        for case_id in ("demo-rogers-2010", "demo-red-2016"):
+            window.case_view.selectRow(window.cases.row_of(case_id))
+            window.pane.tabs.setCurrentIndex(LADDER)
+            summaries += [" ".join(event_text.summary(e).split()) for e in window.case.events]
+            for text in _details(window.pane.ladder_panel):
+                assert ". »." not in text and ".”." not in text, text
+                quotes += re.findall(r"(?:« |“)(.*?)(?: »|”)", text)
+        cut = [q[:-1] for q in quotes if q.endswith("…")]
+        assert quotes and cut  # the demo has a long summary, cut
+        for head in cut:  # a cut falls between two words of the summary
+            assert any(s.startswith(head) and s[len(head)] in " ,;:." for s in summaries), head
+    finally:
+        window.set_language("en")

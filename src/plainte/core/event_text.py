@@ -117,3 +117,20 @@ def direction_word(direction: str, kind: str | None, lang: str | None = None) ->
     """ "To them", "From them", or "Note" for a note, which goes to no one."""
     key = "direction.note" if is_note(kind) else f"direction.{direction}"
     return i18n.tr(key, lang)
+
+
+def quoted(text: str, lang: str, limit: int = 90) -> str:
+    """``text`` as a short quotation in ``lang``'s marks, for a sentence that ends after it.
+
+    Cut between words with "…" past ``limit`` characters; its own closing full
+    stop is dropped, as the sentence quoting it brings one ("« … remise »."
+    not "« … remise. ».").
+    """
+    words = " ".join(text.split())
+    if len(words) > limit:
+        head = words[: limit + 1]
+        space = head.rfind(" ")
+        words = (head[:space] if space > 0 else words[:limit]).rstrip(" ,;:.") + "…"
+    elif words.endswith(".") and not words.endswith(".."):
+        words = words[:-1]
+    return f"« {words} »" if lang == "fr" else f"“{words}”"

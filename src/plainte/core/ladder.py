@@ -21,7 +21,7 @@ done (``suggested_on`` and ``suggested_by_event`` name that event), and later
 steps are dated from it until the person confirms it or marks another. A
 step any contact accomplishes (the first contact) needs no confirming. An
 ended case (switched, resolved, abandoned) closes the steps not taken
-(``closed``).
+(``closed``); a case ended by switching took the switch step (``ENDED_BY``).
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ LETTER_KINDS = (
     "satire",
 )
 TELECOM = ("mobile", "internet", "landline", "tv")
+ENDED_BY = {CaseStatus.SWITCHED: "switch"}
+"""The step kind an ending takes: a saga ended by switching took the switch step that day."""
 _PERIODS = ("days", "weeks", "months", "years")
 _DATES = ("from", "until")
 _LANGS = ("fr", "en")
@@ -722,6 +724,12 @@ def evaluate(ladder: Ladder, case: Case, today: date) -> LadderState:
             state.opens_on = first_day
         if step.deadline is not None:
             state.deadline = rule_date(step.deadline)
+        if (
+            ended_on is not None
+            and state.done_on is None
+            and ENDED_BY.get(case.status) == step.kind
+        ):
+            state.done_on, state.suggested_on, state.suggested_by_event = ended_on, None, None
         state.closed = ended_on is not None and state.done_on is None
         if state.done_on is not None:
             state.status = "done"

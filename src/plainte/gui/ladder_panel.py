@@ -140,7 +140,8 @@ class LadderPanel(QWidget):
         if item is None or self.state is None:
             return None
         step_id = item.data(0, Qt.ItemDataRole.UserRole)
-        return next(s for s in self.state.steps if s.step.id == step_id)
+        # None while the tree is cleared for another case's ladder (its step ids differ)
+        return next((s for s in self.state.steps if s.step.id == step_id), None)
 
     def _selected(self, *_args) -> None:
         state = self._step()
@@ -181,7 +182,7 @@ class LadderPanel(QWidget):
         ]
         words = event_text.summary(event)
         if words:
-            parts.append(f"« {words[:90]} »" if self.lang == "fr" else f"“{words[:90]}”")
+            parts.append(event_text.quoted(words, self.lang))
         return " · ".join(parts)
 
     def _confirm(self) -> None:
