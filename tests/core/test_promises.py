@@ -34,3 +34,10 @@ def test_ledger_states_as_of_a_day(saga):
     first = entries[0]
     assert first.who == "Priya" and first.reference == "INC-204981" and first.is_broken
     assert first.event.channel.value == "phone"
+
+
+def test_an_ended_cases_promise_past_due_is_broken_not_overdue(saga):
+    saga["cases"][0]["status"] = "resolved"
+    case = parse_saga(json.dumps(saga).encode()).cases[0]
+    states = {e.promise.id: e.state for e in ledger(case, date(2026, 8, 22))}
+    assert states["pa"] == "broken" and states["pb"] == "kept"

@@ -38,7 +38,7 @@ def test_selecting_a_case_shows_its_timeline_promises_and_ladder(window):
     assert window.pane.promises_panel.model.rowCount() == 0  # filled when its tab is shown
     window.pane.tabs.setCurrentIndex(PROMISES)
     assert window.pane.promises_panel.model.rowCount() == 2
-    assert window.pane.promises_panel.model.entries[0].state == "overdue"
+    assert window.pane.promises_panel.model.entries[0].state == "broken"  # the saga ended
     assert window.pane.promises_panel.model.entries[1].state == "broken"
     window.pane.tabs.setCurrentIndex(LADDER)
     assert "CCTS" in window.pane.ladder_panel.tree.topLevelItem(3).text(0)  # the interface language

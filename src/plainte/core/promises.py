@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from plainte.core.model import Case, Event, Promise, PromiseStatus
+from plainte.core.model import Case, CaseStatus, Event, Promise, PromiseStatus
 
 
 @dataclass
 class LedgerEntry:
     """One promise with its context, judged as of ``today``.
 
-    ``state`` is ``kept``, ``broken`` (marked so), ``overdue`` (pending past its
-    due day: counted as broken), or ``pending`` (not yet due, or no due date).
+    ``state`` is ``kept``, ``broken`` (marked so, or still pending past its due
+    day when the case ended: it can no longer be kept late), ``overdue`` (pending
+    past its due day in a running case: counted as broken), or ``pending`` (not
+    yet due, or no due date).
     """
 
     promise: Promise
@@ -45,7 +47,7 @@ def ledger(case: Case, today: date) -> list[LedgerEntry]:
             elif promise.status is PromiseStatus.BROKEN:
                 state = "broken"
             elif promise.is_overdue(today):
-                state = "overdue"
+                state = "overdue" if case.status is CaseStatus.OPEN else "broken"
             else:
                 state = "pending"
             entries.append(LedgerEntry(promise=promise, event=event, state=state))
