@@ -165,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--kind",
         required=True,
-        choices=_Choices("plainte.core.compose", "KINDS"),
+        choices=_Choices("plainte.core.kinds", "KINDS"),
         help="cli.opt.kind",
     )
     p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")

@@ -20,9 +20,10 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from plainte.core import i18n, template_sandbox
+from plainte.core import i18n, kept_templates, template_sandbox
 from plainte.core import letter_views as views
 from plainte.core.errors import PlainteError
+from plainte.core.kinds import KINDS, LETTERS, POSTS
 from plainte.core.ladder import LadderSet, evaluate
 from plainte.core.language import case_language
 from plainte.core.letter_facts import chosen_promises, letter_facts
@@ -35,9 +36,6 @@ from plainte.core.redact import redact
 from plainte.core.resources import data_folder
 from plainte.core.stats import compute
 
-LETTERS = ("complaint", "formal-notice", "ombudsman", "cancellation", "call-recap")
-POSTS = ("public-post", "satire")
-KINDS = LETTERS + POSTS
 PUBLIC = frozenset(POSTS)
 REPLY_DAYS = {
     "complaint": 30,
@@ -47,6 +45,14 @@ REPLY_DAYS = {
     "call-recap": 7,
 }
 """Reply deadlines asked for, in days from "today", unless the ladder step gives one."""
+_SETTINGS = {
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+"""The template environment's options (they shape the compiled code the cache keeps)."""
+_AUTOESCAPED = ("html", "htm", "xml", "html.j2")
 PART = "\x1e"
 """Separates the parts of a post; a part starting with ``?`` may be dropped to fit."""
 
@@ -158,13 +164,14 @@ class Composer:
         if env is None:
             folders = [str(self.user_dir)] if with_user and self.user_dir else []
             folders.append(str(self.builtin_dir))
-            env = template_sandbox.BoundedEnvironment(
+            bounded = template_sandbox.BoundedEnvironment
+            env = bounded(
                 loader=jinja2.FileSystemLoader(folders),
-                autoescape=jinja2.select_autoescape(["html", "htm", "xml", "html.j2"]),
-                undefined=jinja2.StrictUndefined,
-                trim_blocks=True,
-                lstrip_blocks=True,
-                keep_trailing_newline=True,
+                autoescape=jinja2.select_autoescape(_AUTOESCAPED),
+                bytecode_cache=kept_templates.for_environment(
+                    bounded, autoescaped=_AUTOESCAPED, **_SETTINGS
+                ),
+                **_SETTINGS,
             )
             env.filters["lower_first"] = i18n.lower_first
             env.filters["de"] = i18n.de
