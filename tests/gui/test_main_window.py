@@ -234,3 +234,27 @@ def test_undo_says_what_it_undid(qtbot, window, answer):
     assert said.startswith("Undone: ") and "They called" in said
     window.redo_action.trigger()
     assert window.statusBar().currentMessage().startswith("Done again: ")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_switching_assistant_is_not_offered_for_an_ended_saga(window, lang):
+    from plainte.core.model import CaseStatus
+
+    window.case_ops.load_demo()
+    window.set_language(lang)
+    try:
+        switch = window.acts["switch"]
+        for case_id, how in (("demo-red-2016", "switched"), ("demo-rogers-2010", "resolved")):
+            window.case_view.selectRow(window.cases.row_of(case_id))
+            assert not switch.isEnabled()
+            why = i18n.tr(
+                "gui.switch.not_offered", lang, how=i18n.tr(f"ladder.ended_as.{how}", lang)
+            )
+            assert switch.toolTip() == why
+        window.editor.set_case_status("demo-red-2016", CaseStatus.OPEN)
+        window.refresh_cases()
+        window.case_view.selectRow(window.cases.row_of("demo-red-2016"))
+        assert switch.isEnabled()
+        assert switch.toolTip().startswith(i18n.tr("gui.actions.switch", lang).rstrip("…"))
+    finally:
+        window.set_language("en")

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         has_case = self.current_case_id() is not None
         for key in menus.NEED_A_CASE:
             self.acts[key].setEnabled(has_case)
+        self.compose_ops.offer_switch(self.pane.header if has_case else None)
 
     def _on_store_changed(self, kind: str, case_ids: list[str], event_ids) -> None:
         """Show a change: only its events' rows when known, else the case again."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
-from plainte.core.model import CaseStatus, Channel, Direction, EventKind
+from plainte.core.model import Case, CaseStatus, Channel, Direction, EventKind
 from plainte.gui import commands
 
 if TYPE_CHECKING:
@@ -84,3 +84,15 @@ class ComposeOps:
         w.switch_wizard = wizard
         wizard.open()
         return wizard
+
+    def offer_switch(self, header: Case | None) -> None:
+        """Offer the switching assistant for a running saga only; an ended one says why not."""
+        action = self.window.acts["switch"]
+        if action.property("offeredTip") is None:  # once per action: "Switching assistant"
+            action.setProperty("offeredTip", action.toolTip())
+        ended = header is not None and header.status is not CaseStatus.OPEN
+        action.setEnabled(header is not None and not ended)
+        how = tr(f"ladder.ended_as.{header.status.value}") if ended else ""
+        action.setToolTip(
+            tr("gui.switch.not_offered", how=how) if ended else action.property("offeredTip")
+        )
