@@ -77,17 +77,22 @@ def test_a_locale_babel_does_not_know():
     assert quick_dates.known("fr_CA")
 
 
+def _two_starts(code: str, cache) -> list[subprocess.CompletedProcess]:
+    """``code`` run by two fresh interpreters sharing the cache folder ``cache``."""
+    env = dict(os.environ, PLAINTE_CACHE_DIR=str(cache))
+    return [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+
+
 def test_a_second_start_writes_days_without_loading_babel(tmp_path):
     code = (
         "import sys, datetime; from plainte.core import i18n;"
         "print(i18n.format_date_short(datetime.date(2026, 9, 1), 'fr'),"
         " i18n.format_time(datetime.datetime(2026, 9, 1, 14, 5), 'en_US'), 'babel' in sys.modules)"
     )
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
-    runs = [
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
+    runs = _two_starts(code, tmp_path)
     said = [r.stdout.strip() for r in runs]
     assert said == ["1 sept. 2026 2:05\u202fPM True", "1 sept. 2026 2:05\u202fPM False"], [
         r.stderr for r in runs
@@ -122,11 +127,7 @@ def test_a_second_start_counts_without_loading_a_locale(tmp_path):
         "print(i18n.trn('plural.contacts', 1234, 'fr'), '|', i18n.trn('plural.contacts', 1, 'en'),"
         " '|', bool(getattr(sys.modules.get('babel.localedata'), '_cache', None)))"
     )
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
-    runs = [
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
+    runs = _two_starts(code, tmp_path)
     said = [r.stdout.strip() for r in runs]
     assert said[0].endswith("True") and said[1].endswith("False"), [r.stderr for r in runs]
     assert said[0][: -len("True")] == said[1][: -len("False")]
