@@ -104,6 +104,16 @@ def test_french_formal_notice_cites_the_law_and_names_the_mediator(composer):
     assert "réf. TW-88412" in text
     assert "«\u00a0Le service technique vérifie la configuration réseau" in text
     assert "pour le 16 septembre 2016 — non tenue" in text
+    # the state agrees with the list's noun: a promise ("promesse") is "non tenue"
+    assert "Les promesses faites par vos services, et leur sort" in text
+    assert "engagements pris par vos services, et leur sort" not in text
+
+
+def test_a_french_complaint_lists_promises_whose_state_agrees_with_them(composer):
+    red = _demo("demo-red-2016")
+    text = composer.compose(red, "complaint", date(2016, 10, 1)).text
+    assert "Les promesses faites par vos services" in text
+    assert "Les engagements pris par vos services" not in text
 
 
 def test_uk_formal_notice_is_a_letter_before_claim(composer, english):
