@@ -259,14 +259,22 @@ def cli_calls(folder: Path) -> dict[str, list[str]]:
     }
 
 
-def measure_cli(calls: dict[str, list[str]], folder: Path, runs: int) -> dict[str, float]:
+def measure_cli(
+    calls: dict[str, list[str]], folder: Path, runs: int, to_work: bool = False
+) -> dict[str, float]:
     """Median seconds of each call and of ``python -c "import sqlite3, json"`` (``baseline``),
-    alternated in each round, the package compiled first as an install does."""
+    alternated in each round, the package compiled first as an install does.
+
+    With ``to_work``, each call stops where its command's own work begins (the arguments
+    read, before the store is opened: ``PLAINTE_PROBE=cli-work``): the fixed cost alone.
+    """
     import startup
 
     calls = {"baseline": [sys.executable, "-c", "import sqlite3, json"], **calls}
     startup.compile_package()
     env = _cli_env(folder)
+    if to_work:
+        env["PLAINTE_PROBE"] = "cli-work"
 
     def call(argv: list[str]) -> None:
         done = subprocess.run(argv, capture_output=True, env=env)
@@ -302,15 +310,19 @@ finally:
 """
 
 
-def call_profile(argv: list[str], folder: Path, top: int = 8) -> list[str]:
+def call_profile(argv: list[str], folder: Path, top: int = 8, to_work: bool = False) -> list[str]:
     """Where one command-line call spends its time: plainte's functions by cumulative time
-    (imports included), from a profiled run of the same arguments."""
+    (imports included), from a profiled run of the same arguments (to its work only, with
+    ``to_work``)."""
     args = argv[argv.index("--data-dir") :] if "--data-dir" in argv else argv[-1:]
+    env = _cli_env(folder)
+    if to_work:
+        env["PLAINTE_PROBE"] = "cli-work"
     done = subprocess.run(
         [sys.executable, "-c", PROFILED, str(top), *args],
         capture_output=True,
         text=True,
-        env=_cli_env(folder),
+        env=env,
     )
     return [ln[8:] for ln in done.stderr.splitlines() if ln.startswith("PROFILE ")]
 

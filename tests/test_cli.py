@@ -267,7 +267,7 @@ def test_verify_a_case_and_a_file(run_cli, data_dir, tmp_path):
     assert tampered.code == 1 and "event e5: differs from what the journal recorded" in tampered.err
 
 
-def _modules_after(argv: list[str], data_dir) -> set[str]:
+def _modules_after(argv: list[str], data_dir, **extra_env: str) -> set[str]:
     """The modules a fresh interpreter has imported once ``plainte ARGV`` has run."""
     code = (
         "import sys, json\n"
@@ -279,7 +279,7 @@ def _modules_after(argv: list[str], data_dir) -> set[str]:
         "sys.stdout.flush()\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    env = {**os.environ, "PLAINTE_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "PLAINTE_DATA_DIR": str(data_dir), **extra_env}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
@@ -298,6 +298,23 @@ def test_cases_json_imports_neither_templates_nor_exports(data_dir):
     loaded = _modules_after(["cases", "--json"], data_dir)
     assert "plainte.core.store" in loaded
     assert not loaded & HEAVY
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "c1", "--format", "pdf", "-o", "x.pdf"],
+        ["letter", "c1", "--kind", "formal-notice"],
+        ["letter", "c1", "--kind", "public-post", "--platform", "x"],
+        ["verify", "c1"],
+        ["import", "saga.json"],
+    ],
+    ids=lambda argv: "-".join(argv[:4:3]),
+)
+def test_a_command_reaches_its_work_having_imported_only_the_arguments_reader(data_dir, argv):
+    """The fixed cost of every call: what is loaded before the command's own work begins."""
+    loaded = _modules_after(argv, data_dir, PLAINTE_PROBE="cli-work")
+    assert not loaded & (HEAVY | {"plainte.core.store"})
 
 
 def test_lazy_choices_still_refuse_and_list(run_cli):

@@ -18,7 +18,6 @@ from plainte.core.language import case_language
 from plainte.core.model import Case
 from plainte.core.store import Store
 
-FORMATS = ("json", "csv", "html", "pdf", "ics", "png", "pack")
 DRAWN = ("pdf", "png", "pack")
 
 
