@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -102,3 +103,31 @@ def test_a_saga_with_no_event_says_so_and_offers_nothing(ladders):
     assert view.first_day is None and view.strongest is None and not view.satire
     assert overview.day_text(view, "en").startswith("No contact logged yet.")
     assert view.broken == []
+
+
+def test_a_saga_with_hundreds_of_broken_promises_lists_the_latest_and_counts_the_rest(ladders):
+    """Each listed promise is three widgets: 200 of them cost the window 15 MB and 250 ms."""
+    rogers = _case("rogers-2010.json")
+    template = next(e for e in rogers.events if e.promises)
+    copies = []
+    for n in range(200):
+        event = replace(template, id=f"copy{n}", promises=[replace(template.promises[0])])
+        event.promises[0].id, event.promises[0].text = f"p{n}", f"Promise number {n}"
+        copies.append(event)
+    rogers.events, rogers.status = copies, CaseStatus.OPEN  # running: all due, all broken
+    view = overview.compute(rogers, ladders.for_case(rogers), TODAY, "en")
+    assert view.broken_count == 200
+    assert [p.what for p in view.broken] == [f"Promise number {n}" for n in range(195, 200)]
+    assert overview.earlier_text(view, "en") == "And 195 earlier ones, listed in the Promises tab."
+    assert overview.earlier_text(view, "fr") == (
+        "Et 195 plus anciennes, listées dans l'onglet Promesses."
+    )
+    rogers.events = copies[:6]
+    view = overview.compute(rogers, ladders.for_case(rogers), TODAY, "fr")
+    assert overview.earlier_text(view, "fr") == (
+        "Et 1 plus ancienne, listée dans l'onglet Promesses."
+    )
+    rogers.events = copies[:5]
+    view = overview.compute(rogers, ladders.for_case(rogers), TODAY, "en")
+    assert len(view.broken) == view.broken_count == 5
+    assert overview.earlier_text(view, "en") is None

@@ -113,3 +113,28 @@ def test_the_overview_waits_for_the_first_frame_behind_a_quiet_placeholder(qtbot
     window.show()
     qtbot.waitUntil(lambda: panel.view is not None and panel.currentIndex() == 1)
     assert panel.day.text().startswith("Ended on September 22, 2016")
+
+
+def test_hundreds_of_broken_promises_are_five_listed_and_the_rest_counted(qtbot, window, make_saga):
+    """Listing all of them built three widgets each: 15 MB and a quarter second of window."""
+    events = [
+        {
+            "id": f"e{n}",
+            "at": f"2026-0{1 + n // 28 % 7}-{1 + n % 28:02d}T10:00:00+01:00",
+            "channel": "phone",
+            "direction": "in",
+            "summary": "Called back",
+            "promises": [{"id": f"p{n}", "text": f"Refund number {n}", "due": "2026-07-31"}],
+        }
+        for n in range(150)
+    ]
+    window.store.import_cases(read_saga(make_saga(saga_doc(events))).cases)
+    window.refresh_cases()
+    panel = _shown(qtbot, window, "case-1")
+    assert _texts(panel, "overviewPromise") == [f"Refund number {n}" for n in range(145, 150)]
+    assert _texts(panel, "overviewEarlier") == ["And 145 earlier ones, listed in the Promises tab."]
+    window.set_language("fr")
+    panel = _shown(qtbot, window, "case-1")
+    assert _texts(panel, "overviewEarlier") == [
+        "Et 145 plus anciennes, listées dans l'onglet Promesses."
+    ]

@@ -27,6 +27,10 @@ calls outside an agreed window, a private message ignored until a public one, si
 STREAK_CALLS = 3
 """Calls without a message from which they make a streak (the posts' "silent calls" point)."""
 
+BROKEN_SHOWN = 5
+"""Broken promises the overview lists (the latest); the earlier ones are counted in words.
+A saga of 10,000 events may hold hundreds: each listed one is three widgets."""
+
 
 def as_of(case: Case, today: date) -> date:
     """The day a case is told as of: today while it runs, its last day once it ended.
@@ -61,6 +65,9 @@ class Overview:
     next_step: StepState | None
     all_done: bool
     broken: list[BrokenPromise] = field(default_factory=list)
+    """The latest :data:`BROKEN_SHOWN` broken promises, oldest first."""
+    broken_count: int = 0
+    """All the broken promises, the listed ones too."""
     strongest: posts.Highlight | None = None
     streak: str | None = None
     satire: bool = False
@@ -116,7 +123,8 @@ def compute(case: Case, ladder: Ladder, today: date, lang: str) -> Overview:
         ended_as=state.ended_as,
         next_step=state.next_step(),
         all_done=bool(main) and all(s.status == "done" for s in main),
-        broken=broken,
+        broken=broken[-BROKEN_SHOWN:],
+        broken_count=len(broken),
         strongest=strongest,
         streak=streak,
         satire=bool(counted.first_day) and ranked[0].score >= SATIRE_SCORE,
@@ -161,3 +169,9 @@ def broken_text(promise: BrokenPromise, lang: str) -> str:
     if promise.since is not None:
         parts.append(tr("overview.promise.since", lang, day=format_date(promise.since, lang)))
     return " · ".join(parts)
+
+
+def earlier_text(view: Overview, lang: str) -> str | None:
+    """ "And 195 earlier ones, listed in the Promises tab." (None: all of them are listed)."""
+    earlier = view.broken_count - len(view.broken)
+    return trn("plural.broken_earlier", earlier, lang) if earlier > 0 else None

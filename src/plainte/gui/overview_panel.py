@@ -136,7 +136,7 @@ class OverviewPanel(QStackedWidget):
 
     def show_overview(self, view: Overview | None, lang: str) -> None:
         """Show ``view`` in ``lang`` (None: the placeholder)."""
-        from plainte.core.overview import broken_text, day_text, next_text
+        from plainte.core.overview import broken_text, day_text, earlier_text, next_text
 
         self.view = view
         if view is None:
@@ -152,6 +152,10 @@ class OverviewPanel(QStackedWidget):
         self.streak.setVisible(bool(view.streak))
         self.satire_button.setVisible(view.satire)
         self._show_promises(view, lang, broken_text)
+        earlier = earlier_text(view, lang)
+        if earlier:
+            self.promises.addWidget(_wrapping("overviewEarlier"))
+            self.promises.itemAt(self.promises.count() - 1).widget().setText(earlier)
         self.setCurrentIndex(1)
 
     def _show_promises(self, view: Overview, lang: str, broken_text) -> None:
