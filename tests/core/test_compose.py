@@ -83,7 +83,7 @@ def test_letters_hold_the_facts_a_lawyer_checks(composer, english):
     assert "Subject: Complaint escalation, request for a final response — a dispute" in text
     assert "4 Mill Lane, Leeds LS1 4AB" in text and "Leeds, 22 August 2026" in text
     assert "Account number: ACC-99173-UNIQUE" in text
-    assert "3 August 2026, 09:15 — phone, from me, Priya, ref. INC-204981, 42 min on hold" in text
+    assert "3 August 2026, 09:15 — phone, from me to Priya, ref. INC-204981, 42 min on hold" in text
     assert '"An engineer will call back within 48 hours", due 5 August 2026 — broken' in text
     assert "My e-mail of 7 August 2026 is still unanswered." in text
     assert "within 30 days, that is by 21 September 2026" in text
@@ -114,6 +114,41 @@ def test_a_french_complaint_lists_promises_whose_state_agrees_with_them(composer
     text = composer.compose(red, "complaint", date(2016, 10, 1)).text
     assert "Les promesses faites par vos services" in text
     assert "Les engagements pris par vos services" not in text
+
+
+def test_the_timeline_says_whom_i_wrote_to_and_who_answered(composer):
+    """Whom a contact of mine went to follows "from me"; who answered follows "from you"."""
+    red = _demo("demo-red-2016")
+    for lang, mine, theirs in (
+        ("fr", "message privé, de ma part à @RED_by_SFR, sans réponse", "de votre part, Julie"),
+        ("en", "direct message, from me to @RED_by_SFR, no answer", "from you, Julie"),
+    ):
+        text = composer.compose(red, "complaint", date(2016, 10, 1), lang=lang).text
+        assert mine in text and theirs in text
+
+
+@pytest.mark.parametrize("days", [1, 21])
+def test_a_refund_without_a_computed_sum_still_names_the_days(composer, saga, days):
+    """Belgium's facts compute the statutory compensation but no refund: the ask says which days."""
+    saga["cases"][0].update(
+        country="BE",
+        problem="no_service",
+        monthly_price={"amount": 39.99, "currency": "EUR"},
+        service_down=[{"from": "2026-08-01"}],
+    )
+    case = parse_saga(json.dumps(saga).encode()).cases[0]
+    today = date(2026, 8, 1 + days)
+    wanted = {
+        "en": f"refund the subscription for the {days} day{'s' * (days > 1)} without service"
+        " since 1 August 2026",
+        "fr": "de me rembourser l'abonnement pour "
+        + ("le jour" if days == 1 else f"les {days} jours")
+        + " sans service depuis le 1er août 2026",
+    }
+    for lang, ask in wanted.items():
+        text = composer.compose(case, "formal-notice", today, lang=lang).text
+        assert ask in text and "période sans service" not in text
+        assert "period without service" not in text
 
 
 def test_uk_formal_notice_is_a_letter_before_claim(composer, english):
