@@ -1,6 +1,6 @@
 """What a person lives in the window, measured in one process with the real main window.
 
-Usage: python benchmarks/gui_probe.py DATA_DIR [--export] [--as-if-long]
+Usage: python benchmarks/gui_probe.py DATA_DIR [--export] [--as-if-long] [--where]
 
 Prints one JSON line: opening the long case to its first painted rows (from
 another case), each search keystroke to the repainted result, a quick log to
@@ -11,15 +11,21 @@ the background: a gap is a freeze the person sees.
 ``--as-if-long`` treats the long case as too long to be read whole (as a
 million-event case is) and reads its search texts apart, at a size a test
 can afford: the shape of a million-event session in seconds.
+
+``--where`` adds each gap over 50 ms with where the GUI thread and the other
+threads were during it (sampled every 5 ms by a watchdog thread).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
 import sys
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from cProfile import Profile
 from datetime import date
@@ -40,8 +46,66 @@ PROFILED = "profiled"
 WORD = "technician"
 
 
+LONG = 0.05
+"""Seconds: a gap this long is looked into (where the GUI thread was, sampled)."""
+
+
+def _stack(frame, depth: int = 4) -> str:
+    """The innermost plainte (or benchmark) frames of a stack, innermost first."""
+    found = []
+    while frame is not None and len(found) < depth:
+        code = frame.f_code
+        name = Path(code.co_filename).name
+        if "plainte" in code.co_filename or "benchmarks" in code.co_filename or not found:
+            found.append(f"{name}:{code.co_name}:{frame.f_lineno}")
+        frame = frame.f_back
+    return " < ".join(found)
+
+
+class Watchdog:
+    """Samples where every thread is while the GUI thread has not ticked for a while.
+
+    A thread of its own, waking every 5 ms; it runs only when it gets the
+    interpreter's lock, so a gap spent in one long C call holding the lock shows as
+    that call's caller when the call returns. Used by the probe only.
+    """
+
+    def __init__(self, beat: Heartbeat) -> None:
+        self.beat = beat
+        self.gui = threading.get_ident()
+        self.samples: list[tuple[str, str]] = []  # (GUI stack, other threads' stacks)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        me = threading.get_ident()
+        while not self._stop.wait(0.005):
+            if time.perf_counter() - self.beat.last < LONG * 0.6 or self.beat.phase == PROFILED:
+                continue
+            frames = sys._current_frames()
+            gui = frames.get(self.gui)
+            others = " | ".join(_stack(f, 3) for t, f in frames.items() if t not in (me, self.gui))
+            self.samples.append((_stack(gui) if gui is not None else "?", others))
+
+    def take(self) -> list[tuple[str, str]]:
+        """The samples since the last call."""
+        taken, self.samples = self.samples, []
+        return taken
+
+
 class Heartbeat:
-    """A 10 ms timer on the GUI thread; the longest gap between its ticks is the worst freeze."""
+    """A 10 ms timer on the GUI thread; the longest gap between its ticks is the worst freeze.
+
+    Each gap over :data:`LONG` is kept with where the GUI thread (and the other
+    threads) were during it, as sampled by a :class:`Watchdog`.
+    """
 
     def __init__(self) -> None:
         self.clock = QElapsedTimer()
@@ -52,15 +116,54 @@ class Heartbeat:
         self.where = ""
         self.phase = "start"
         self.by_phase: dict[str, float] = {}
+        self.last = time.perf_counter()
+        self.long_gaps: list[dict] = []
+        self.watchdog = Watchdog(self)
+        self._cpu = (time.thread_time(), time.process_time())
+        self._gc_started = 0.0
+        self._gc = 0.0  # seconds of cyclic garbage collection since the last tick (any thread)
 
     def start(self) -> None:
         self.clock.start()
+        self.last = time.perf_counter()
         self.timer.start()
+        self.watchdog.start()
+        gc.callbacks.append(self._collecting)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.watchdog.stop()
+        gc.callbacks.remove(self._collecting)
+
+    def _collecting(self, stage: str, _info: dict) -> None:
+        if stage == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self._gc += time.perf_counter() - self._gc_started
 
     def _tick(self) -> None:
         gap = self.clock.restart() / 1000
+        self.last = time.perf_counter()
+        samples = self.watchdog.take()
+        cpu, self._cpu = self._cpu, (time.thread_time(), time.process_time())
+        collected, self._gc = self._gc, 0.0
         if self.phase == PROFILED:  # the profiler slows the window: not a person's freeze
             return
+        if gap > LONG:  # its GUI thread's and whole process's CPU tell waiting from working
+            gui = Counter(s for s, _ in samples).most_common(3)
+            others = Counter(o for _, o in samples if o).most_common(2)
+            self.long_gaps.append(
+                {
+                    "phase": self.phase,
+                    "ms": round(gap * 1e3),
+                    "gui_cpu_ms": round((self._cpu[0] - cpu[0]) * 1e3),
+                    "process_cpu_ms": round((self._cpu[1] - cpu[1]) * 1e3),
+                    "gc_ms": round(collected * 1e3),
+                    "load": round(os.getloadavg()[0], 1),
+                    "gui": gui,
+                    "others": others,
+                }
+            )
         if gap > self.by_phase.get(self.phase, 0.0):
             self.by_phase[self.phase] = gap
         if gap > self.longest:
@@ -233,6 +336,9 @@ def main() -> None:
     result["longest_freeze"] = beat.longest
     result["longest_freeze_during"] = beat.where
     result["freeze_by_phase"] = beat.by_phase
+    beat.stop()
+    if "--where" in sys.argv:  # each gap over LONG, with where the threads were
+        result["long_gaps"] = beat.long_gaps
     print("PROBE " + json.dumps(result), flush=True)
     window.close()
     store.close()

@@ -83,3 +83,12 @@ def test_the_red_demo_counts_its_days_without_service_until_the_switch(demo_path
     stats = compute(red, date(2016, 9, 30))
     assert stats.notes == 4  # the FAQ search, the phone reset, the APN setting, the decision
     assert stats.contacts_out == 3 and stats.contacts_in == 1
+
+
+def test_figures_written_as_json_read_back_the_same(saga):
+    from plainte.core.stats import SagaStats
+
+    stats = compute(_case(saga), date(2026, 8, 22))
+    again = SagaStats.from_json(json.loads(json.dumps(stats.to_json())))
+    assert again == stats and again.first_day == stats.first_day and again.channels
+    assert SagaStats.from_json(SagaStats(today=date(2026, 1, 2)).to_json()).first_day is None

@@ -89,3 +89,28 @@ def test_a_child_process_writes_the_order_and_the_search_texts(store):
     assert whole == timeline.order(store.conn, "c")
     texts = [t for block in _child(store, "texts") for t in block]
     assert texts == [t.replace("\0", " ") for t in timeline.search_texts(store.conn, "c")]
+
+
+def test_a_child_process_writes_the_figures_of_the_whole_case(store):
+    from datetime import date
+
+    from plainte.core.dated import judged_on
+    from plainte.core.model import CaseStatus
+    from plainte.core.stats import SagaStats, compute
+
+    _store_with_ties(store)
+    for status in (CaseStatus.OPEN, CaseStatus.RESOLVED):  # an ended saga: as of its last day
+        Editor(store).set_case_status("c", status)
+        case, today = store.load_case("c"), date(2026, 11, 22)
+        expected = compute(case, judged_on(case, today))
+        args = ["figures", str(store.path), "c", today.isoformat()]
+        done = subprocess.run(
+            [sys.executable, "-m", "plainte.core.timeline", *args],
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        [[text]] = timeline.read_blocks(bytearray(done.stdout))
+        assert SagaStats.from_json(json.loads(text)) == expected
+        assert expected.contacts_out + expected.contacts_in == 39
+        assert expected.today == (today if status is CaseStatus.OPEN else expected.last_day)

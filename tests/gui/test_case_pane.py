@@ -27,7 +27,7 @@ def test_an_edit_frees_the_case_it_replaced_only_when_the_case_is_read_again(
     import json
 
     from plainte.core.sagafile import parse_saga
-    from plainte.gui import case_pane
+    from plainte.gui import case_reading
     from tests.conftest import saga_doc
     from tests.gui.test_timeline_model import _events
 
@@ -39,7 +39,7 @@ def test_an_edit_frees_the_case_it_replaced_only_when_the_case_is_read_again(
         lambda: window.pane.case is not None and window.pane.is_settled(), timeout=10_000
     )
     freed = []
-    monkeypatch.setattr(case_pane, "_release", lambda case: freed.append(case))
+    monkeypatch.setattr(case_reading, "let_go", lambda case: freed.append(case))
     before = window.pane.case
     window.event_ops.log_they_called()
     assert freed == []  # nothing freed while the new row is painted

@@ -79,6 +79,14 @@ class SagaStats:
             data[key] = data[key].isoformat() if data[key] else None
         return data
 
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> SagaStats:
+        """The figures :meth:`to_json` wrote (from another process)."""
+        values = dict(data)
+        for key in ("today", "first_day", "last_day"):
+            values[key] = date.fromisoformat(values[key]) if values[key] else None  # type: ignore[arg-type]
+        return cls(**values)  # type: ignore[arg-type]
+
 
 def compute(case: Case, today: date) -> SagaStats:
     """Compute the figures of ``case`` as of ``today``."""

@@ -49,14 +49,21 @@ class Place:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m plainte.core.timeline order|texts STORE CASE``: blocks on stdout.
+    """``python -m plainte.core.timeline order|texts|figures STORE CASE [DAY]``: blocks on stdout.
 
-    A window reads a long case's order and search texts this way: the work is
-    this process's, never the window's.
+    A window reads a long case's order, search texts and figures this way: the
+    work is this process's, never the window's.
     """
+    import os
     import sys
 
-    what, path, case_id = (argv if argv is not None else sys.argv[1:])[:3]
+    if hasattr(os, "nice"):  # the window's work comes first when the two cores are busy
+        os.nice(10)
+    what, path, case_id, *rest = argv if argv is not None else sys.argv[1:]
+    if what == "figures":
+        day = date.fromisoformat(rest[0]) if rest else date.today()
+        write_blocks([[json.dumps(case_figures(Path(path), case_id, day))]], sys.stdout.buffer)
+        return 0
     blocks = order_chunks if what == "order" else search_text_blocks
     conn = reader(Path(path))
     try:
@@ -64,6 +71,27 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         conn.close()
     return 0
+
+
+def case_figures(path: Path, case_id: str, today: date) -> dict[str, object]:
+    """The figures of a case as of ``today`` (or its last day, once it ended), as JSON values.
+
+    The whole case is read to compute them: in a window's process, that reading
+    would share the interpreter with the window and hold it.
+    """
+    import gc
+
+    from plainte.core.dated import judged_on
+    from plainte.core.stats import compute
+    from plainte.core.store import Store
+
+    gc.disable()  # a process that ends after: collecting its events would only cost
+    store = Store(path, reader(path), read_only=True)
+    try:
+        case = store.load_case(case_id)
+    finally:
+        store.close()
+    return compute(case, judged_on(case, today)).to_json()
 
 
 def reader(path: Path) -> sqlite3.Connection:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Callable
-from contextlib import contextmanager
 from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,9 +22,11 @@ from shiboken6 import isValid
 
 from plainte.core import i18n
 from plainte.core.heading import case_heading
-from plainte.core.i18n import tr, trn
+from plainte.core.i18n import tr
 from plainte.core.model import Case, Channel, Event
 from plainte.core.stats import compute
+from plainte.gui import case_reading
+from plainte.gui.case_reading import FiguresLine
 from plainte.gui.columns import FitColumns, font_widths
 from plainte.gui.overview_panel import OverviewPanel
 from plainte.gui.tab_panels import TabPanels
@@ -46,39 +47,8 @@ first frame, which shows the overview."""
 
 
 WHOLE = 200_000
-"""Up to this many events, the whole case is read after the first frame (figures, tabs)."""
-
-
-def _release(case: Case | None) -> None:
-    """Let go of a long case in a worker, a slice at a time: freeing a million events at
-    once would hold the window."""
-    if case is None or len(case.events) < 20_000 or sys.getrefcount(case) > 3:
-        return  # short, or still in use (a letter being written): freed when done
-    from plainte.gui.worker import run_in_background
-
-    events = case.events
-    case.events = []
-
-    def work() -> None:
-        while events:
-            del events[-5_000:]
-
-    run_in_background(work, lambda _r: None, lambda _e: None)
-
-
-@contextmanager
-def _no_collection():
-    """No cyclic garbage collection while a worker reads a long saga.
-
-    A million new objects would start full collections, each holding the
-    interpreter (and so the window) for hundreds of milliseconds.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()  # else the first allocation after would collect all of them at once
-        gc.enable()
+"""Up to this many events, the figures line (and the overview when shown) are computed after
+the first frame, from the whole case."""
 
 
 def table_defaults(view: QTableView) -> None:
@@ -147,9 +117,7 @@ class CasePane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.figures = PlainLabel()
-        self.figures.setObjectName("caseFigures")
-        self.figures.setWordWrap(True)
+        self.figures = FiguresLine()
         self.channel_box = QComboBox()
         self.channel_box.setAccessibleName(tr("gui.filter.channel"))
         self.channel_box.addItem(tr("gui.filter.all_channels"), None)
@@ -203,6 +171,8 @@ class CasePane(QWidget):
         self.store, self.header, self.case, self.today = store, header, None, today
         self._after_order = False
         self._reading += 1
+        self.figures.drop()
+        self.figures.due = header is not None
         if header is None:
             self.timeline.show_case(None, None)
             self.title.setText("")
@@ -241,26 +211,30 @@ class CasePane(QWidget):
         """Read the whole case again off the GUI thread (after a change, or to show it).
 
         Not before the first frame: a worker reading a long saga would slow it.
-        A timeline longer than :data:`WHOLE` is read whole only when a tab that
-        needs it is shown (``wanted``): a million events hold 1.5 GB.
+        A long case is read whole only for a tab that needs it (``wanted``, or
+        shown); the figures line alone is computed in a child process, up to
+        :data:`WHOLE` events (a million events hold 1.5 GB).
         """
         if not self._painted and (self._at_start or not self.timeline.is_short()):
             self._held = True
             return
         while self._let_go:
-            _release(self._let_go.pop())
-        if not wanted and not self._wants_whole():
-            self._after_order = self.timeline.total() is None  # decided once the order is known
-            if not self._after_order:
+            case_reading.let_go(self._let_go.pop())
+        if self.header is None or self.store is None:
+            return
+        if not wanted and not self.timeline.is_short() and not self._wants_whole():
+            total = self.timeline.total()
+            self._after_order = total is None  # decided once the order is known
+            if total is not None and total > WHOLE:
                 self.overview.offer_reading()
+            elif total is not None:
+                self._read_figures()
             return
         from plainte.core import timeline
         from plainte.core.overview import as_of
         from plainte.core.store import Store
         from plainte.gui.worker import run_in_background
 
-        if self.header is None or self.store is None:
-            return
         self._reading += 1
         reading, path, case_id = self._reading, self.store.path, self.header.id
         if self.timeline.is_short():  # a short saga is read at once, in no time
@@ -271,7 +245,7 @@ class CasePane(QWidget):
         def work():
             reader = Store(path, timeline.reader(path), read_only=True)
             try:
-                with _no_collection():
+                with case_reading.no_collection():
                     case = reader.load_case(case_id)
                     return case, compute(case, as_of(case, self.today))
             finally:
@@ -291,13 +265,33 @@ class CasePane(QWidget):
         case, self.case = self.case, None
         self._let_go.append(case)  # freed when the case is read again: after the edit is painted
         self._stale = set(FILLED)
+        self.figures.due = True
         self._soon.start()
 
     def _wants_whole(self) -> bool:
-        """Read the whole case up to :data:`WHOLE` events (in its order, not shown) or for a tab."""
-        shown = self.tabs.currentIndex()  # the overview of a long saga waits to be asked
-        total = self.timeline.total() if shown == OVERVIEW or shown not in self._stale else 0
+        """The shown tab is filled from the whole case and waits for it (the overview of a saga
+        over :data:`WHOLE` events waits to be asked)."""
+        shown = self.tabs.currentIndex()
+        if shown not in self._stale:
+            return False
+        total = self.timeline.total() if shown == OVERVIEW else 0
         return total is not None and total <= WHOLE
+
+    def _wants_figures(self) -> bool:
+        """The figures line waits for numbers it will get (a saga over :data:`WHOLE` events
+        shows none until read whole)."""
+        total = self.timeline.total()
+        return self.figures.due and total is not None and total <= WHOLE
+
+    def _read_figures(self) -> None:
+        """Compute the figures line of a long case in a child process, never in the window's."""
+        self._reading += 1  # a whole reading under way is not shown over them
+        path, case_id = self.store.path, self.header.id
+        here = partial(self.read_case, wanted=True)  # with no child process
+        self.figures.compute_apart(path, case_id, self.today, self._figures_read, here)
+
+    def _figures_read(self, stats) -> None:
+        self.as_of = stats.today  # an ended saga is shown as of its last day, everywhere
 
     def _order_known(self) -> None:
         """The whole order arrived: read the case now if it waited for its length."""
@@ -306,9 +300,13 @@ class CasePane(QWidget):
             self.read_case()
 
     def is_settled(self) -> bool:
-        """The timeline is whole, no search is running, and the case is read (if it is)."""
-        read = self.header is None or self.case is not None or not self._wants_whole()
-        return self.timeline.is_settled() and read
+        """The timeline is whole, no search is running, the shown tab and the figures line are
+        filled (when they will be)."""
+        if self.header is None:
+            return self.timeline.is_settled()
+        read = self.case is not None or not self._wants_whole()
+        figured = self.case is not None or not self._wants_figures()
+        return self.timeline.is_settled() and read and figured
 
     def adopt(self, case: Case) -> None:
         """Use ``case``, read whole by someone who could not wait (a letter, an export)."""
@@ -323,7 +321,7 @@ class CasePane(QWidget):
         self.case = case
         self.as_of = stats.today  # an ended saga is shown as of its last day, everywhere
         self._stale = set(FILLED)
-        self._show_figures(stats)
+        self.figures.show_stats(stats)
         self._fill_tab(self.tabs.currentIndex())
 
     def selected_event(self) -> Event | None:
@@ -332,22 +330,6 @@ class CasePane(QWidget):
         if not rows:
             return None
         return self.timeline.event_at(rows[0].row())
-
-    def _show_figures(self, stats) -> None:
-        silent, hold = stats.calls_without_message, stats.wait_minutes  # each told only if any
-        self.figures.setText(
-            tr(
-                "gui.figures",
-                days=stats.days,
-                since=i18n.format_date(stats.first_day) if stats.first_day else "—",
-                contacts=trn("plural.contacts", stats.contacts_out + stats.contacts_in),
-                unanswered=trn("plural.unanswered", stats.unanswered),
-                silent=f" · {trn('plural.calls_without_message', silent)}" if silent else "",
-                hold=f" · {tr('gui.figures_hold', wait=hold)}" if hold else "",
-                broken=stats.promises_broken,
-                promises=stats.promises,
-            )
-        )
 
     def _fill_tab(self, index: int) -> None:
         """Fill a case tab when it is shown: start-up and a long saga pay only for the timeline."""

@@ -154,7 +154,8 @@ def finish(timeout_ms: int = 30_000) -> bool:
 
 
 class BlockReader(QObject):
-    """A long case's order or search texts, made in a child process, read block by block.
+    """A long case's order, search texts or figures, made in a child process, read block by
+    block.
 
     Making a million texts is seconds of Python: in a thread it would hold the
     window, in a child it cannot. Each block is handed to ``consume`` as it
@@ -164,7 +165,7 @@ class BlockReader(QObject):
     done = Signal()
     failed = Signal(str)
 
-    def __init__(self, what: str, store_path: Path, case_id: str, consume) -> None:
+    def __init__(self, what: str, store_path: Path, case_id: str, consume, *more: str) -> None:
         super().__init__()
         from plainte.core import timeline
 
@@ -173,7 +174,7 @@ class BlockReader(QObject):
         self._buffer = bytearray()
         self._dropped = False
         self._exit: tuple | None = None  # the child's exit, once it ended
-        args = ["-m", "plainte.core.timeline", what, str(store_path), case_id]
+        args = ["-m", "plainte.core.timeline", what, str(store_path), case_id, *more]
         self.process = python_process(args, self)
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._finished)
