@@ -197,10 +197,10 @@ def build_demand(case: Case, kind: str, today: date, lang: str, locale: str) -> 
 @cache
 def _ground_letters() -> dict[str, list[str]]:
     """Ground id → the letters it serves, for the grounds that serve only some."""
+    from plainte.core.parsed_cache import load_yaml
     from plainte.core.resources import data_folder
-    from plainte.core.yamlfile import load
 
-    return load(data_folder("templates") / "letters" / "ground-letters.yaml") or {}
+    return load_yaml(data_folder("templates") / "letters" / "ground-letters.yaml") or {}  # type: ignore[return-value]
 
 
 def _currency(case: Case, lang: str) -> str:

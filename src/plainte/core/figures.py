@@ -179,12 +179,10 @@ def _after(event: Event, moment: datetime | date) -> bool:
 @cache
 def _call_us_phrases() -> tuple[str, ...]:
     """The "call us" phrases of every language, lower-cased."""
-    import yaml
-
+    from plainte.core.parsed_cache import load_yaml
     from plainte.core.resources import data_folder
 
-    path = data_folder("templates") / "posts" / "phrases.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict = load_yaml(data_folder("templates") / "posts" / "phrases.yaml")  # type: ignore[assignment]
     return tuple(p.lower() for lang in data["call_us"].values() for p in lang)
 
 

@@ -33,7 +33,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from plainte.core import dated, yamlfile
+from plainte.core import dated, model, parsed_cache, yamlfile
 from plainte.core.dates import shift
 from plainte.core.errors import PlainteError
 from plainte.core.model import STEP_ID, Case, CaseStatus, Channel, Direction, Event
@@ -418,16 +418,30 @@ class _Checker:
 
 
 def read_ladder(path: Path) -> Ladder:
-    """Read and check one ladder file.
+    """Read and check one ladder file (its checked result kept between runs while unchanged).
 
     Raises:
         LadderError: with the file, the line and what is wrong.
     """
     try:
-        top = yamlfile.load(path)
+        return parsed_cache.load_checked(
+            "ladder", path, lambda raw: _check(path, raw), _CHECKING_CODE, (Ladder, Step, Rule)
+        )
+    except OSError as exc:
+        raise LadderError(path, 0, "unreadable", detail=str(exc)) from None
+
+
+_CHECKING_CODE = (__file__, yamlfile.__file__, dated.__file__, model.__file__)
+"""The sources whose change may change a checked ladder: its kept copies are keyed by them."""
+
+
+def _check(path: Path, raw: bytes) -> Ladder:
+    """The ladder in ``raw`` (the bytes of ``path``), parsed and checked."""
+    try:
+        top = yamlfile.parse(raw)
     except yamlfile.YamlError as exc:
         raise LadderError(path, exc.line, "not_yaml", detail=exc.detail) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise LadderError(path, 0, "unreadable", detail=str(exc)) from None
     return _Checker(path).ladder(top)
 

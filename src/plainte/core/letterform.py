@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from plainte.core.parsed_cache import load_yaml
 from plainte.core.resources import data_folder
-from plainte.core.yamlfile import load
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def _read(name: str) -> dict[str, Any]:
     path = data_folder("templates") / "letters" / "forms" / f"{name}.yaml"
     if not path.is_file():
         return {}
-    return load(path) or {}
+    return load_yaml(path) or {}  # type: ignore[return-value]
 
 
 @cache

@@ -27,9 +27,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from plainte.core import yamlfile
 from plainte.core.errors import PlainteError
 from plainte.core.model import Attachment, Case, Channel, Direction, Event, When
+from plainte.core.parsed_cache import load_yaml
 from plainte.core.resources import data_folder
 
 MAX_MESSAGE = 50 * 1024 * 1024
@@ -90,7 +90,7 @@ class Mail:
 @cache
 def rules() -> dict[str, Any]:
     """The compiled patterns of ``replies/mail.yaml``."""
-    data = yamlfile.load(data_folder("replies") / "mail.yaml")
+    data = load_yaml(data_folder("replies") / "mail.yaml")
 
     def compile_all(items: list[str]) -> list[re.Pattern]:
         return [re.compile(p, re.IGNORECASE) for p in items or []]

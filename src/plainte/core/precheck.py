@@ -19,8 +19,8 @@ from plainte.core.language import detect_text
 from plainte.core.letter_facts import Written
 from plainte.core.letterform import letter_form
 from plainte.core.model import Case, CaseStatus, Channel, Event
+from plainte.core.parsed_cache import load_yaml
 from plainte.core.resources import data_folder
-from plainte.core.yamlfile import load
 
 LATE_RECAP_DAYS = 2
 """A call recap written more than this many days after the call is flagged as late."""
@@ -52,7 +52,7 @@ class Finding:
 
 @cache
 def _patterns() -> dict[str, Any]:
-    return load(data_folder("templates") / "letters" / "checks.yaml") or {}
+    return load_yaml(data_folder("templates") / "letters" / "checks.yaml") or {}  # type: ignore[return-value]
 
 
 @cache

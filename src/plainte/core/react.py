@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from plainte.core import yamlfile
 from plainte.core.model import Case, Channel, Direction, Event, Promise, When, parse_when
+from plainte.core.parsed_cache import load_yaml
 from plainte.core.resources import data_folder
 
 LANGUAGES = ("en", "fr")
@@ -68,7 +68,7 @@ class Rules:
 @cache
 def rules(lang: str) -> Rules:
     """The compiled phrases and due-date patterns of ``replies/<lang>.yaml``."""
-    data = yamlfile.load(data_folder("replies") / f"{lang}.yaml")
+    data = load_yaml(data_folder("replies") / f"{lang}.yaml")
     flags = re.IGNORECASE | re.MULTILINE
     phrases = [
         Phrase(kind, re.compile(item["pattern"], flags), float(item["weight"]))
@@ -88,7 +88,7 @@ def rules(lang: str) -> Rules:
 @cache
 def outcomes() -> dict[str, Any]:
     """What follows each kind (``replies/outcomes.yaml``)."""
-    return yamlfile.load(data_folder("replies") / "outcomes.yaml")
+    return load_yaml(data_folder("replies") / "outcomes.yaml")  # type: ignore[return-value]
 
 
 # Classifying -------------------------------------------------------------------------

@@ -83,12 +83,10 @@ def _loose_chars(value: str) -> str | None:
 
 @cache
 def _rules() -> dict:
-    import yaml
-
+    from plainte.core.parsed_cache import load_yaml
     from plainte.core.resources import data_folder
 
-    path = data_folder("templates") / "posts" / "redact.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(data_folder("templates") / "posts" / "redact.yaml")  # type: ignore[return-value]
 
 
 def _country_rule(table: dict, country: str):

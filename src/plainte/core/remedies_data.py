@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from plainte.core import yamlfile
+from plainte.core import model, parsed_cache, yamlfile
 from plainte.core.errors import PlainteError
 from plainte.core.model import PROBLEMS, SECTORS, WANT_KINDS
 from plainte.core.resources import data_folder
@@ -251,13 +251,25 @@ class _Checker:
 
 
 def read_remedies(path: Path) -> RemediesFile:
-    """Read and check one remedies file.
+    """Read and check one remedies file (its checked result kept between runs while unchanged).
 
     Raises:
         RemediesError: with the file, the line and what is wrong.
+        OSError: the file cannot be read.
     """
+    return parsed_cache.load_checked(
+        "remedies", path, lambda raw: _check(path, raw), _CHECKING_CODE, (RemediesFile, Source)
+    )
+
+
+_CHECKING_CODE = (__file__, yamlfile.__file__, model.__file__)
+"""The sources whose change may change a checked file: its kept copies are keyed by them."""
+
+
+def _check(path: Path, raw: bytes) -> RemediesFile:
+    """The remedies in ``raw`` (the bytes of ``path``), parsed and checked."""
     try:
-        top = yamlfile.load(path)
+        top = yamlfile.parse(raw)
     except yamlfile.YamlError as exc:
         raise RemediesError(path, exc.line, "not_yaml", detail=exc.detail) from None
     return _Checker(path).read(top)

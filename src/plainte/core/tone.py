@@ -35,12 +35,10 @@ def fold(text: str) -> str:
 
 @cache
 def _data() -> dict:
-    import yaml
-
+    from plainte.core.parsed_cache import load_yaml
     from plainte.core.resources import data_folder
 
-    path = data_folder("templates") / "posts" / "tone.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(data_folder("templates") / "posts" / "tone.yaml")  # type: ignore[return-value]
 
 
 @cache

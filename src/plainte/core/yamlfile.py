@@ -1,11 +1,14 @@
-"""YAML read with line numbers, so a faulty data file is refused at its line."""
+"""YAML read with line numbers, so a faulty data file is refused at its line.
+
+The YAML parser is imported only when a file is parsed: a data file whose checked
+result is kept (``parsed_cache.load_checked``) is read back without it.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 
 class LinedDict(dict):
@@ -15,30 +18,36 @@ class LinedDict(dict):
     key_lines: dict[str, int]
 
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser when PyYAML has it: ten times faster, the same nodes and marks."""
+@cache
+def _loader() -> type:
+    """The loader that refuses repeated keys and makes :class:`LinedDict` mappings."""
+    import yaml
 
+    # libyaml's parser when PyYAML has it: ten times faster, the same nodes and marks
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LinedDict:
-        seen: set[Any] = set()
-        for key, _value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen:  # PyYAML would keep the last value silently
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f'the key "{key.value}" appears twice', key.start_mark
-                    )
-                seen.add(key.value)
-        mapping = LinedDict(super().construct_mapping(node, deep=deep))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {str(key.value): key.start_mark.line + 1 for key, _value in node.value}
-        return mapping
+    class _Loader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LinedDict:
+            seen: set[Any] = set()
+            for key, _value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:  # PyYAML would keep the last value silently
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f'the key "{key.value}" appears twice', key.start_mark
+                        )
+                    seen.add(key.value)
+            mapping = LinedDict(super().construct_mapping(node, deep=deep))
+            mapping.line = node.start_mark.line + 1
+            mapping.key_lines = {
+                str(key.value): key.start_mark.line + 1 for key, _value in node.value
+            }
+            return mapping
 
-
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    lambda loader, node: loader.construct_mapping(node, deep=True),
-)
+    _Loader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+        lambda loader, node: loader.construct_mapping(node, deep=True),
+    )
+    return _Loader
 
 
 class YamlError(Exception):
@@ -56,10 +65,23 @@ def load(path: Path) -> Any:
     Raises:
         YamlError: the text is not valid YAML.
         OSError: the file cannot be read.
+        UnicodeDecodeError: the file is not UTF-8.
     """
-    text = path.read_text(encoding="utf-8")
+    return parse(path.read_bytes())
+
+
+def parse(raw: bytes) -> Any:
+    """Parse the UTF-8 text ``raw``; mappings come back as :class:`LinedDict`.
+
+    Raises:
+        YamlError: the text is not valid YAML.
+        UnicodeDecodeError: the bytes are not UTF-8.
+    """
+    import yaml
+
+    text = raw.decode("utf-8")
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         return _raise(mark.line + 1 if mark else 0, exc.problem or str(exc))
