@@ -15,8 +15,10 @@ from plainte.core import i18n, ladder, parsed_cache, remedies_data
 from plainte.core.ladder import load_ladders, read_ladder
 from plainte.core.resources import data_folder
 
-GOOD = (data_folder("ladders") / "fr.yaml").read_text(encoding="utf-8").replace(
-    "id: fr", "id: fr-mine", 1
+GOOD = (
+    (data_folder("ladders") / "fr.yaml")
+    .read_text(encoding="utf-8")
+    .replace("id: fr", "id: fr-mine", 1)
 )
 
 
