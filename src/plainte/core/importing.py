@@ -20,18 +20,28 @@ import sqlite3
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from plainte.core.journal import ChainCheck, Problem, canonical, event_json, promise_content
+from plainte.core.importrows import (
+    BATCH,
+    INSERT_EVENT,
+    INSERT_FILE,
+    INSERT_PROMISE,
+    NewCaseRows,
+)
+from plainte.core.journal import (
+    ChainCheck,
+    Problem,
+    canonical,
+)
 from plainte.core.merge import MergeCounts, choose
 from plainte.core.sagafile import _Parser, _Reader, case_head_to_dict
+from plainte.core.sagarows import event_json, event_rows, from_event, promise_json
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from plainte.core.model import Case, Event
+    from plainte.core.model import Case
     from plainte.core.store import ImportResult, Store
 
-BATCH = 2000
-"""Records written per ``executemany``."""
 
 _TABLES = """
 CREATE TEMP TABLE import_live (seq INTEGER PRIMARY KEY, entity TEXT, entity_id TEXT,
@@ -57,7 +67,7 @@ class _Unseen:
 _UNSEEN: Any = _Unseen()
 
 
-class Importer:
+class Importer(NewCaseRows):
     """The walk's sink that writes each case into ``store`` (inside its open transaction)."""
 
     def __init__(self, store: Store, path: Path | None, result: ImportResult) -> None:
@@ -80,7 +90,9 @@ class Importer:
         self.case: Case | None = None
         self.new = self.exists = False
         self.seq = 0
-        self.events: list[Event] = []
+        self.events: list[tuple] = []  # rows of a new case, written as they are read
+        self.promises: list[tuple] = []
+        self.files: list[tuple] = []
         self.live: list[tuple] = []
         self.places: list[str] = []
         self.theirs: list[tuple] = []
@@ -89,6 +101,7 @@ class Importer:
         self.entries = 0
         self.last: tuple[int, str] | None = None
         self.event_count = self.promise_count = 0
+        self.keyed = True  # whether each record goes to ``import_live`` as it is read
 
     # The walk's sink ------------------------------------------------------------
 
@@ -102,6 +115,9 @@ class Importer:
         self.new = not self.exists and not self.store._has_journal(case.id)
         if self.new:
             self.store._write_case(case)  # its events refer to it; its last fields come at the end
+            # a new case without a journal of its own needs no weighing by key: its rows,
+            # once written, are journaled in time order (see _journal_rows)
+            self.keyed = "journal" in data
 
     def record(self, kind: str, raw: Any, where: str) -> None:
         if kind == "journal":
@@ -109,24 +125,39 @@ class Importer:
             return
         case = self.case
         assert case is not None  # the walk names the case before its records
-        event = self.reader.event(raw, where, case.id, _UNSEEN, _UNSEEN)
+        rows = event_rows(raw, case.id)
+        if rows is None:  # not in the usual shape: the reader names any fault, or reads it
+            rows = from_event(self.reader.event(raw, where, case.id, _UNSEEN, _UNSEEN), case.id)
+        row, promise_rows, file_rows = rows
         self.event_count += 1
-        self.seq += 1
-        sort_at = event.at.sort_key
-        self.live.append(("event", event.id, sort_at, self.seq, event_json(event)))
-        self.places.append(where)
-        for i, promise in enumerate(event.promises):
+        self.promise_count += len(promise_rows)
+        if self.keyed:
             self.seq += 1
-            self.promise_count += 1
-            content = canonical(promise_content(promise))
-            self.live.append(("promise", promise.id, sort_at, self.seq, content))
-            self.places.append(f"{where}.promises[{i}]")
+            event_id, sort_at = row[1], row[3]
+            self.live.append(("event", event_id, sort_at, self.seq, event_json(row, file_rows)))
+            self.places.append(where)
+            for i, promise in enumerate(promise_rows):
+                self.seq += 1
+                self.live.append(("promise", promise[2], sort_at, self.seq, promise_json(promise)))
+                self.places.append(f"{where}.promises[{i}]")
+        else:  # ids only, to name a repeated one
+            self.live.append(("event", row[1]))
+            self.places.append(where)
+            for i, promise in enumerate(promise_rows):
+                self.live.append(("promise", promise[2]))
+                self.places.append(f"{where}.promises[{i}]")
         if self.new:
-            self.events.append(event)
+            self.events.append(row)
+            if promise_rows:
+                self.promises += promise_rows
+            if file_rows:
+                self.files += file_rows
         if len(self.live) >= BATCH:
             self._flush()
 
     def _entry(self, raw: Any, where: str) -> None:
+        if not self.keyed:
+            self._by_key()
         entry = self.reader.journal_entry(raw, where)
         content = canonical(entry.content)
         problems = self.check.add(entry, content)
@@ -146,20 +177,26 @@ class Importer:
             self.head(data, where)
         case = self.reader.head(data, where, self.case_ids, final=True)
         exists = self.exists
-        self._flush()
-        self.conn.execute(
-            "INSERT INTO import_live (entity, entity_id, sort_at, seq, content)"
-            " VALUES ('case', ?, '', 0, ?)",
-            (case.id, canonical(case_head_to_dict(case))),
-        )
+        head_json = canonical(case_head_to_dict(case))
         journaled = data.get("journal") is not None
+        if journaled and not self.keyed:
+            self._by_key()
+        self._flush()
+        if self.keyed:
+            self.conn.execute(
+                "INSERT INTO import_live (entity, entity_id, sort_at, seq, content)"
+                " VALUES ('case', ?, '', 0, ?)",
+                (case.id, head_json),
+            )
         if journaled:
             problem = self._first_problem()
             if problem:
                 raise self.reader.broken(f"{where}.journal", problem)
         if self.new:
             self.store._write_case(case)
-            if not self.entries:
+            if not self.keyed:
+                self._journal_rows(case, head_json)
+            elif not self.entries:
                 self._journal_created(case.id)
             records = 1 + self.event_count + self.promise_count
             self.result.merged += MergeCounts(added=records)
@@ -185,19 +222,20 @@ class Importer:
         """Write what is waiting: the records' keys and contents, rows and journal entries."""
         conn, case = self.conn, self.case
         assert case is not None
+        if not self.keyed:
+            self._flush_rows()
+            return
         if self.live:
             try:
-                conn.executemany(
-                    "INSERT INTO import_live (entity, entity_id, sort_at, seq, content)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    self.live,
-                )
+                self._keep_live(self.live)
             except sqlite3.IntegrityError:
                 raise self._duplicate() from None
             self.live, self.places = [], []
         if self.events:
-            self.store._write_events(case.id, self.events)
-            self.events = []
+            conn.executemany(INSERT_EVENT, self.events)
+            conn.executemany(INSERT_PROMISE, self.promises)
+            conn.executemany(INSERT_FILE, self.files)
+            self.events, self.promises, self.files = [], [], []
         if self.theirs:
             conn.executemany(
                 "INSERT INTO import_theirs VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE"
@@ -213,6 +251,13 @@ class Importer:
                 [(case.id, *row) for row in self.rows],
             )
             self.rows = []
+
+    def _keep_live(self, live: list[tuple]) -> None:
+        self.conn.executemany(
+            "INSERT INTO import_live (entity, entity_id, sort_at, seq, content)"
+            " VALUES (?, ?, ?, ?, ?)",
+            live,
+        )
 
     def _duplicate(self) -> Exception:
         """The refusal of the first record of the batch whose id was already given."""
