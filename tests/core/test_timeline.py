@@ -7,6 +7,9 @@ import json
 import subprocess
 import sys
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from plainte.core import timeline
 from plainte.core.editor import Editor
 from plainte.core.sagafile import parse_saga
@@ -114,3 +117,27 @@ def test_a_child_process_writes_the_figures_of_the_whole_case(store):
         assert SagaStats.from_json(json.loads(text)) == expected
         assert expected.contacts_out + expected.contacts_in == 39
         assert expected.today == (today if status is CaseStatus.OPEN else expected.last_day)
+
+
+@given(
+    texts=st.lists(st.text(alphabet="abcé ", max_size=8), max_size=40),
+    needle=st.text(alphabet="abcé ", max_size=3),
+    channel=st.sampled_from([None, "", "phone", "email"]),
+    pick=st.lists(st.booleans(), max_size=40),
+    as_range=st.booleans(),
+)
+def test_matching_finds_what_a_loop_over_each_event_finds(texts, needle, channel, pick, as_range):
+    """The C-speed search answers exactly as the plain loop it replaced, on a run of
+    positions and on a narrowed list of them."""
+    channels = [("phone", "email", "chat")[i % 3] for i in range(len(texts))]
+    if as_range:
+        start = len(pick) % (len(texts) + 1)
+        positions = range(start, len(texts))
+    else:
+        positions = [i for i, keep in zip(range(len(texts)), pick, strict=False) if keep]
+    expected = [
+        p
+        for p in positions
+        if (not channel or channels[p] == channel) and (not needle or needle in texts[p])
+    ]
+    assert timeline.matching(positions, channels, texts, channel, needle) == expected

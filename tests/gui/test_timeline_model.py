@@ -192,3 +192,25 @@ def test_with_no_child_process_the_order_and_texts_are_read_in_a_thread(
     ]
     assert [model.event_at(r).id for r in range(model.rowCount())] == expected
     QThreadPool.globalInstance().waitForDone(5000)
+
+
+def test_a_keystroke_that_keeps_the_same_rows_lays_nothing_out_again(qtbot, model, long_store):
+    """Typing on in a word every shown row holds changes nothing the view must redo."""
+    qtbot.waitUntil(model.is_settled)
+    model.set_needle("techn")
+    qtbot.waitUntil(model.is_settled)
+    shown = [model.event_at(r).id for r in range(model.rowCount())]
+    assert 0 < len(shown) < 1_000
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    for typed in ("techni", "technic", "technician"):
+        model.set_needle(typed)
+        qtbot.waitUntil(model.is_settled)
+    assert resets == [] and [model.event_at(r).id for r in range(model.rowCount())] == shown
+    model.set_needle("technician never came #7")  # fewer rows: laid out again, once
+    qtbot.waitUntil(model.is_settled)
+    fewer = [model.event_at(r).id for r in range(model.rowCount())]
+    assert resets == [1] and fewer == [e for e in shown if e.startswith("e7")] and fewer
+    model.set_needle("#")  # every row holds it: shown as the whole timeline
+    qtbot.waitUntil(model.is_settled)
+    assert model.rowCount() == 1_000 and model._visible is None

@@ -9,9 +9,9 @@ long; a change to some events moves, adds or removes just their rows.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Iterator
 from datetime import date
 from functools import partial
 
@@ -172,6 +172,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
             self.endInsertRows()
         else:
             self._order, self._complete = order, True
+        gc.freeze()  # out of later full collections: one held the window 70 ms at a quick log
         if self._needle or self._channel:
             self._refilter()
         else:
@@ -212,7 +213,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         candidates = self._visible if narrower else range(len(self._order.rowids))
         self._pending = True
         hits: list[int] = []
-        chunks = self._chunks(candidates)
+        chunks = (candidates[at : at + STEP] for at in range(0, len(candidates), STEP))
 
         def step() -> None:
             if generation != self._filter_generation:
@@ -232,19 +233,11 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         else:
             step()
 
-    @staticmethod
-    def _chunks(positions) -> Iterator:
-        for start in range(0, len(positions), STEP):
-            yield positions[start : start + STEP]
-
     def _matching(self, positions) -> list[int]:
-        channel, needle = self._channel, self._needle
-        channels, texts = self._order.channels, self._texts
-        if channel and needle:
-            return [p for p in positions if channels[p] == channel and needle in texts[p]]
-        if channel:
-            return [p for p in positions if channels[p] == channel]
-        return [p for p in positions if needle in texts[p]]
+        order = self._order
+        return timeline.matching(
+            positions, order.channels, self._texts, self._channel, self._needle
+        )
 
     def _read_texts(self, generation: int) -> None:
         """Read the search texts in a child process (a thread would hold the window)."""
@@ -259,12 +252,18 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
             if len(texts) != len(self._order.rowids):  # it changed meanwhile: read them again
                 return self._read_texts(self._filter_generation)
             self._texts = texts
+            gc.freeze()  # what the window holds now stays out of later full collections
             if self._needle or self._channel:
                 self._refilter()
 
         self._read_apart("texts", texts.extend, done, timeline.search_texts, done)
 
     def _show(self, visible: list[int] | None) -> None:
+        if visible is not None and len(visible) == len(self._order.rowids):
+            visible = None  # every row: the next keystroke reads the texts in one slice
+        if visible == self._visible:  # the same rows: nothing to lay out or paint again
+            self.loaded.emit()
+            return
         self.beginResetModel()
         self._visible = visible
         self.endResetModel()
