@@ -560,3 +560,52 @@ def test_import_tells_its_progress_only_when_asked(run_cli, make_saga, monkeypat
     done = [int(read) for _, read, _, _ in second]
     assert done == sorted(done) and done[-1] == size and len(second) >= 2
     assert {int(total) for _, _, total, _ in second} == {size}
+
+
+CALLS = [
+    ["cases", "--json"],
+    ["--data-dir", "d", "--today", "2026-11-20", "letter", "c1", "--kind", "complaint"],
+    ["letter", "c1", "--kind", "public-post", "--platform", "x", "--quote", "-o", "out.txt"],
+    ["export", "all", "--format", "json"],
+    ["verify", "c1", "--fingerprint", "a", "--fingerprint", "b"],
+    ["restore"],
+    ["import", "a.json", "b.json"],
+    ["react", "c1", "--json"],
+    # refused: the message must be the full parser's, word for word
+    ["letter", "c1"],
+    ["letter", "c1", "--kind", "sonnet"],
+    ["export", "c1", "--format", "docx"],
+    ["cases", "--jsn"],
+    ["letter", "c1", "--kind", "complaint", "--today", "2026-01-01"],
+    ["stats"],
+    ["--today", "someday", "cases"],
+    ["frobnicate"],
+]
+
+
+@pytest.mark.parametrize("argv", CALLS, ids=lambda argv: "-".join(argv))
+def test_one_commands_parser_reads_a_call_as_the_full_parser_does(argv, capsys):
+    """A call builds only its command's parser; what it reads or refuses is unchanged."""
+    outcomes = []
+    for read in (cli.parse, lambda words: cli.build_parser().parse_args(words)):
+        try:
+            outcomes.append(("read", vars(read(argv))))
+        except SystemExit as exc:
+            outcomes.append(("exit", exc.code))
+        captured = capsys.readouterr()
+        outcomes.append((captured.out, captured.err))
+    assert outcomes[:2] == outcomes[2:]
+
+
+def test_a_call_builds_no_other_commands_parser(monkeypatch):
+    built: list[str] = []
+    real = cli._Parser.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(kwargs.get("prog") or "")
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(cli._Parser, "__init__", counting)
+    args = cli.parse(["letter", "c1", "--kind", "complaint"])
+    assert args.command == "letter" and args.kind == "complaint"
+    assert len(built) == 3  # the top options alone, then the top parser and the letter's

@@ -94,17 +94,38 @@ class _Parser(argparse.ArgumentParser):
             if isinstance(action, argparse._HelpAction):
                 action.help = "cli.opt.help"
 
+    _checking = False
+
     def add_argument(self, *args, **kwargs) -> argparse.Action:
         """As argparse's, but lazy choices are set after its metavar check (which reads them)."""
         choices = kwargs.pop("choices", None)
-        action = super().add_argument(*args, **kwargs)
+        self._checking = True
+        try:
+            action = super().add_argument(*args, **kwargs)
+        finally:
+            self._checking = False
         action.choices = choices
         return action
 
+    def add_subparsers(self, **kwargs):
+        """As argparse's (whose formatter here only writes the commands' ``prog``)."""
+        self._checking = True
+        try:
+            return super().add_subparsers(**kwargs)
+        finally:
+            self._checking = False
 
-def _top_parser(**options: object) -> _Parser:
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        """For add_argument's metavar check, a formatter that does not ask the terminal's
+        width (that imports shutil, 2 ms, and asks for every option); the real one for help."""
+        if self._checking:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
+
+
+def _top_parser(cls: type[_Parser] | None = None, **options: object) -> _Parser:
     """The options every call takes, without the commands."""
-    parser = _Parser(
+    parser = (cls or _Parser)(
         prog="plainte", description=_Key("cli.description"), epilog=_Key("cli.epilog"), **options
     )
     parser.add_argument(
@@ -130,20 +151,52 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
         if not rest:
             args.command = None
             return args
+        if rest[0] in COMMANDS:  # only that command's parser: the others cost 5-10 ms
+            try:
+                return build_parser(rest[0], _Trial).parse_args(words)
+            except _Retry:
+                pass  # the full parser says what is wrong, exactly as always
     return build_parser().parse_args(words)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; its help is in the interface language when printed."""
-    parser = _top_parser()
+class _Retry(Exception):
+    """A call a one-command parser refused: the full parser reads it again and says why."""
+
+
+class _Trial(_Parser):
+    """A parser that, instead of printing an error and exiting, hands over to the full one."""
+
+    def error(self, message: str):
+        raise _Retry(message)
+
+    def exit(self, status: int = 0, message: str | None = None):
+        raise _Retry(message)
+
+
+class _Skipped:
+    """Stands for the parser of a command this call does not run."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        """Nothing: the command is not parsed."""
+
+
+def build_parser(
+    only: str | None = None, parser_class: type[_Parser] = _Parser
+) -> argparse.ArgumentParser:
+    """The argument parser (with only the command ``only`` when given); its help is in the
+    interface language when printed."""
+    parser = _top_parser(parser_class)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_Key("cli.commands"))
 
-    sub.add_parser("demo", help="cli.cmd.demo")
-    p = sub.add_parser("cases", help="cli.cmd.cases")
+    def command(name: str, help: str):
+        return sub.add_parser(name, help=help) if only in (None, name) else _Skipped()
+
+    command("demo", help="cli.cmd.demo")
+    p = command("cases", help="cli.cmd.cases")
     p.add_argument("--json", action="store_true", help="cli.opt.json")
-    p = sub.add_parser("import", help="cli.cmd.import")
+    p = command("import", help="cli.cmd.import")
     p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="cli.opt.files")
-    p = sub.add_parser("export", help="cli.cmd.export")
+    p = command("export", help="cli.cmd.export")
     p.add_argument("case", metavar="CASE", help="cli.opt.case_or_all")
     p.add_argument(
         "--format",
@@ -153,14 +206,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
-    p = sub.add_parser("stats", help="cli.cmd.stats")
+    p = command("stats", help="cli.cmd.stats")
     p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("--json", action="store_true", help="cli.opt.json")
-    p = sub.add_parser("ladder", help="cli.cmd.ladder")
+    p = command("ladder", help="cli.cmd.ladder")
     p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("--json", action="store_true", help="cli.opt.json")
     p.add_argument("--lang", choices=("fr", "en"), help="cli.opt.lang")
-    p = sub.add_parser("letter", help="cli.cmd.letter")
+    p = command("letter", help="cli.cmd.letter")
     p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument(
         "--kind",
@@ -179,22 +232,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quote", action="store_true", help="cli.opt.quote")
     p.add_argument("--form", action="store_true", help="referral.option")
     p.add_argument("-o", "--output", metavar="FILE", help="cli.opt.output")
-    p = sub.add_parser("verify", help="cli.cmd.verify")
+    p = command("verify", help="cli.cmd.verify")
     p.add_argument("target", metavar="CASE|FILE", help="cli.opt.target")
     p.add_argument(
         "--fingerprint", action="append", default=[], metavar="FP", help="cli.opt.fingerprint"
     )
-    p = sub.add_parser("delete", help="cli.cmd.delete")
+    p = command("delete", help="cli.cmd.delete")
     p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("--yes", action="store_true", help="cli.opt.yes")
-    p = sub.add_parser("restore", help="cli.cmd.restore")
+    p = command("restore", help="cli.cmd.restore")
     p.add_argument("backup", metavar="BACKUP", nargs="?", type=Path, help="cli.opt.backup")
     p.add_argument("--yes", action="store_true", help="cli.opt.yes_restore")
-    p = sub.add_parser("mail", help="mail.cli.help")
+    p = command("mail", help="mail.cli.help")
     p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="mail.cli.files")
     p.add_argument("--me", action="append", metavar="ADDRESS", help="mail.cli.me")
-    p = sub.add_parser("react", help="react.cli.help")
+    p = command("react", help="react.cli.help")
     p.add_argument("case", metavar="CASE", help="cli.opt.case")
     p.add_argument("file", metavar="FILE|-", nargs="?", default="-", help="react.cli.file")
     p.add_argument("--json", action="store_true", help="cli.opt.json")

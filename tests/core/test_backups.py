@@ -85,3 +85,14 @@ def test_only_the_last_ten_are_kept_by_moment(conn, tmp_path):
         backups.take(conn, folder, "import", when=start + timedelta(hours=h)) for h in range(12)
     ]
     assert backups.list_backups(folder) == made[::-1][:10]
+
+
+@pytest.mark.parametrize(
+    "stamp", ["20261123T003000000000Z", "20280229T235959999999Z", "20261122T200000123456"]
+)
+def test_a_backups_moment_is_read_from_its_name_to_the_microsecond(tmp_path, stamp):
+    """Read without strptime (whose import costs every call that opens the store)."""
+    path = tmp_path / f"plainte-{stamp}-daily.sqlite"
+    naive = datetime.strptime(stamp.rstrip("Z"), "%Y%m%dT%H%M%S%f")
+    expected = naive.replace(tzinfo=timezone.utc) if stamp.endswith("Z") else naive.astimezone()
+    assert backups.taken_at(path) == expected

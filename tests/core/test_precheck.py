@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -236,3 +239,20 @@ def test_a_second_letter_does_not_read_every_event_again(ladders, monkeypatch):
         state = evaluate(ladders.for_case(case), case, today)
         fresh = check(case, kind, today, "fr", state, again.event_id, quoted=_quoted_in(again))
         assert _findings(again.findings) == _findings(fresh)
+
+
+def test_day_and_month_names_are_kept_between_runs_without_babel(tmp_path):
+    """The names the check looks for are CLDR's, read from Babel once and then kept."""
+    code = (
+        "import sys\n"
+        "from plainte.core import precheck\n"
+        "print(precheck._weekdays('fr')[0], precheck._months('en')[11], 'babel' in sys.modules)\n"
+    )
+    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
+    runs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip() for r in runs] == ["lundi December True", "lundi December False"], [
+        r.stderr for r in runs
+    ]

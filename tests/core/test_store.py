@@ -353,3 +353,19 @@ def test_the_case_list_counts_an_ended_sagas_broken_promises_as_of_its_end(store
     assert summary.promises_broken == broken
     (only,) = store.list_cases(date(2026, 11, 23), case_ids=["case-1"])
     assert only.promises_broken == broken
+
+
+def test_opening_the_store_and_listing_import_no_strptime_typing_or_hashlib(tmp_path):
+    """``cases`` pays only for its work: no strptime, typing or hashlib on the way."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from plainte.core.store import Store\n"
+        f"folder = Path({str(tmp_path)!r})\n"
+        "Store.open(folder).close()\n"  # created, with the day's backup
+        "store = Store.open(folder)\n"
+        "store.list_cases(__import__('datetime').date(2026, 11, 23)); store.close()\n"
+        "print(sorted({'_strptime', 'typing', 'hashlib'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr

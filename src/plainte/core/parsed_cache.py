@@ -21,7 +21,6 @@ file cannot run code, it is rebuilt like a damaged one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
@@ -30,6 +29,11 @@ from functools import cache
 from pathlib import Path
 
 from plainte.core import paths
+
+try:  # hashlib's own blake2b, without loading OpenSSL (3 ms at every start) for it
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 TYPE_CHECKING = False  # typing itself costs 3 ms at every call
 if TYPE_CHECKING:
@@ -45,13 +49,13 @@ _MARK = "plainte-kept"
 def load_yaml(path: Path) -> object:
     """``path`` parsed as YAML (safe loader), from the kept copy when its bytes are unchanged."""
     raw = path.read_bytes()
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = blake2b(raw, digest_size=16).hexdigest()
     return _remember(f"{path.parent.name}.{path.stem}", digest, lambda: _parse(raw))
 
 
 def remember(name: str, key: str, build: Callable[[], object]) -> object:
     """What ``build()`` made for ``key`` (kept under ``name``); built again when ``key`` changes."""
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+    digest = blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
     return _remember(name, digest, build)
 
 
@@ -68,12 +72,12 @@ def load_checked(
         OSError: ``path`` cannot be read.
     """
     raw = path.read_bytes()
-    key = hashlib.blake2b(digest_size=16)
+    key = blake2b(digest_size=16)
     for part in (_code_digest(tuple(code)), str(path).encode("utf-8"), raw):
         key.update(len(part).to_bytes(8, "little"))
         key.update(part)
     digest = key.hexdigest()
-    where = hashlib.blake2b(str(path.parent).encode("utf-8"), digest_size=4).hexdigest()
+    where = blake2b(str(path.parent).encode("utf-8"), digest_size=4).hexdigest()
     name = f"{kind}.{path.stem}.{where}"
     folder = paths.cache_dir() / "parsed"
     kept = folder / f"{name}-{digest}-{_FORMAT}.pickle"
@@ -142,7 +146,7 @@ def _unpickler() -> type:
 @cache
 def _code_digest(files: tuple[str, ...]) -> bytes:
     """The hash of the checking code's source files (and of this module and format)."""
-    digest = hashlib.blake2b(_FORMAT.encode("ascii"), digest_size=16)
+    digest = blake2b(_FORMAT.encode("ascii"), digest_size=16)
     for name in (__file__, *files):
         try:
             digest.update(Path(name).read_bytes())

@@ -57,18 +57,30 @@ def _patterns() -> dict[str, Any]:
 
 @cache
 def _weekdays(lang: str) -> list[str]:
-    from babel import Locale
-
-    days = Locale.parse("fr_FR" if lang == "fr" else "en_GB").days["format"]["wide"]
-    return [days[i] for i in range(7)]  # Monday first, as date.weekday()
+    """The weekday names of ``lang``, Monday first as ``date.weekday()``."""
+    return _names(lang)["days"]
 
 
 @cache
 def _months(lang: str) -> list[str]:
+    """The month names of ``lang``, January first."""
+    return _names(lang)["months"]
+
+
+def _names(lang: str) -> dict[str, list[str]]:
+    """CLDR's wide day and month names, kept between runs (no Babel locale data to load)."""
+    from plainte.core.quick_dates import kept_from_babel
+
+    tag = "fr_FR" if lang == "fr" else "en_GB"
+    return kept_from_babel(f"cldr-names.{tag}", lambda: _babel_names(tag))  # type: ignore[return-value]
+
+
+def _babel_names(tag: str) -> dict[str, list[str]]:
     from babel import Locale
 
-    months = Locale.parse("fr_FR" if lang == "fr" else "en_GB").months["format"]["wide"]
-    return [months[i] for i in range(1, 13)]
+    locale = Locale.parse(tag)
+    days, months = locale.days["format"]["wide"], locale.months["format"]["wide"]
+    return {"days": [days[i] for i in range(7)], "months": [months[i] for i in range(1, 13)]}
 
 
 def _texts(case: Case, events: list[Event], lang: str):

@@ -17,6 +17,7 @@ kept only when writing a set of samples with them gives exactly what Babel write
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -184,12 +185,17 @@ def from_babel(tag: str) -> dict | None:
 
 
 def _kept_record(tag: str) -> dict | None:
+    return kept_from_babel(f"cldr.{tag}", lambda: from_babel(tag))  # type: ignore[return-value]
+
+
+def kept_from_babel(name: str, build: Callable[[], object]) -> object:
+    """What ``build()`` reads from Babel, kept under ``name`` until another Babel is installed."""
     from plainte.core import parsed_cache
 
     install = _babel_install()
     if install is None:  # no way to tell a later Babel from this one: do not keep
-        return from_babel(tag)
-    return parsed_cache.remember(f"cldr.{tag}", install, lambda: from_babel(tag))
+        return build()
+    return parsed_cache.remember(name, install, build)
 
 
 def _babel_install() -> str | None:
