@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from plainte.core import dated, figures, posts, stats
+from plainte.core import dated
 from plainte.core.i18n import format_date, tr, trn
-from plainte.core.promises import ledger
 
 if TYPE_CHECKING:
+    from plainte.core import posts
     from plainte.core.ladder import Ladder, StepState
     from plainte.core.model import Case
 
@@ -91,7 +91,9 @@ def _since(entry, day: date) -> date | None:
 
 def compute(case: Case, ladder: Ladder, today: date, lang: str) -> Overview:
     """The overview of ``case`` as of its end (ended) or ``today`` (running), in ``lang``."""
+    from plainte.core import figures, posts, stats  # not for showing: see :class:`Lines`
     from plainte.core.ladder import evaluate
+    from plainte.core.promises import ledger
 
     day = as_of(case, today)
     counted = stats.compute(case, day)
@@ -128,6 +130,68 @@ def compute(case: Case, ladder: Ladder, today: date, lang: str) -> Overview:
         strongest=strongest,
         streak=streak,
         satire=bool(counted.first_day) and ranked[0].score >= SATIRE_SCORE,
+    )
+
+
+@dataclass(frozen=True)
+class Lines:
+    """What the overview tab shows, in one language, as plain data.
+
+    It crosses from the process that computed it as JSON: the window that shows
+    it never reads the whole case nor imports the figures, posts and ladders.
+    """
+
+    day: str
+    next: str
+    letter: str | None
+    """The letter kind the next step is taken with (None: no button)."""
+    value: str
+    caption: str
+    streak: str | None
+    satire: bool
+    broken: list[tuple[str, str]]
+    """Each listed broken promise: its words, then who, when made, due, since when."""
+    earlier: str | None
+    first_day: date | None
+
+    def to_json(self) -> dict[str, object]:
+        """JSON-ready values (the day as an ISO string)."""
+        data = dict(self.__dict__)
+        data["first_day"] = self.first_day.isoformat() if self.first_day else None
+        data["broken"] = [list(pair) for pair in self.broken]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> Lines:
+        """The lines :meth:`to_json` wrote.
+
+        Raises:
+            KeyError, TypeError, ValueError: ``data`` is not such lines.
+        """
+        first = data["first_day"]
+        return cls(
+            **{
+                **data,
+                "first_day": date.fromisoformat(first) if first else None,
+                "broken": [(str(what), str(detail)) for what, detail in data["broken"]],
+            }
+        )
+
+
+def lines(view: Overview, lang: str) -> Lines:
+    """Every line the overview tab shows of ``view``, in ``lang``."""
+    strongest = view.strongest
+    return Lines(
+        day=day_text(view, lang),
+        next=next_text(view, lang),
+        letter=view.letter,
+        value=strongest.value if strongest else "—",
+        caption=strongest.caption if strongest else tr("overview.strongest.none", lang),
+        streak=view.streak,
+        satire=view.satire,
+        broken=[(p.what, broken_text(p, lang)) for p in view.broken],
+        earlier=earlier_text(view, lang),
+        first_day=view.first_day,
     )
 
 

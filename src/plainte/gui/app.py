@@ -163,7 +163,8 @@ def _run(app: QApplication, args: argparse.Namespace, data_dir: Path) -> int:
         from plainte.core.language import is_loaded
         from plainte.gui import probe
 
-        probe.install(app, window, is_loaded)
+        # warm: language detection loaded, the shown case read or summed up
+        probe.install(app, window, lambda: is_loaded() and window.pane.is_settled())
     guard: list[single_instance.Instance] = []
 
     def claimed(got: single_instance.Instance | None) -> None:

@@ -29,6 +29,7 @@ from plainte.gui import case_reading
 from plainte.gui.case_reading import FiguresLine
 from plainte.gui.columns import FitColumns, font_widths
 from plainte.gui.overview_panel import OverviewPanel
+from plainte.gui.summary_process import Summing
 from plainte.gui.tab_panels import TabPanels
 from plainte.gui.timeline_model import TimelineModel
 from plainte.gui.widgets import PlainLabel
@@ -89,6 +90,7 @@ class CasePane(QWidget):
         self._sized: str | None = None
         self._reading, self._after_order = 0, False
         self._painted = self._held = False
+        self.summing = Summing(self, self._summed_up, partial(self.read_case, wanted=True))
         self._let_go: list[Case | None] = []
         """Cases replaced by an edit, freed at the next reading (not while the edit is painted)."""
         self._soon = QTimer(self)
@@ -172,6 +174,7 @@ class CasePane(QWidget):
         self._after_order = False
         self._reading += 1
         self.figures.drop()
+        self.summing.drop()
         self.figures.due = header is not None
         if header is None:
             self.timeline.show_case(None, None)
@@ -236,10 +239,16 @@ class CasePane(QWidget):
         from plainte.gui.worker import run_in_background
 
         self._reading += 1
+        self.summing.drop()
         reading, path, case_id = self._reading, self.store.path, self.header.id
         if self.timeline.is_short():  # a short saga is read at once, in no time
             case = self.store.load_case(case_id)
             self._case_read(case, compute(case, as_of(case, self.today)))
+            return
+        overview_only = not wanted and self.tabs.currentIndex() == OVERVIEW
+        if overview_only and self.summing.fits(self.timeline.total()):  # the window holds none
+            self.figures.drop()
+            self.summing.start(path, case_id, self.today, i18n.language())
             return
 
         def work():
@@ -263,6 +272,7 @@ class CasePane(QWidget):
             self.read_case()
             return
         case, self.case = self.case, None
+        self.summing.drop()
         self._let_go.append(case)  # freed when the case is read again: after the edit is painted
         self._stale = set(FILLED)
         self.figures.due = True
@@ -314,6 +324,7 @@ class CasePane(QWidget):
             from plainte.core.overview import as_of
 
             self._reading += 1
+            self.summing.drop()
             self._case_read(case, compute(case, as_of(case, self.today)))
 
     def _case_read(self, case: Case, stats) -> None:
@@ -331,6 +342,13 @@ class CasePane(QWidget):
             return None
         return self.timeline.event_at(rows[0].row())
 
+    def _summed_up(self, figures, lines) -> None:
+        """The figures and overview a child process computed (the window read nothing)."""
+        self.as_of = figures.today
+        self.figures.show_stats(figures)
+        self._stale.discard(OVERVIEW)
+        self.overview.show_overview(lines)
+
     def _fill_tab(self, index: int) -> None:
         """Fill a case tab when it is shown: start-up and a long saga pay only for the timeline."""
         if index in PANELS:
@@ -338,18 +356,18 @@ class CasePane(QWidget):
         if index not in self._stale:
             return
         if self.case is None:
+            if index == OVERVIEW and self.summing.child is not None:
+                return  # shown once the child has summed it up
             if self.header is not None and not self.timeline.is_short():
-                self.read_case(wanted=True)  # the tab is filled when it is read
+                apart = index == OVERVIEW and self._wants_whole()  # summed up apart if long
+                self.read_case(wanted=not apart)  # the tab is filled when it is read
             return
         if index == OVERVIEW and not self._painted:
             return  # filled after the first frame (``_release``): the window shows first
         self._stale.discard(index)
         case, day = self.case, self.as_of
         if index == OVERVIEW:
-            from plainte.core import overview
-
-            view = overview.compute(case, self._ladders().for_case(case), day, i18n.language())
-            self.overview.show_overview(view, i18n.language())
+            self.overview.show_computed(case, self._ladders().for_case(case), day)
         elif index == PROMISES:
             self.promises_panel.show_case(case, day)
         elif index == LADDER:

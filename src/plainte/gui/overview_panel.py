@@ -20,12 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.gui.colors import style
 from plainte.gui.widgets import PlainLabel
 
 if TYPE_CHECKING:
-    from plainte.core.overview import Overview
+    from datetime import date
+
+    from plainte.core.ladder import Ladder
+    from plainte.core.model import Case
+    from plainte.core.overview import Lines
 
 
 def _scaled(label: PlainLabel, factor: float, *, bold: bool = True) -> PlainLabel:
@@ -53,7 +58,7 @@ class OverviewPanel(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view: Overview | None = None
+        self.view: Lines | None = None
         self.placeholder = PlainLabel(tr("overview.loading"))
         self.placeholder.setObjectName("overviewLoading")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -134,31 +139,31 @@ class OverviewPanel(QStackedWidget):
             self.placeholder.setText(tr("overview.long.text"))
             self.read_button.setVisible(True)
 
-    def show_overview(self, view: Overview | None, lang: str) -> None:
-        """Show ``view`` in ``lang`` (None: the placeholder)."""
-        from plainte.core.overview import broken_text, day_text, earlier_text, next_text
+    def show_computed(self, case: Case, ladder: Ladder, day: date) -> None:
+        """Compute the overview of ``case`` (read whole) as of ``day``, and show it."""
+        from plainte.core import overview
 
+        lang = i18n.language()
+        self.show_overview(overview.lines(overview.compute(case, ladder, day, lang), lang))
+
+    def show_overview(self, view: Lines | None) -> None:
+        """Show the overview's lines (None: the placeholder)."""
         self.view = view
         if view is None:
             self.setCurrentIndex(0)
             return
-        self.day.setText(day_text(view, lang))
-        self.next.setText(next_text(view, lang))
+        self.day.setText(view.day)
+        self.next.setText(view.next)
         self.write_button.setVisible(view.letter is not None)
-        strongest = view.strongest
-        self.value.setText(strongest.value if strongest else "—")
-        self.caption.setText(strongest.caption if strongest else tr("overview.strongest.none"))
+        self.value.setText(view.value)
+        self.caption.setText(view.caption)
         self.streak.setText(view.streak or "")
         self.streak.setVisible(bool(view.streak))
         self.satire_button.setVisible(view.satire)
-        self._show_promises(view, lang, broken_text)
-        earlier = earlier_text(view, lang)
-        if earlier:
-            self.promises.addWidget(_wrapping("overviewEarlier"))
-            self.promises.itemAt(self.promises.count() - 1).widget().setText(earlier)
+        self._show_promises(view)
         self.setCurrentIndex(1)
 
-    def _show_promises(self, view: Overview, lang: str, broken_text) -> None:
+    def _show_promises(self, view: Lines) -> None:
         while self.promises.count():
             item = self.promises.takeAt(0)
             if item.widget() is not None:  # gone now: deleteLater waits for the event loop
@@ -168,12 +173,12 @@ class OverviewPanel(QStackedWidget):
             self.promises.addWidget(_wrapping("overviewNoBroken"))
             self.promises.itemAt(0).widget().setText(tr("overview.broken.none"))
             return
-        for promise in view.broken:
+        for words, said in view.broken:
             what = _scaled(_wrapping("overviewPromise"), 1.0)
-            what.setText(promise.what)
+            what.setText(words)
             what.setStyleSheet(style("broken", self.palette()))
             detail = _wrapping("overviewPromiseDetail")
-            detail.setText(broken_text(promise, lang))
+            detail.setText(said)
             box = QWidget()
             lines = QVBoxLayout(box)
             lines.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +186,10 @@ class OverviewPanel(QStackedWidget):
             lines.addWidget(what)
             lines.addWidget(detail)
             self.promises.addWidget(box)
+        if view.earlier:
+            earlier = _wrapping("overviewEarlier")
+            earlier.setText(view.earlier)
+            self.promises.addWidget(earlier)
 
     def _write_next(self) -> None:
         if self.view is not None and self.view.letter:
