@@ -141,3 +141,17 @@ def test_matching_finds_what_a_loop_over_each_event_finds(texts, needle, channel
         if (not channel or channels[p] == channel) and (not needle or needle in texts[p])
     ]
     assert timeline.matching(positions, channels, texts, channel, needle) == expected
+
+
+def test_a_row_is_found_where_its_key_says_or_anywhere_when_it_moved(store):
+    _store_with_ties(store)
+    order = timeline.order(store.conn, "c")
+    newest = max(order.rowids)
+    for at, (rowid, sort) in enumerate(zip(order.rowids, order.sorts, strict=True)):
+        assert timeline.position(order, rowid, sort, newest) == at
+    moved = order.rowids[3]  # its new key is elsewhere: found all the same
+    assert timeline.position(order, moved, "2031-01-01", newest) == 3
+    assert timeline.position(order, newest + 1, "2031-01-01", newest) is None  # a quick log
+    gone = timeline.Order(order.rowids[:3] + order.rowids[4:], [], [])
+    gone.sorts = order.sorts[:3] + order.sorts[4:]
+    assert timeline.position(gone, moved, order.sorts[3], newest) is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -153,6 +154,24 @@ def order_chunks(conn: sqlite3.Connection, case_id: str) -> Iterator[list[str]]:
             keys[keys.rindex("\x1f") + 1 :] if count > 1 else keys,
             int(ids.rsplit(",", 1)[-1]),
         )
+
+
+def position(order: Order, rowid: int, sort: str, newest: int) -> int | None:
+    """Where row ``rowid`` stands in ``order`` (None: not in it), ``newest`` its highest row id.
+
+    Looked for among the rows of its sort key first, and not at all when newer
+    than every row (a quick log): scanning a million rows takes 10 ms.
+    """
+    rowids, sorts = order.rowids, order.sorts
+    if rowid > newest:
+        return None
+    try:
+        return rowids.index(rowid, bisect_left(sorts, sort), bisect_right(sorts, sort))
+    except ValueError:  # moved: its row has another key
+        try:
+            return rowids.index(rowid)
+        except ValueError:
+            return None
 
 
 def add_order_chunk(whole: Order, chunk: list[str]) -> None:

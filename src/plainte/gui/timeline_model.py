@@ -58,6 +58,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         self._generation = 0  # of the case shown: a late worker result for another is dropped
         self._filter_generation = 0
         self._order = timeline.Order([], [], [])
+        self._top: tuple[list[int], int] | None = None  # the highest row id of an order
         self._complete = True
         self._texts: list[str] | None = None
         self._pages: OrderedDict[int, list[Event]] = OrderedDict()
@@ -283,7 +284,7 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
             where = timeline.place(conn, case_id, event_id)
             if where is None:
                 continue
-            at = self._position(where.rowid)
+            at = self._position(where.rowid, where.sort)
             if at is not None and (not where.live or order.sorts[at] != where.sort):
                 self._remove(at)
                 at = None
@@ -297,11 +298,14 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         if self._needle or self._channel:
             self._refilter()
 
-    def _position(self, rowid: int) -> int | None:
-        try:
-            return self._order.rowids.index(rowid)
-        except ValueError:
-            return None
+    def _position(self, rowid: int, sort: str) -> int | None:
+        return timeline.position(self._order, rowid, sort, self._newest())
+
+    def _newest(self) -> int:
+        """The highest row id shown (found once per order, then kept)."""
+        if self._top is None or self._top[0] is not self._order.rowids:
+            self._top = (self._order.rowids, max(self._order.rowids, default=0))
+        return self._top[1]
 
     def _remove(self, at: int) -> None:
         filtered = self._visible is not None
@@ -329,6 +333,8 @@ class TimelineModel(TimelineCells, QAbstractTableModel):
         else:
             self.beginInsertRows(QModelIndex(), at, at)
         self._order.rowids.insert(at, where.rowid)
+        if self._top is not None:
+            self._top = (self._order.rowids, max(self._top[1], where.rowid))
         self._order.sorts.insert(at, where.sort)
         self._order.channels.insert(at, where.channel)
         if self._texts is not None:
