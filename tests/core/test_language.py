@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -36,7 +37,7 @@ def test_case_language_detects_when_unset():
     assert language.case_language(case) == "fr"
 
 
-def test_profiles_load_on_first_use_only():
+def test_profiles_load_on_first_use_only(tmp_path):
     code = (
         "import sys\n"
         "import plainte.core.language as l\n"
@@ -44,4 +45,50 @@ def test_profiles_load_on_first_use_only():
         "assert l.detect_text('Bonjour, ma ligne ne fonctionne toujours pas.') == 'fr'\n"
         "assert 'langdetect' in sys.modules\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))  # no answer kept from before
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_a_later_run_has_the_answers_without_loading_langdetect(tmp_path):
+    texts = [
+        "Bonjour, ma ligne ne fonctionne toujours pas.",
+        "The engineer never came, and nobody called to say why.",
+        "12345 67890 !!!! ????",
+    ]
+    code = (
+        "import sys\n"
+        "import plainte.core.language as l\n"
+        f"print([l.detect_text(t) for t in {texts!r}], 'langdetect' in sys.modules)\n"
+    )
+    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert [r.stdout.strip() for r in runs] == [
+        "['fr', 'en', None] True",
+        "['fr', 'en', None] False",
+    ], [r.stderr for r in runs]
+    (kept,) = (tmp_path / "parsed").glob("langdetect-answers-*")
+    raw = kept.read_bytes()
+    assert b"ligne" not in raw and b"engineer" not in raw  # hashes only, never the texts
+
+
+def test_kept_answers_are_bounded_and_a_damaged_copy_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAINTE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(language, "_answers", None)
+    monkeypatch.setattr(language, "_changed", [])
+    monkeypatch.setattr(language, "KEEP_ANSWERS", 2)
+    language.detect_text.cache_clear()
+    for text in ("Première phrase en français, assez longue.", "A second sentence, in English.",
+                 "Une troisième phrase, encore en français."):  # fmt: skip
+        language.detect_text(text)
+    language._keep_answers()
+    monkeypatch.setattr(language, "_answers", None)
+    assert list(language._kept_answers().values()) == ["en", "fr"]  # the latest two
+    (kept,) = (tmp_path / "parsed").glob("langdetect-answers-*")
+    kept.write_bytes(b"\x00damaged")
+    monkeypatch.setattr(language, "_answers", None)
+    language.detect_text.cache_clear()
+    assert language.detect_text("A second sentence, in English.") == "en"
+    language.detect_text.cache_clear()

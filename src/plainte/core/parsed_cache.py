@@ -157,17 +157,53 @@ def _code_digest(files: tuple[str, ...]) -> bytes:
     return digest.digest()
 
 
-def _remember(name: str, digest: str, build: Callable[[], object]) -> object:
-    folder = paths.cache_dir() / "parsed"
-    kept = folder / f"{name}-{digest}-{_FORMAT}.marshal"
+def read_kept(name: str, key: str) -> object:
+    """What :func:`write_kept` kept under ``name`` for ``key``; None when there is none."""
+    digest = blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+    found = _read(_marshal_path(name, digest))
+    return None if found is _MISSING else found
+
+
+def write_kept(name: str, key: str, value: object) -> None:
+    """Keep ``value`` (what marshal holds) under ``name`` for ``key``, replacing older copies."""
+    digest = blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+    kept = _marshal_path(name, digest)
+    _keep(kept.parent, kept, value, name)
+
+
+def installed(package: str) -> str | None:
+    """What identifies the installed ``package`` (its path, size and time), without importing
+    it: a key that changes when another version is installed. None when it is not found."""
+    for entry in sys.path:
+        init = Path(entry or ".") / package / "__init__.py"
+        try:
+            stat = init.stat()
+        except OSError:
+            continue
+        return f"{init}|{stat.st_size}|{stat.st_mtime_ns}"
+    return None
+
+
+def _marshal_path(name: str, digest: str) -> Path:
+    return paths.cache_dir() / "parsed" / f"{name}-{digest}-{_FORMAT}.marshal"
+
+
+def _read(kept: Path) -> object:
     try:
         mark, value = marshal.loads(kept.read_bytes())
         if mark == _MARK:
             return value
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    value = build()
-    _keep(folder, kept, value, name)
+    return _MISSING
+
+
+def _remember(name: str, digest: str, build: Callable[[], object]) -> object:
+    kept = _marshal_path(name, digest)
+    value = _read(kept)
+    if value is _MISSING:
+        value = build()
+        _keep(kept.parent, kept, value, name)
     return value
 
 

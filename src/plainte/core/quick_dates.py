@@ -16,10 +16,8 @@ kept only when writing a set of samples with them gives exactly what Babel write
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date, datetime, time
-from pathlib import Path
 
 STYLES = ("date.medium", "date.long", "time.short")
 
@@ -200,11 +198,6 @@ def kept_from_babel(name: str, build: Callable[[], object]) -> object:
 
 def _babel_install() -> str | None:
     """What identifies the installed Babel (its path, size and time), without importing it."""
-    for entry in sys.path:
-        init = Path(entry or ".") / "babel" / "__init__.py"
-        try:
-            stat = init.stat()
-        except OSError:
-            continue
-        return f"{init}|{stat.st_size}|{stat.st_mtime_ns}"
-    return None
+    from plainte.core.parsed_cache import installed
+
+    return installed("babel")
