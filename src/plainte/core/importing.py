@@ -15,6 +15,7 @@ A case new to the store is written directly; one the store holds is merged
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from types import SimpleNamespace
@@ -423,5 +424,11 @@ def import_stream(store: Store, raw: BinaryIO, path: Path | None, result: Import
     from plainte.core.sagastream import walk
 
     importer = Importer(store, path, result)
-    walk(raw, path, importer, _Parser())
+    collecting = gc.isenabled()
+    gc.disable()  # what a file's records make holds no cycles: spare the collector's passes
+    try:
+        walk(raw, path, importer, _Parser())
+    finally:
+        if collecting:
+            gc.enable()
     importer.close()

@@ -11,7 +11,8 @@ weighing by key what was written so far.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from plainte.core.journal import canonical, event_fields_json, promise_fields
@@ -102,7 +103,7 @@ class NewCaseRows:
         case_id = self.case.id if self.case else ""
         self.seq = 0
         live = []
-        for entity, entity_id, sort_at, content in _stored(self.conn, case_id):
+        for entity, entity_id, sort_at, content in _stored(self.conn, case_id, timed=True):
             self.seq += 1
             live.append((entity, entity_id, sort_at, self.seq, content))
             if len(live) >= BATCH:
@@ -124,16 +125,21 @@ class NewCaseRows:
         chain.flush()
 
 
-def _stored(conn: sqlite3.Connection, case_id: str) -> Iterator[tuple[str, str, str, str]]:
-    """A new case's stored records in journal order: (entity, id, sort key, content)."""
+def _stored(
+    conn: sqlite3.Connection, case_id: str, timed: bool = False
+) -> Iterator[tuple[str, str, str, str]]:
+    """A new case's stored records in journal order: (entity, id, sort key if ``timed``,
+    content)."""
     from plainte.core.eventrows import rows
 
-    times = conn.execute(
-        "SELECT sort_at FROM events WHERE case_id = ? AND retracted_at IS NULL"
-        " ORDER BY sort_at, rowid",
-        (case_id,),
-    )
-    for (sort_at,), row in zip(times, rows(conn, case_id), strict=True):
+    times: Iterable[tuple[str]] = repeat(("",))
+    if timed:
+        times = conn.execute(
+            "SELECT sort_at FROM events WHERE case_id = ? AND retracted_at IS NULL"
+            " ORDER BY sort_at, rowid",
+            (case_id,),
+        )
+    for (sort_at,), row in zip(times, rows(conn, case_id), strict=False):  # one per event
         eid, at, channel, direction, answered, counterpart, reference, summary, wait = row[:9]
         step, kind, promises, files = row[9:]
         content = event_fields_json(

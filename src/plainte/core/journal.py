@@ -163,23 +163,30 @@ def event_fields_json(
     kind: str,
 ) -> str:
     """``canonical(event_fields(...))`` of the same fields, written in key order directly."""
-    text, null = _STRING, "null"
-    wait = wait_minutes  # finite: written as the encoder writes an int or a float
-    if wait is not None:
-        wait = int(wait) if float(wait).is_integer() else float(wait)
-    attached = ",".join(
-        f'{{"name":{text(name)},"sha256":{text(sha)},"size":{size}}}' for name, sha, size in files
+    text = _STRING
+    marked = "" if kind == _CONTACT else f'"kind":{text(kind)},'
+    if wait_minutes is None:
+        wait = "null"
+    else:  # finite: written as the encoder writes an int or a float
+        wait = repr(int(wait_minutes) if float(wait_minutes).is_integer() else float(wait_minutes))
+    attached = (
+        ",".join(
+            f'{{"name":{text(name)},"sha256":{text(sha)},"size":{size}}}'
+            for name, sha, size in files
+        )
+        if files
+        else ""
     )
     return (
         f'{{"answered":{"true" if answered else "false"},"at":{text(at)},'
         f'"attachments":[{attached}],"channel":{text(channel)},'
-        f'"counterpart":{null if counterpart is None else text(counterpart)},'
+        f'"counterpart":{"null" if counterpart is None else text(counterpart)},'
         f'"direction":{text(direction)},"id":{text(event_id)},'
-        + ("" if kind == _CONTACT else f'"kind":{text(kind)},')
-        + f'"reference":{null if reference is None else text(reference)},'
-        f'"step":{null if step is None else text(step)},'
-        f'"summary":{null if summary is None else text(summary)},'
-        f'"wait_minutes":{null if wait is None else repr(wait)}}}'
+        f"{marked}"
+        f'"reference":{"null" if reference is None else text(reference)},'
+        f'"step":{"null" if step is None else text(step)},'
+        f'"summary":{"null" if summary is None else text(summary)},'
+        f'"wait_minutes":{wait}}}'
     )
 
 

@@ -80,10 +80,9 @@ def moment(text: Any) -> tuple[str, str] | None:
 
 
 def _short(value: Any) -> bool:
-    """An optional text of at most :data:`MAX_SHORT` characters, without control characters."""
-    return value is None or (
-        value.__class__ is str and len(value) <= MAX_SHORT and _search(value) is None
-    )
+    """An optional text of at most :data:`MAX_SHORT` characters (control characters are looked
+    for by the caller)."""
+    return value is None or (value.__class__ is str and len(value) <= MAX_SHORT)
 
 
 def _ident(value: Any) -> bool:
@@ -97,6 +96,13 @@ def _ident(value: Any) -> bool:
 
 def event_rows(raw: Any, case_id: str) -> EventRows | None:
     """The stored form of an event in its usual shape, checked; None for any other."""
+    try:
+        return _event_rows(raw, case_id)
+    except TypeError:  # a list or an object where a text belongs
+        return None
+
+
+def _event_rows(raw: Any, case_id: str) -> EventRows | None:
     if raw.__class__ is not dict or not raw.keys() <= _EVENT_FIELDS:
         return None
     get = raw.get
@@ -114,23 +120,20 @@ def event_rows(raw: Any, case_id: str) -> EventRows | None:
     when = moment(at)
     if (
         when is None
-        or not _ident(eid)
-        or channel.__class__ is not str
-        or channel not in _CHANNELS
-        or direction.__class__ is not str
+        or eid.__class__ is not str
+        or len(eid) > 200
+        or not eid.strip()
+        or channel not in _CHANNELS  # only texts are in these sets (a list raises TypeError)
         or direction not in _DIRECTIONS
-        or answered.__class__ is not bool
-        or kind.__class__ is not str
         or kind not in _KINDS
+        or answered.__class__ is not bool
         or not _short(counterpart)
         or not _short(reference)
+        or (step is not None and (not _short(step) or _step(step) is None))
+        or (summary is not None and (summary.__class__ is not str or len(summary) > MAX_LONG))
+        # one search for control characters in every text (None and numbers have none)
+        or _search(f"{eid}{counterpart}{reference}{summary}{step}") is not None
     ):
-        return None
-    if summary is not None and (
-        summary.__class__ is not str or len(summary) > MAX_LONG or _search(summary) is not None
-    ):
-        return None
-    if step is not None and (not _short(step) or _step(step) is None):
         return None
     if wait is not None:
         if (wait.__class__ is not int and wait.__class__ is not float) or not (

@@ -175,6 +175,23 @@ class _Source:
                 raise SagaFileError(self.path, place, key, **params)
         return value
 
+    def record(self, where: str) -> Any:
+        """:meth:`value` for a record wholly in the buffer and with nothing refused (the usual
+        case), read without its checks; any other goes through :meth:`value` again."""
+        buf, hooks = self.buf, self.hooks
+        start = _SPACE.match(buf, self.pos).end()
+        hooks.refused = False
+        try:
+            value, end = self.decode(buf, start)
+        except (ValueError, RecursionError, MemoryError):
+            return self.value(where)
+        if (end == len(buf) and not self.eof) or hooks.refused:
+            return self.value(where)
+        if _SURROGATE_ESCAPE.search(buf, start, end):
+            return self.value(where)
+        self.pos = end
+        return value
+
     def after_item(self, close: str) -> bool:
         """Past the comma after an item; False when ``close`` ends the container instead."""
         char = self.peek()
@@ -231,7 +248,7 @@ def _object(source: _Source, where: str, kind: str, sink: Sink) -> dict[str, Any
                     if not started:
                         sink.head(data, where)
                         started = True
-                    _items(source, place, lambda at, n=name: sink.record(n, source.value(at), at))
+                    _records(source, place, name, sink)
                 else:
                     held: list = []
                     _items(source, place, lambda at, h=held: h.append((source.value(at), at)))
@@ -255,6 +272,32 @@ def _case(source: _Source, where: str, sink: Sink) -> None:
         source.value(where)
         raise SagaFileError(source.path, where, "not_an_object")
     _object(source, where, "case", sink)
+
+
+def _records(source: _Source, where: str, kind: str, sink: Sink) -> None:
+    """Each record of the list at ``where`` (as :func:`_items`), handed to ``sink`` in turn."""
+    source.pos += 1  # the "["
+    if source.peek() == "]":
+        source.pos += 1
+        return
+    record, read, space = sink.record, source.record, _SPACE.match
+    index = 0
+    while True:
+        at = f"{where}[{index}]"
+        record(kind, read(at), at)
+        index += 1
+        buf = source.buf
+        pos = space(buf, source.pos).end()
+        char = buf[pos : pos + 1]
+        if char == ",":
+            source.pos = pos + 1
+        elif char == "]":
+            source.pos = pos + 1
+            return
+        else:  # the end of the buffer, or not JSON
+            source.pos = pos
+            if not source.after_item("]"):
+                return
 
 
 def _items(source: _Source, where: str, read: Any) -> None:
