@@ -76,3 +76,4 @@ def test_the_window_holds_no_long_case_nor_the_modules_that_sum_it_up(startup_an
     assert "plainte.core.language" in modules and "langdetect" in modules  # warmed up
     for summing in ("plainte.core.figures", "plainte.core.posts", "plainte.core.ladder", "yaml"):
         assert summing not in modules
+    assert "_hashlib" not in modules  # OpenSSL: 3.4 MB resident, for nothing a start does

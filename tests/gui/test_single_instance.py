@@ -193,3 +193,24 @@ def test_a_launch_that_took_the_store_meanwhile_is_brought_forward(qtbot, tmp_pa
         window.show()
         qtbot.waitUntil(lambda: got != [], timeout=5000)
     assert got == [None]  # this one gives way
+
+
+def test_the_name_is_the_sha256_it_always_was_and_loads_no_openssl(tmp_path):
+    """An app started before an update is still found; the start loads no OpenSSL (3.4 MB)."""
+    import hashlib
+
+    key = os.path.normcase(str(tmp_path.resolve()))
+    assert server_name(tmp_path) == "plainte-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    code = (
+        "import sys; from pathlib import Path; from plainte.gui import single_instance as s;"
+        "s.server_name(Path('.')); print('hashlib' in sys.modules)"
+    )
+    src = str(Path(single_instance.__file__).resolve().parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": src},
+        timeout=60,
+    )
+    assert done.stdout.strip() == "False", done.stderr

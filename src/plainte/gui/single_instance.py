@@ -11,7 +11,6 @@ so that QtNetwork is not loaded before the first frame.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Callable
@@ -27,7 +26,22 @@ WAIT_MS = 1000  # a live app accepts at once; a hung one is not waited for longe
 def server_name(data_dir: Path) -> str:
     """The store's server name: a short hash of its resolved path, safe for pipes and files."""
     key = os.path.normcase(str(Path(data_dir).expanduser().resolve()))
-    return "plainte-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return "plainte-" + _sha256_hex(key.encode("utf-8"))[:16]
+
+
+def _sha256_hex(data: bytes) -> str:
+    """SHA-256 by CPython's own module (``_sha2`` from 3.12, ``_sha256`` before) when there:
+    importing hashlib loads OpenSSL, 3.4 MB resident and 3 ms at every start, for one name."""
+    from importlib import import_module
+
+    for name in ("_sha2", "_sha256"):
+        try:
+            return import_module(name).sha256(data).hexdigest()
+        except ImportError:
+            continue
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def may_be_taken(data_dir: Path) -> bool:
