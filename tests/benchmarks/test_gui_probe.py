@@ -35,6 +35,7 @@ def test_a_long_case_never_freezes_the_window(tmp_path):
             str(data_dir),
             "--export",
             "--as-if-long",
+            "--where",
         ],
         capture_output=True,
         text=True,
@@ -47,3 +48,6 @@ def test_a_long_case_never_freezes_the_window(tmp_path):
     assert {"open", "scroll", "search", "quick log", "export"} <= set(result["freeze_by_phase"])
     assert (tmp_path / "gui-export.json").stat().st_size > 1_000_000
     assert result["longest_freeze"] < LIMIT, result
+    for gap in result["long_gaps"]:  # each long gap says where the threads were, and why
+        assert gap["ms"] > 50 and gap["phase"] in result["freeze_by_phase"]
+        assert {"gui_cpu_ms", "process_cpu_ms", "gc_ms", "gui", "others"} <= set(gap)

@@ -31,8 +31,8 @@ FIRST = 256
 """Events read before the first paint; the rest of the order is read in a worker."""
 SLICE = 100_000
 """Up to this many positions, the search checks them at once (a few milliseconds)."""
-STEP = 20_000
-"""Beyond :data:`SLICE`, the positions the search checks before it lets the event loop run."""
+STEP = 50_000
+"""Beyond :data:`SLICE`, the positions checked per turn of the event loop (5 ms at most)."""
 PAGES_KEPT = 64
 PREFETCH = 200_000
 """Up to this many events, the search texts are read as soon as the order is known."""
