@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from plainte.core import i18n, paths
@@ -116,6 +117,12 @@ def said_not_traced(data_dir: Path):
     return hook
 
 
+def drop_sources() -> None:
+    """Let go of the source of every module imported since PySide6 (2 MB at start): PySide6
+    reads each one to look for ``from __feature__`` imports, and linecache keeps it."""
+    linecache.clearcache()
+
+
 def bring_dialog_forward() -> None:
     """Raise the dialog the app is waiting on (a later launch asked for the app)."""
     dialog = QApplication.activeModalWidget()
@@ -180,6 +187,7 @@ def _run(app: QApplication, args: argparse.Namespace, data_dir: Path) -> int:
     else:
         claimed(instance)
     window.show()
+    QTimer.singleShot(300, drop_sources)  # with the warm-up, once painted
     code = app.exec()
     for held in guard:
         held.close()
