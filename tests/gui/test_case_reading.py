@@ -78,3 +78,28 @@ def test_without_a_child_process_the_case_is_read_in_the_window_instead(qtbot, w
     window.case_view.selectRow(window.cases.row_of("long"))
     qtbot.waitUntil(lambda: pane.case is not None and pane.is_settled(), timeout=30_000)
     assert pane.figures.text() == _expected(qtbot, window.store, window.today)
+
+
+def test_the_figures_line_writes_its_numbers_as_the_language_does(qtbot):
+    from datetime import date
+
+    from plainte.core import i18n
+    from plainte.core.stats import SagaStats
+
+    stats = SagaStats(today=date(2026, 11, 22), first_day=date(2020, 1, 1), days=2517)
+    stats.contacts_out, stats.unanswered, stats.wait_minutes = 3_000, 400, 65_775
+    stats.promises, stats.promises_broken = 1_200, 1_100
+    line = FiguresLine()
+    qtbot.addWidget(line)
+    previous = i18n.language()
+    for lang, hold, days, promises in (
+        ("en", "65,775 min on hold", "Day 2,517 since", "1,100 of 1,200"),
+        ("fr", "65\u202f775 min d'attente", "Jour 2\u202f517 depuis", "1\u202f100 sur 1\u202f200"),
+    ):
+        i18n.set_language(lang)
+        try:
+            line.show_stats(stats)
+        finally:
+            i18n.set_language(previous)
+        text = line.text()
+        assert hold in text and text.startswith(days) and text.endswith(promises), text

@@ -67,17 +67,18 @@ class FiguresLine(PlainLabel):
         """Show ``stats`` (the case's figures as of its day)."""
         self.due = False
         silent, hold = stats.calls_without_message, stats.wait_minutes  # each told only if any
+        number = i18n.format_number  # "65,775 min" and "65 775 min", as the counts are
         self.setText(
             tr(
                 "gui.figures",
-                days=stats.days,
+                days=number(stats.days),
                 since=i18n.format_date(stats.first_day) if stats.first_day else "—",
                 contacts=trn("plural.contacts", stats.contacts_out + stats.contacts_in),
                 unanswered=trn("plural.unanswered", stats.unanswered),
                 silent=f" · {trn('plural.calls_without_message', silent)}" if silent else "",
-                hold=f" · {tr('gui.figures_hold', wait=hold)}" if hold else "",
-                broken=stats.promises_broken,
-                promises=stats.promises,
+                hold=f" · {tr('gui.figures_hold', wait=number(hold))}" if hold else "",
+                broken=number(stats.promises_broken),
+                promises=number(stats.promises),
             )
         )
 
