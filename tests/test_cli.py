@@ -609,3 +609,14 @@ def test_a_call_builds_no_other_commands_parser(monkeypatch):
     args = cli.parse(["letter", "c1", "--kind", "complaint"])
     assert args.command == "letter" and args.kind == "complaint"
     assert len(built) == 3  # the top options alone, then the top parser and the letter's
+
+
+def test_a_json_export_imports_neither_the_ladders_nor_uuid_nor_shutil(
+    run_cli, make_saga, saga, data_dir, tmp_path
+):
+    assert run_cli("import", str(make_saga(saga))).code == 0
+    case = run_cli("cases", "--json").json()[0]["id"]
+    out = tmp_path / "out.json"
+    loaded = _modules_after(["export", case, "--format", "json", "-o", str(out)], data_dir)
+    assert out.stat().st_size > 0
+    assert not loaded & {"plainte.core.ladder", "uuid", "shutil", "hashlib", "babel"}

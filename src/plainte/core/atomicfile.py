@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,6 +93,8 @@ def replace_folder(output: Path, write: Callable[[Path], object]) -> None:
     Raises:
         PlainteError: ``cannot_write`` with the reason; ``output`` is as it was.
     """
+    import shutil  # only a folder needs it (2 ms to import, for every file written)
+
     from plainte.core.i18n import tr
 
     _check_place(output)

@@ -52,14 +52,14 @@ def export(
         PlainteError: an unknown case, a format that needs a file, a file that
             cannot be written.
     """
-    from plainte.core.ladder import evaluate, load_ladders
-
     refuse_own_files(store.data_dir, output)
     if target == "all" and fmt not in ("json", "csv"):
         raise PlainteError("export_one_case", fmt=fmt)
     ids = store.case_ids() if target == "all" else [target]
     if fmt in ("json", "csv"):
         return _stream(store, ids, fmt, output)
+    from plainte.core.ladder import evaluate, load_ladders  # the other formats show the ladder
+
     case = store.load_case(target, with_journal=True)
     lang = lang or case_language(case, i18n.language())
     ladders = load_ladders(store.data_dir / "ladders")

@@ -248,16 +248,13 @@ def plural_category(n: float, lang: str | None = None) -> str:
 
 @cache
 def _plural_rule(tag: str):
-    """Babel's ``PluralRule`` for ``tag`` from the kept CLDR rules (None: ask the locale)."""
-    from plainte.core import quick_dates
+    """The plural rule of ``tag``, from CLDR's rules kept parsed (None: ask the locale)."""
+    from functools import partial
 
-    found = quick_dates.record(tag)
-    rules = found and found.get("plural")
-    if rules is None:
-        return None
-    from babel.plural import PluralRule
+    from plainte.core import plural
 
-    return PluralRule(rules)
+    rules = plural.kept_rules(tag)
+    return None if rules is None else partial(plural.category, rules)
 
 
 def pick_plural(forms: dict[str, str], n: float, lang: str | None = None) -> str:

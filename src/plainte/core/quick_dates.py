@@ -8,9 +8,9 @@ cache folder (:mod:`plainte.core.parsed_cache`), and applied here. A pattern wit
 a field this module does not write is left to Babel (``None``), and so is a
 locale Babel does not know.
 
-The same record keeps the locale's plural rules (evaluated by Babel's own
-``PluralRule``) and its number symbols, so a count in a sentence ("3 calls") does
-not load the locale's whole CLDR data (about 15 MB resident). Number symbols are
+The same record keeps the locale's number symbols (and :mod:`plainte.core.plural`
+its plural rules), so a count in a sentence ("3 calls") does not load the
+locale's whole CLDR data (about 15 MB resident) nor Babel. Number symbols are
 kept only when writing a set of samples with them gives exactly what Babel writes.
 """
 
@@ -177,7 +177,6 @@ def from_babel(tag: str) -> dict | None:
             4: [months["wide"][m] for m in range(1, 13)],
         },
         "periods": [periods["am"], periods["pm"]],
-        "plural": dict(locale.plural_form.rules),
         "number": _number_symbols(locale),
     }
 

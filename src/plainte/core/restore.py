@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -190,6 +189,8 @@ def restore(backup: Path, data_dir: Path) -> Path | None:
     check_backup(backup)
     incoming = store_path.with_name(f".{STORE_NAME}.{os.getpid()}.restoring")
     try:
+        import shutil  # only a restore copies (listing the backups does not)
+
         shutil.copyfile(backup, incoming)
         fd = os.open(incoming, os.O_RDONLY)
         try:
