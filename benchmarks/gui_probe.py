@@ -1,6 +1,6 @@
 """What a person lives in the window, measured in one process with the real main window.
 
-Usage: python benchmarks/gui_probe.py DATA_DIR [--export] [--as-if-long] [--where]
+Usage: python benchmarks/gui_probe.py DATA_DIR [--export] [--as-if-long] [--where] [--tabs]
 
 Prints one JSON line: opening the long case to its first painted rows (from
 another case), each search keystroke to the repainted result, a quick log to
@@ -11,6 +11,9 @@ the background: a gap is a freeze the person sees.
 ``--as-if-long`` treats the long case as too long to be read whole (as a
 million-event case is) and reads its search texts apart, at a size a test
 can afford: the shape of a million-event session in seconds.
+
+``--tabs`` then shows each tab filled from the whole case (promises, ladder,
+figures, overview), timing each until filled.
 
 ``--where`` adds each gap over 50 ms with where the GUI thread and the other
 threads were during it (sampled every 5 ms by a watchdog thread).
@@ -329,6 +332,25 @@ def main() -> None:
         target = data_dir.parent / "gui-export.json"
         window.export_ops.export_to(target, "json")
         settle(app, target.exists)  # written to a side file, then renamed: whole when there
+    if "--tabs" in sys.argv:  # each tab filled from the whole case, then back to the timeline
+        from plainte.gui.case_pane import DASHBOARD, LADDER, OVERVIEW, PROMISES
+
+        tabs = {}
+        for name, tab in (
+            ("promises", PROMISES),
+            ("ladder", LADDER),
+            ("figures", DASHBOARD),
+            ("overview", OVERVIEW),
+        ):
+            beat.phase = f"tab {name}"
+            started = time.perf_counter()
+            window.pane.tabs.setCurrentIndex(tab)
+            settle(app, window.pane.is_settled)
+            tabs[name] = time.perf_counter() - started
+            breathe(app, 0.2)
+        result["tabs_filled"] = tabs
+        window.pane.tabs.setCurrentIndex(TIMELINE)
+        breathe(app)
     beat.phase = "idle"
     end = time.perf_counter() + 0.3
     settle(app, lambda: time.perf_counter() > end)
