@@ -107,3 +107,16 @@ def test_exit_codes_and_messages_in_french(run_cli, make_saga, tmp_path, monkeyp
     reply.write_text("Nous vous proposons un avoir de 30 € si cela vous convient.", "utf-8")
     shown = run_cli("react", "case-1", str(reply), today="2026-08-20")
     assert shown.code == 0 and "Proposition de règlement" in shown.out and "Que faire" in shown.out
+
+
+def test_reading_a_replys_text_loads_neither_the_email_package_nor_the_editor(
+    run_cli, make_saga, data_dir, tmp_path
+):
+    from .test_cli import _modules_after
+
+    load_case(run_cli, make_saga)
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hello Alex, an engineer will call you within 48 hours.", encoding="utf-8")
+    loaded = _modules_after(["react", "case-1", str(reply), "--json"], data_dir)
+    assert "plainte.core.react" in loaded
+    assert not loaded & {"email.parser", "email.policy", "plainte.core.editor"}

@@ -80,7 +80,6 @@ def _read_input(name: str) -> tuple[bytes, Path | str]:
 
 def run_react(ctx) -> int:
     """Read a reply for the case: its kind, its promise, what follows; log it with --log."""
-    from plainte.core.editor import Editor
     from plainte.core.ladder import load_ladders
     from plainte.core.mail import parse_message, read_messages, store_raw, to_event
     from plainte.core.react import read_reply
@@ -106,6 +105,8 @@ def run_react(ctx) -> int:
     ladder = ladders.for_case(case)
     reading = read_reply(text, case, ladder, ctx.today, event=event)
     if ctx.args.log:
+        from plainte.core.editor import Editor
+
         if mail is not None:
             store_raw(ctx.store.data_dir, mail)
         editor = Editor(ctx.store)

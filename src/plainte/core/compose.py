@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
@@ -213,6 +212,8 @@ class Composer:
             mine = self.user_dir and Path(template.filename or "").is_relative_to(self.user_dir)
             return template_sandbox.render(template, context, trusted=not mine)
         except Exception as exc:  # any failure inside a template is the template's fault
+            import traceback
+
             line = None
             for frame in traceback.extract_tb(exc.__traceback__):
                 if frame.filename == template.filename:

@@ -13,15 +13,9 @@ by a parser that never loads anything.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,13 +26,18 @@ from plainte.core.model import Attachment, Case, Channel, Direction, Event, When
 from plainte.core.parsed_cache import load_yaml
 from plainte.core.resources import data_folder
 
+TYPE_CHECKING = False  # the e-mail package (10 ms) only for a message read, not a reply's text
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+
 MAX_MESSAGE = 50 * 1024 * 1024
 """Largest message read (bytes): attachments included, far above a reply."""
 MAX_TEXT = 200_000
 """Characters of a body looked at: the start of a huge body is enough."""
 SUMMARY_LINES = 4
 SUMMARY_CHARS = 600
-_NAMESPACE = uuid.UUID("0d5b8e4c-3a57-4f0e-9d7e-2b7f0c1e6a90")
+_NAMESPACE = "0d5b8e4c-3a57-4f0e-9d7e-2b7f0c1e6a90"
+"""The namespace of a message's event id (uuid5)."""
 
 
 class MailError(PlainteError):
@@ -75,13 +74,17 @@ class Mail:
 
     @property
     def sha256(self) -> str:
+        import hashlib
+
         return hashlib.sha256(self.raw).hexdigest()
 
     @property
     def event_id(self) -> str:
         """A stable id: from the Message-ID, or from the bytes when there is none."""
+        import uuid
+
         key = self.message_id or f"sha256:{self.sha256}"
-        return str(uuid.uuid5(_NAMESPACE, f"mail|{key}"))
+        return str(uuid.uuid5(uuid.UUID(_NAMESPACE), f"mail|{key}"))
 
 
 # Reading the data ----------------------------------------------------------------
@@ -232,6 +235,8 @@ def _header(message: EmailMessage, name: str) -> str:
 
 def _date(message: EmailMessage) -> datetime | None:
     """The Date header, else the newest Received date."""
+    from email.utils import parsedate_to_datetime
+
     candidates = [_header(message, "date")]
     try:
         received = message.get_all("received", failobj=[])
@@ -260,6 +265,10 @@ def parse_message(raw: bytes, name: str, path: Path | str, index: int | None = N
     Raises:
         MailError: too large, not a message, or no date anywhere in it.
     """
+    from email import policy
+    from email.parser import BytesParser
+    from email.utils import getaddresses, parseaddr
+
     if len(raw) > MAX_MESSAGE:
         raise MailError(path, "too_large", index, limit=MAX_MESSAGE // (1024 * 1024))
     try:
