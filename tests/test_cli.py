@@ -620,3 +620,15 @@ def test_a_json_export_imports_neither_the_ladders_nor_uuid_nor_shutil(
     loaded = _modules_after(["export", case, "--format", "json", "-o", str(out)], data_dir)
     assert out.stat().st_size > 0
     assert not loaded & {"plainte.core.ladder", "uuid", "shutil", "hashlib", "babel"}
+
+
+@pytest.mark.parametrize(
+    "argv", [["cases"], ["stats", "c1"], ["ladder", "c1"], ["restore"]], ids="-".join
+)
+def test_reading_commands_import_no_typing_shutil_or_uuid(run_cli, make_saga, data_dir, argv):
+    """Modules a reading command never uses at run time (typing is for type checkers)."""
+    doc = saga_doc()
+    doc["cases"][0]["id"] = "c1"
+    assert run_cli("import", str(make_saga(doc))).code == 0
+    loaded = _modules_after(argv, data_dir)
+    assert not loaded & {"typing", "shutil", "uuid", "_strptime"}, argv

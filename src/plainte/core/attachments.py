@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 from plainte.core.errors import PlainteError
@@ -40,6 +39,8 @@ def add_file(data_dir: Path, source: Path) -> Attachment:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_suffix(".partial")
+            import shutil  # only to copy a file in (a check of the kept files does not)
+
             shutil.copyfile(source, partial)
             partial.replace(target)
     except OSError as exc:
