@@ -132,28 +132,24 @@ class Importer(NewCaseRows):
         row, promise_rows, file_rows = rows
         self.event_count += 1
         self.promise_count += len(promise_rows)
+        self.places.append(where)
         if self.keyed:
             self.seq += 1
             event_id, sort_at = row[1], row[3]
             self.live.append(("event", event_id, sort_at, self.seq, event_json(row, file_rows)))
-            self.places.append(where)
             for i, promise in enumerate(promise_rows):
                 self.seq += 1
                 self.live.append(("promise", promise[2], sort_at, self.seq, promise_json(promise)))
                 self.places.append(f"{where}.promises[{i}]")
-        else:  # ids only, to name a repeated one
-            self.live.append(("event", row[1]))
-            self.places.append(where)
-            for i, promise in enumerate(promise_rows):
-                self.live.append(("promise", promise[2]))
-                self.places.append(f"{where}.promises[{i}]")
+        else:
+            self.places += [f"{where}.promises[{i}]" for i in range(len(promise_rows))]
         if self.new:
             self.events.append(row)
             if promise_rows:
                 self.promises += promise_rows
             if file_rows:
                 self.files += file_rows
-        if len(self.live) >= BATCH:
+        if len(self.places) >= BATCH:
             self._flush()
 
     def _entry(self, raw: Any, where: str) -> None:

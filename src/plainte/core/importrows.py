@@ -11,11 +11,10 @@ weighing by key what was written so far.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from itertools import repeat
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from plainte.core.journal import canonical, event_fields_json, promise_fields
+from plainte.core.journal import canonical, entry_hash, event_fields_json, promise_fields
 
 if TYPE_CHECKING:
     from plainte.core.model import Case
@@ -70,7 +69,7 @@ class NewCaseRows:
                 raise self._repeated(*bounds) from None
             conn.executemany(INSERT_FILE, self.files)
             self.events, self.promises, self.files = [], [], []
-        self.live, self.places = [], []
+        self.places = []
 
     def _repeated(self, last_event: int, last_promise: int) -> Exception:
         """The refusal of the first record of the batch whose id was already given.
@@ -80,7 +79,12 @@ class NewCaseRows:
         """
         batch: set[tuple[str, str]] = set()
         case_id = self.case.id if self.case else ""
-        for (entity, entity_id), where in zip(self.live, self.places, strict=True):
+        events, promises = iter(self.events), iter(self.promises)
+        for where in self.places:  # an event's place, then its promises' places
+            if ".promises[" in where:
+                entity, entity_id = "promise", next(promises)[2]
+            else:
+                entity, entity_id = "event", next(events)[1]
             table, last = (
                 ("events", last_event) if entity == "event" else ("promises", last_promise)
             )
@@ -103,7 +107,7 @@ class NewCaseRows:
         case_id = self.case.id if self.case else ""
         self.seq = 0
         live = []
-        for entity, entity_id, sort_at, content in _stored(self.conn, case_id, timed=True):
+        for entity, entity_id, sort_at, content in _stored(self.conn, case_id):
             self.seq += 1
             live.append((entity, entity_id, sort_at, self.seq, content))
             if len(live) >= BATCH:
@@ -118,36 +122,48 @@ class NewCaseRows:
 
         chain = Chain(self.store, case.id)
         chain.add_json("case", case.id, "create", head_json)
+        n, prev, at, rows = chain.n, chain.prev, chain.at, chain.rows
         for entity, entity_id, _sort_at, content in _stored(self.conn, case.id):
-            chain.add_json(entity, entity_id, "create", content)
-            if len(chain.rows) >= BATCH:
+            n += 1
+            digest = entry_hash(prev, n, entity, entity_id, "create", at, content)
+            rows.append((case.id, n, entity, entity_id, "create", at, content, prev, digest))
+            prev = digest
+            if len(rows) >= BATCH:
                 chain.flush()
+                rows = chain.rows
+        chain.n, chain.prev = n, prev
         chain.flush()
 
 
-def _stored(
-    conn: sqlite3.Connection, case_id: str, timed: bool = False
-) -> Iterator[tuple[str, str, str, str]]:
-    """A new case's stored records in journal order: (entity, id, sort key if ``timed``,
-    content)."""
-    from plainte.core.eventrows import rows
+_EVENTS = (
+    "SELECT rowid, id, at, sort_at, channel, direction, answered, counterpart, reference,"
+    " summary, wait_minutes, step, kind FROM events WHERE case_id = ? ORDER BY sort_at, rowid"
+)
 
-    times: Iterable[tuple[str]] = repeat(("",))
-    if timed:
-        times = conn.execute(
-            "SELECT sort_at FROM events WHERE case_id = ? AND retracted_at IS NULL"
-            " ORDER BY sort_at, rowid",
-            (case_id,),
-        )
-    for (sort_at,), row in zip(times, rows(conn, case_id), strict=False):  # one per event
-        eid, at, channel, direction, answered, counterpart, reference, summary, wait = row[:9]
-        step, kind, promises, files = row[9:]
+
+def _stored(conn: sqlite3.Connection, case_id: str) -> Iterator[tuple[str, str, str, str]]:
+    """A new case's stored records in journal order: (entity, id, sort key, content)."""
+    from plainte.core.eventrows import _FILES, _PROMISES, _by_event, _promise
+
+    events = conn.execute(_EVENTS, (case_id,))
+    promises = _by_event(conn.execute(_PROMISES, (case_id,)), _promise)
+    files = _by_event(conn.execute(_FILES, (case_id,)), lambda r: r[1:])
+    next_promised, their_promises = next(promises, (None, ()))
+    next_filed, their_files = next(files, (None, ()))
+    for rowid, eid, at, sort_at, channel, direction, answered, *fields in events:
+        counterpart, reference, summary, wait, step, kind = fields
+        filed: list | tuple = ()
+        if rowid == next_filed:
+            filed = their_files
+            next_filed, their_files = next(files, (None, ()))
         content = event_fields_json(
             eid, at, channel, direction, answered, counterpart, reference, summary, wait,
-            step, files, kind,
+            step, filed, kind,
         )  # fmt: skip
         yield "event", eid, sort_at, content
-        for pid, text, due, status, closed, start, end in promises:
-            window = None if start is None else (start, end)
-            content = canonical(promise_fields(pid, eid, text, due, status, closed, window))
-            yield "promise", pid, sort_at, content
+        if rowid == next_promised:
+            for pid, text, due, status, closed, start, end in their_promises:
+                window = None if start is None else (start, end)
+                content = canonical(promise_fields(pid, eid, text, due, status, closed, window))
+                yield "promise", pid, sort_at, content
+            next_promised, their_promises = next(promises, (None, ()))
