@@ -210,3 +210,29 @@ def test_a_refused_file_pushes_no_backup_out(tmp_path):
     store.import_file(_write(tmp_path / "good.json", [_event(i) for i in range(20)]))
     now = backups.list_backups(store.backup_dir)
     assert len(now) == backups.KEEP and now[1:] == kept[:-1]  # the new one, then the newest
+
+
+@pytest.mark.parametrize("refused", [False, True], ids=["kept", "refused"])
+def test_the_collector_is_paused_only_while_the_file_is_read(tmp_path, monkeypatch, refused):
+    import gc
+
+    seen = []
+    walk = sagastream.walk
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        walk(*args)
+
+    monkeypatch.setattr(sagastream, "walk", watched)
+    events = [_event(i) for i in range(50)]
+    if refused:
+        events[-1]["at"] = "2025-02-30T10:00:00+01:00"
+    store = Store.open(tmp_path / "d")
+    assert gc.isenabled()
+    if refused:
+        with pytest.raises(SagaFileError):
+            store.import_file(_write(tmp_path / "s.json", events))
+    else:
+        store.import_file(_write(tmp_path / "s.json", events))
+    assert seen == [False]
+    assert gc.isenabled()

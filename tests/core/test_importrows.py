@@ -181,3 +181,22 @@ def test_an_id_given_twice_is_named_where_weighing_by_key_names_it(
         _import(tmp_path, "keyed", path)
     assert new.value.location == keyed.value.location == where
     assert str(new.value) == str(keyed.value)
+
+
+def test_memory_does_not_grow_with_a_new_case_s_events(tmp_path):
+    import tracemalloc
+
+    peaks = {}
+    for count in (24_000, 48_000):  # both read in many chunks
+        path = tmp_path / f"plain-{count}.json"
+        path.write_text(json.dumps(saga_doc([_event(i) for i in range(count)])), "utf-8")
+        store = Store.open(tmp_path / f"d-{count}")
+        tracemalloc.start()
+        try:
+            store.import_file(path, backup=False)
+            peaks[count] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
+        store.close()
+    assert peaks[48_000] < 1.1 * peaks[24_000], peaks

@@ -141,7 +141,7 @@ class Importer(NewCaseRows):
                 self.seq += 1
                 self.live.append(("promise", promise[2], sort_at, self.seq, promise_json(promise)))
                 self.places.append(f"{where}.promises[{i}]")
-        else:
+        elif promise_rows:
             self.places += [f"{where}.promises[{i}]" for i in range(len(promise_rows))]
         if self.new:
             self.events.append(row)

@@ -150,8 +150,10 @@ def _stored(conn: sqlite3.Connection, case_id: str) -> Iterator[tuple[str, str, 
     files = _by_event(conn.execute(_FILES, (case_id,)), lambda r: r[1:])
     next_promised, their_promises = next(promises, (None, ()))
     next_filed, their_files = next(files, (None, ()))
-    for rowid, eid, at, sort_at, channel, direction, answered, *fields in events:
-        counterpart, reference, summary, wait, step, kind = fields
+    for (
+        rowid, eid, at, sort_at, channel, direction, answered, counterpart, reference, summary,
+        wait, step, kind,
+    ) in events:  # fmt: skip
         filed: list | tuple = ()
         if rowid == next_filed:
             filed = their_files
