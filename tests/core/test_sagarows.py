@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from plainte.core import journal
 from plainte.core.errors import SagaFileError
+from plainte.core.importing import _UNSEEN
 from plainte.core.model import parse_when
 from plainte.core.sagafile import FIRST_DAY, LAST_DAY, _Reader
 from plainte.core.sagarows import event_json, event_rows, from_event, moment, promise_json
@@ -40,9 +41,12 @@ MOMENTS = [
 
 
 def _reader_rows(raw, case_id="c"):
-    """What the saga-file reader makes of an event, as rows; the refusal if it refuses it."""
+    """What the saga-file reader makes of an event, as rows; the refusal if it refuses it.
+
+    Ids given twice are left to the import's keys, as when the importer calls the reader.
+    """
     try:
-        event = _Reader(None).event(raw, "cases[0].events[0]", case_id, set(), set())
+        event = _Reader(None).event(raw, "cases[0].events[0]", case_id, _UNSEEN, _UNSEEN)
     except SagaFileError as exc:
         return exc
     return from_event(event, case_id), journal.event_json(event), event
