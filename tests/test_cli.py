@@ -563,6 +563,7 @@ def test_import_tells_its_progress_only_when_asked(run_cli, make_saga, monkeypat
 
 
 CALLS = [
+    ["--version"],
     ["cases", "--json"],
     ["--data-dir", "d", "--today", "2026-11-20", "letter", "c1", "--kind", "complaint"],
     ["letter", "c1", "--kind", "public-post", "--platform", "x", "--quote", "-o", "out.txt"],

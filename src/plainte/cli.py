@@ -143,6 +143,8 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     goes to the full parser, so what is printed and refused is the same.
     """
     words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:  # the top options print it as the full parser does
+        return _top_parser().parse_args(words)
     if not any(w in ("-h", "--help", "--version") for w in words):
         try:
             args, rest = _top_parser(exit_on_error=False).parse_known_args(words)
