@@ -369,3 +369,23 @@ def test_opening_the_store_and_listing_import_no_strptime_typing_or_hashlib(tmp_
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_events_read_backwards_are_the_live_events_from_the_last_one(store):
+    """Newest first, in batches, retracted ones left out: the same events as the whole read."""
+    events = [
+        {
+            "id": f"e{i}",
+            "at": f"2025-03-{1 + i % 28:02d}T{8 + i % 9:02d}:00:00",
+            "channel": "phone",
+            "direction": "out",
+        }
+        for i in range(150)
+    ]
+    store.import_cases(parse_saga(json.dumps(saga_doc(events)).encode()).cases, backup=False)
+    store.conn.execute("UPDATE events SET retracted_at = '2026-01-01' WHERE id = 'e7'")
+    whole = store.load_case("case-1").events
+    back = list(store.iter_events("case-1", 16, backwards=True))
+    assert [e.id for e in back] == [e.id for e in reversed(whole)] and len(back) == 149
+    first = next(store.iter_events("case-1", backwards=True))
+    assert first == whole[-1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from plainte.core.model import Case, CaseStatus
+from plainte.core.model import Case, CaseStatus, Event
 
 TYPE_CHECKING = False  # typing costs 3 ms of every call; it is only read by type checkers
 if TYPE_CHECKING:
@@ -48,10 +48,18 @@ def judged_on(case: Case, today: date) -> date:
 
     A saga that ended in 2010 is judged by the rules of 2010, not by today's.
     """
-    if case.status is CaseStatus.OPEN:
-        return today
     # the last event up to today, found from the end: a letter asks this several times
-    last = next((e for e in reversed(case.events) if e.at.day <= today), None)
+    return judged_from_end(case.status, reversed(case.events), today)
+
+
+def judged_from_end(status: CaseStatus, back: Iterable[Event], today: date) -> date:
+    """:func:`judged_on` from a case's status and its events read from the last one back.
+
+    Only the events after the last one up to ``today`` are read: a long case is not read whole.
+    """
+    if status is CaseStatus.OPEN:
+        return today
+    last = next((e for e in back if e.at.day <= today), None)
     return last.at.day if last else today
 
 

@@ -774,19 +774,27 @@ class Store:
             case.journal = self.journal(case_id)
         return case
 
-    def iter_events(self, case_id: str, batch: int = 2000) -> Iterator[Event]:
-        """The case's live events in timeline order, read ``batch`` at a time (for exports)."""
+    def iter_events(
+        self, case_id: str, batch: int = 2000, *, backwards: bool = False
+    ) -> Iterator[Event]:
+        """The case's live events in timeline order, read ``batch`` at a time (for exports).
+
+        ``backwards``: from the last one back, for what the end of a long case says (the
+        day an ended saga ended) without reading it whole.
+        """
         after: tuple = ()
+        beyond, order = ("<", "DESC") if backwards else (">", "ASC")
         while True:
             rows = self.conn.execute(
                 "SELECT rowid, sort_at FROM events WHERE case_id = ? AND retracted_at IS NULL"
-                + (" AND (sort_at, rowid) > (?, ?)" if after else "")
-                + " ORDER BY sort_at, rowid LIMIT ?",
+                + (f" AND (sort_at, rowid) {beyond} (?, ?)" if after else "")
+                + f" ORDER BY sort_at {order}, rowid {order} LIMIT ?",
                 (case_id, *after, batch),
             ).fetchall()
             if not rows:
                 return
-            yield from self.load_events(case_id, [r[0] for r in rows])
+            events = self.load_events(case_id, [r[0] for r in rows])
+            yield from reversed(events) if backwards else events
             after = (rows[-1][1], rows[-1][0])
 
     def journal_rows(self, case_id: str) -> Iterator[tuple]:

@@ -32,6 +32,7 @@ from plainte.gui.overview_panel import OverviewPanel
 from plainte.gui.summary_process import Summing
 from plainte.gui.tab_panels import TabPanels
 from plainte.gui.timeline_model import TimelineModel
+from plainte.gui.waiting import Waiting
 from plainte.gui.widgets import PlainLabel
 
 OVERVIEW, TIMELINE, PROMISES, LADDER, DASHBOARD = 0, 1, 2, 3, 4
@@ -91,6 +92,10 @@ class CasePane(QWidget):
         self._reading, self._after_order = 0, False
         self._painted = self._held = False
         self.summing = Summing(self, self._summed_up, partial(self.read_case, wanted=True))
+        self.waiting = Waiting(self)
+        """What waits for the whole case (a letter, a reply): called once it is read."""
+        self._in_flight = 0
+        """The reading under way in a worker (0: none)."""
         self._let_go: list[Case | None] = []
         """Cases replaced by an edit, freed at the next reading (not while the edit is painted)."""
         self._soon = QTimer(self)
@@ -170,6 +175,8 @@ class CasePane(QWidget):
         The whole case (for the figures and the other tabs) is read off the GUI
         thread; a case of a million events never holds the window.
         """
+        if header is None or self.header is None or header.id != self.header.id:
+            self.waiting.drop()  # what waited for another case never gets this one
         self.store, self.header, self.case, self.today = store, header, None, today
         self._after_order = False
         self._reading += 1
@@ -225,6 +232,7 @@ class CasePane(QWidget):
             case_reading.let_go(self._let_go.pop())
         if self.header is None or self.store is None:
             return
+        wanted = wanted or bool(self.waiting)
         if not wanted and not self.timeline.is_short() and not self._wants_whole():
             total = self.timeline.total()
             self._after_order = total is None  # decided once the order is known
@@ -262,9 +270,35 @@ class CasePane(QWidget):
 
         def done(result) -> None:
             if isValid(self) and reading == self._reading:  # not a pane rebuilt meanwhile
+                self._in_flight = 0
                 self._case_read(*result)
 
-        run_in_background(work, done, lambda _error: None)
+        def failed(error: Exception) -> None:
+            if isValid(self) and reading == self._reading:
+                self._in_flight = 0
+                self.waiting.drop(error)
+
+        self._in_flight = reading
+        run_in_background(work, done, failed)
+
+    def when_read(self, action: str, then: Callable[[Case], None]) -> None:
+        """Call ``then`` with the whole case: at once when held (or short), else once read.
+
+        A long case is read off the GUI thread (:attr:`waiting` says so meanwhile);
+        the same ``action`` asked again replaces the first, and one reading serves
+        both; showing another case drops it.
+        """
+        if self.header is None:
+            return
+        if self.case is None and self.timeline.is_short():  # read at once, in no time
+            self.adopt(self.store.load_case(self.header.id))
+        if self.case is not None:
+            then(self.case)
+            return
+        self.waiting.add(action, then)
+        if self._soon.isActive() or not (self._in_flight and self._in_flight == self._reading):
+            self._soon.stop()  # read now, not in a moment
+            self.read_case(wanted=True)
 
     def read_case_soon(self) -> None:
         """Read the whole case again a moment after a change (a burst of edits reads it once)."""
@@ -272,6 +306,7 @@ class CasePane(QWidget):
             self.read_case()
             return
         case, self.case = self.case, None
+        self._reading += 1  # a reading under way may not hold the change: read again
         self.summing.drop()
         self._let_go.append(case)  # freed when the case is read again: after the edit is painted
         self._stale = set(FILLED)
@@ -334,6 +369,7 @@ class CasePane(QWidget):
         self._stale = set(FILLED)
         self.figures.show_stats(stats)
         self._fill_tab(self.tabs.currentIndex())
+        self.waiting.call(case)
 
     def selected_event(self) -> Event | None:
         """The event selected in the timeline, if any."""

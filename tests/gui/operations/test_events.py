@@ -131,3 +131,17 @@ def test_a_quick_log_updates_its_case_row_without_reading_every_case(
     assert asked == [[window.case.id]]  # only the case the log touched
     assert cases.index(row, days).data() == 0  # its first day is today now
     assert cases.rows[row] == listing(window.store, window.today, count_events=False)[row]
+
+
+def test_marking_a_step_on_a_long_case_reads_that_event_only(qtbot, window, reads):
+    """No whole read of 6,000 events on the GUI thread to mark one of them."""
+    from tests.gui.operations.conftest import open_long
+
+    w = open_long(qtbot, window)
+    step = w.event_ops.steps()[0][0]
+    reads.clear()
+    assert w.event_ops.mark_step(step, "e4321")
+    assert True not in reads
+    (event,) = w.store.load_events("long", ids=["e4321"])
+    assert event.step == step and event.summary.endswith("#4321")
+    assert not w.event_ops.mark_step(step, "no-such-event")

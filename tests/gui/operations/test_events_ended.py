@@ -117,3 +117,26 @@ def test_the_question_speaks_the_interface_language(qtbot, red):
     )
     assert set(asked[1:]) == {"Rouvrir et noter", "Annuler"}  # not Qt's English "Cancel"
     assert red.store.load_case(RED).status is CaseStatus.SWITCHED
+
+
+def test_logging_after_a_long_ended_saga_asks_without_reading_it_whole(
+    qtbot, window, reads, monkeypatch
+):
+    """The day it ended is read from its end: no whole read of 6,000 events on the GUI thread."""
+    from plainte.core.dated import judged_on
+    from plainte.gui.operations.events import EventOps
+    from tests.gui.operations.conftest import LONG, open_long
+
+    w = open_long(qtbot, window, status="switched")
+    ended_on = judged_on(w.store.load_case("long"), w.today)
+    asked = []
+
+    def ask(_ops, day, _event, _label) -> bool:
+        asked.append(day)
+        return False  # kept ended
+
+    monkeypatch.setattr(EventOps, "ask_to_reopen", ask)
+    reads.clear()
+    w.acts["they_called"].trigger()
+    assert asked == [ended_on] and reads == []
+    assert len(w.store.load_case("long").events) == LONG  # nothing stored

@@ -35,12 +35,16 @@ class CallOps:
 
     def call_logged(self, event: Event) -> None:
         """Store the call, then show the recap e-mail to send."""
-        from plainte.gui.recap_dialog import RecapDialog
-
         w = self.window
         if not w.event_ops.save(event, commands.label("gui.actions.i_called")):
             return
-        case = w.store.load_case(w.case_header.id)
+        w.with_case("recap", lambda case: self._recap(case, event))
+
+    def _recap(self, case, event: Event) -> None:
+        """The recap e-mail of ``event``, written from the whole ``case``, read."""
+        from plainte.gui.recap_dialog import RecapDialog
+
+        w = self.window
         try:
             recap = w.composer.compose(
                 case, "call-recap", w.today, event_id=event.id, sender=w.prefs.sender()

@@ -23,20 +23,31 @@ class ComposeOps:
         self.window = window
 
     def compose(self, kind: str | None) -> ComposerDialog | None:
-        """Open the composer on ``kind`` (a complaint by default)."""
-        from plainte.gui.composer_dialog import ComposerDialog
+        """Open the composer on ``kind`` (a complaint by default).
 
+        Return:
+            The dialog, or None when there is no case or a long one is read first
+            (the dialog opens once it is: :attr:`MainWindow.composer_dialog`).
+        """
         w = self.window
         if not w.case_header:
             return None
-        from plainte.core.fingerprint import last_entry, of_entries
+        opened: list[ComposerDialog] = []
+        w.with_case("letter", lambda case: opened.append(self._open(case, kind)))
+        return opened[0] if opened else None
 
-        tail = last_entry(w.store.conn, w.case_header.id)
+    def _open(self, case: Case, kind: str | None) -> ComposerDialog:
+        """The composer on the whole ``case``, read."""
+        from plainte.core.fingerprint import last_entry, of_entries
+        from plainte.gui.composer_dialog import ComposerDialog
+
+        w = self.window
+        tail = last_entry(w.store.conn, case.id)
         carried = of_entries(tail)  # the fingerprint the letter carries, recorded when sent
         dialog = ComposerDialog(
             w,
             w.composer,
-            dataclasses.replace(w.case, journal=tail),  # the whole case, and its fingerprint
+            dataclasses.replace(case, journal=tail),  # the whole case, and its fingerprint
             w.today,
             w.prefs.sender(),
             kind or "complaint",

@@ -102,11 +102,15 @@ class EventOps:
         "day 3724"): the person is asked first. An event inside the saga is not.
         """
         w = self.window
-        if w.case_header.status is CaseStatus.OPEN or w.case is None:
+        header = w.case_header
+        if header is None or header.status is CaseStatus.OPEN:
             return None
-        from plainte.core.overview import as_of
+        from plainte.core.dated import judged_from_end
 
-        ended_on = as_of(w.case, w.today)
+        # read from the end: a long case is not read whole to find the day it ended
+        ended_on = judged_from_end(
+            header.status, w.store.iter_events(header.id, 64, backwards=True), w.today
+        )
         return ended_on if event.at.day > ended_on else None
 
     def ask_to_reopen(self, ended_on: date, event: Event, label: str | commands.Label) -> bool:
@@ -174,9 +178,12 @@ class EventOps:
         from dataclasses import replace
 
         w = self.window
-        event = next((e for e in w.case.events if e.id == event_id), None) if w.case else None
-        if event is None:
+        if w.case_header is None:
             return False
+        found = w.store.load_events(w.case_header.id, ids=[event_id])  # that one, not the case
+        if not found:
+            return False
+        event = found[0]
         return self.save(replace(event, step=step_id), commands.label("gui.undo.mark_step"))
 
     def log_they_called(self) -> None:

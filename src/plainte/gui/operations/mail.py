@@ -124,8 +124,8 @@ class MailOps:
         from plainte.core.mail import to_event
 
         w = self.window
-        case = w.store.load_case(case_id)
-        known = {e.id: e for e in case.events}
+        case = w.store.case_header(case_id)  # its own fields: the events are not read whole
+        known = {e.id: e for e in w.store.load_events(case_id, ids=[m.event_id for m in mails])}
         own = {w.prefs.email} if w.prefs.email else set()
         pairs, new = [], []
         for mail in mails:
@@ -149,13 +149,25 @@ class MailOps:
             self.paste_reply(text=f"{mail.subject}\n{mail.body}", event=event)
 
     def paste_reply(self, text: str = "", event=None) -> ReplyDialog | None:
-        """Open the reply reader on the selected case (on ``text``, or empty to paste)."""
+        """Open the reply reader on the selected case (on ``text``, or empty to paste).
+
+        Return:
+            The dialog, or None when there is no case or a long one is read first
+            (the dialog opens once it is: :attr:`dialog`).
+        """
+        w = self.window
+        if not w.case_header:
+            return None
+        opened: list[ReplyDialog] = []
+        w.with_case("reply", lambda case: opened.append(self._open(case, text, event)))
+        return opened[0] if opened else None
+
+    def _open(self, case, text: str, event) -> ReplyDialog:
+        """The reply reader on the whole ``case``, read."""
         from plainte.gui.reply_dialog import ReplyDialog
 
         w = self.window
-        if not w.case:
-            return None
-        dialog = ReplyDialog(w, w.case, w.ladders.for_case(w.case), w.today, text=text, event=event)
+        dialog = ReplyDialog(w, case, w.ladders.for_case(case), w.today, text=text, event=event)
         dialog.log_requested.connect(lambda ev: self._log(dialog, ev))
         dialog.letter_requested.connect(self._write)
         self.dialog = dialog
@@ -165,9 +177,9 @@ class MailOps:
     def _log(self, dialog: ReplyDialog, event) -> None:
         """Open the event dialog on the prefilled reply; store what the person confirms."""
         w = self.window
-        if not w.case:
+        if not w.case_header:
             return
-        is_new = all(e.id != event.id for e in w.case.events)
+        is_new = not w.store.load_events(w.case_header.id, ids=[event.id])  # not the whole case
         edited = w.event_ops.edit_in_dialog(event, is_new=is_new)
         if edited is not None and w.event_ops.save(edited, commands.label("react.gui.undo")):
             dialog.logged(edited)
