@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLineEdit,
@@ -27,7 +26,7 @@ from plainte.core.model import Case, Channel, Event
 from plainte.core.stats import compute
 from plainte.gui import case_reading
 from plainte.gui.case_reading import FiguresLine
-from plainte.gui.columns import FitColumns, font_widths
+from plainte.gui.columns import FitColumns, font_widths, table_defaults, timeline_samples
 from plainte.gui.overview_panel import OverviewPanel
 from plainte.gui.summary_process import Summing
 from plainte.gui.tab_panels import TabPanels
@@ -51,21 +50,6 @@ first frame, which shows the overview."""
 WHOLE = 200_000
 """Up to this many events, the figures line (and the overview when shown) are computed after
 the first frame, from the whole case."""
-
-
-def table_defaults(view: QTableView) -> None:
-    """Rows selected whole, one at a time, read-only, compact."""
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.horizontalHeader().setHighlightSections(False)
-    # A narrow column's title ends in "…" (its tooltip has it whole), not clipped at both ends.
-    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
 
 class CasePane(QWidget):
@@ -92,10 +76,8 @@ class CasePane(QWidget):
         self._reading, self._after_order = 0, False
         self._painted = self._held = False
         self.summing = Summing(self, self._summed_up, partial(self.read_case, wanted=True))
-        self.waiting = Waiting(self)
-        """What waits for the whole case (a letter, a reply): called once it is read."""
-        self._in_flight = 0
-        """The reading under way in a worker (0: none)."""
+        self.waiting = Waiting(self)  # a letter, a reply: called once the case is read
+        self._in_flight = 0  # the reading under way in a worker (0: none)
         self._let_go: list[Case | None] = []
         """Cases replaced by an edit, freed at the next reading (not while the edit is painted)."""
         self._soon = QTimer(self)
@@ -241,9 +223,7 @@ class CasePane(QWidget):
             elif total is not None:
                 self._read_figures()
             return
-        from plainte.core import timeline
         from plainte.core.overview import as_of
-        from plainte.core.store import Store
         from plainte.gui.worker import run_in_background
 
         self._reading += 1
@@ -259,18 +239,10 @@ class CasePane(QWidget):
             self.summing.start(path, case_id, self.today, i18n.language())
             return
 
-        def work():
-            reader = Store(path, timeline.reader(path), read_only=True)
-            try:
-                with case_reading.no_collection():
-                    case = reader.load_case(case_id)
-                    return case, compute(case, as_of(case, self.today))
-            finally:
-                reader.close()
+        work = partial(case_reading.read_whole, path, case_id, self.today)
 
         def done(result) -> None:
             if isValid(self) and reading == self._reading:  # not a pane rebuilt meanwhile
-                self._in_flight = 0
                 self._case_read(*result)
 
         def failed(error: Exception) -> None:
@@ -282,12 +254,8 @@ class CasePane(QWidget):
         run_in_background(work, done, failed)
 
     def when_read(self, action: str, then: Callable[[Case], None]) -> None:
-        """Call ``then`` with the whole case: at once when held (or short), else once read.
-
-        A long case is read off the GUI thread (:attr:`waiting` says so meanwhile);
-        the same ``action`` asked again replaces the first, and one reading serves
-        both; showing another case drops it.
-        """
+        """Call ``then`` with the whole case: at once when held (or short), else once read off
+        the GUI thread, however many times asked meanwhile (:class:`~.waiting.Waiting`)."""
         if self.header is None:
             return
         if self.case is None and self.timeline.is_short():  # read at once, in no time
@@ -421,15 +389,7 @@ class CasePane(QWidget):
         if self._sized == i18n.language():
             return
         self._sized = i18n.language()
-        model = self.timeline
-        late = datetime(2026, 9, 28, 12, 59)  # a long month and a long time
-        samples = {
-            "at": i18n.format_date_short(late) + ", " + i18n.format_time(late),
-            "channel": "      " + max((tr(f"channel.{c.value}") for c in Channel), key=len),
-            "direction": tr("gui.timeline.out") + " ✗",
-            "counterpart": "Dominique",
-            "reference": "INC-20498",
-            "wait": "",
-        }
-        widths = font_widths(self.timeline_view, model.COLUMNS, samples, skip="summary", padding=24)
+        samples = timeline_samples()
+        columns = TimelineModel.COLUMNS
+        widths = font_widths(self.timeline_view, columns, samples, skip="summary", padding=24)
         self._fit.set_natural(widths)

@@ -52,6 +52,22 @@ def no_collection():
         gc.enable()
 
 
+def read_whole(path: Path, case_id: str, today: date) -> tuple[Case, SagaStats]:
+    """The whole case and its figures, read in a worker on a connection of its own."""
+    from plainte.core import timeline
+    from plainte.core.overview import as_of
+    from plainte.core.stats import compute
+    from plainte.core.store import Store
+
+    reader = Store(path, timeline.reader(path), read_only=True)
+    try:
+        with no_collection():
+            case = reader.load_case(case_id)
+            return case, compute(case, as_of(case, today))
+    finally:
+        reader.close()
+
+
 class FiguresLine(PlainLabel):
     """The shown case's days, contacts, unanswered contacts, hold time and promises."""
 

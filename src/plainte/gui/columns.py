@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 MIN_TEXT = 8
 """The text column keeps at least this many average characters before the others shrink."""
@@ -98,3 +98,37 @@ class FitColumns(QObject):
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
+
+
+def table_defaults(view: QTableView) -> None:
+    """Rows selected whole, one at a time, read-only, compact."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setHighlightSections(False)
+    # A narrow column's title ends in "…" (its tooltip has it whole), not clipped at both ends.
+    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+def timeline_samples() -> dict[str, str]:
+    """The longest text each timeline column shows, in the interface language (its width)."""
+    from datetime import datetime
+
+    from plainte.core import i18n
+    from plainte.core.i18n import tr
+    from plainte.core.model import Channel
+
+    late = datetime(2026, 9, 28, 12, 59)  # a long month and a long time
+    return {
+        "at": i18n.format_date_short(late) + ", " + i18n.format_time(late),
+        "channel": "      " + max((tr(f"channel.{c.value}") for c in Channel), key=len),
+        "direction": tr("gui.timeline.out") + " ✗",
+        "counterpart": "Dominique",
+        "reference": "INC-20498",
+        "wait": "",
+    }

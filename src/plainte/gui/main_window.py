@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QMainWindow,
@@ -36,8 +34,8 @@ from plainte.core.model import Case, Channel, Event
 from plainte.core.store import Store
 from plainte.gui import menus, qt_language, settings
 from plainte.gui.case_list_model import CaseListModel, natural_widths
-from plainte.gui.case_pane import CasePane, table_defaults
-from plainte.gui.columns import FitColumns
+from plainte.gui.case_pane import CasePane
+from plainte.gui.columns import FitColumns, table_defaults
 from plainte.gui.operations import Operations
 from plainte.gui.operations.calls import CallOps
 from plainte.gui.operations.cases import CaseOps
@@ -80,7 +78,6 @@ class MainWindow(QMainWindow):
         self.last_channel = Channel.PHONE
         self._ladders = None
         self._composer = None
-        self._busy = False
         self.undo_stack = QUndoStack(self)
         self.ops = Operations(self, self.editor, self.undo_stack)
         self.case_ops = CaseOps(self)
@@ -100,42 +97,13 @@ class MainWindow(QMainWindow):
 
     @property
     def case(self) -> Case | None:
-        """The whole selected case; read now if its background reading is not done yet.
-
-        For scripts and checks: an action waits for it with :meth:`with_case`, which
-        never reads a long case on the GUI thread.
-        """
+        """The whole selected case, read now if not yet (for checks: actions use ``when_read``)."""
         pane = self.pane
         if pane.header is None:
             return None
         if pane.case is None:
             pane.adopt(self.store.load_case(pane.header.id))
         return pane.case
-
-    def with_case(self, action: str, then: Callable[[Case], None]) -> None:
-        """Call ``then`` with the whole selected case (``action``: ``letter`` or ``reply``).
-
-        A long case is read off the GUI thread first, the window saying so and
-        staying responsive; a second click meanwhile reads it once; another case
-        shown meanwhile drops it.
-        """
-        self.pane.when_read(action, then)
-        if self.pane.waiting:
-            self.statusBar().showMessage(tr(f"gui.status.reading_{action}"))
-
-    def _show_waiting(self, waiting: bool) -> None:
-        """A busy cursor while an action waits for the whole case (the window still answers)."""
-        if waiting == self._busy:
-            return
-        self._busy = waiting
-        if waiting:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        else:
-            QApplication.restoreOverrideCursor()
-            self.statusBar().clearMessage()
-
-    def _not_read(self, error: Exception) -> None:
-        self.statusBar().showMessage(tr("gui.status.reading_failed", detail=str(error)))
 
     @property
     def case_header(self) -> Case | None:
@@ -188,11 +156,8 @@ class MainWindow(QMainWindow):
         self.case_view.selectionModel().selectionChanged.connect(self._on_case_selected)
         self.case_view.doubleClicked.connect(lambda _i: self.case_ops.edit_case())
 
-        if hasattr(self, "pane"):
-            self.pane.waiting.drop()  # the pane is built again: what waited asks again
         self.pane = CasePane(lambda: self.ladders, at_start=self._at_start)
-        self.pane.waiting.changed.connect(self._show_waiting)
-        self.pane.waiting.failed.connect(self._not_read)
+        self.pane.waiting.shown_in(self.statusBar())
         self.pane.timeline_view.doubleClicked.connect(lambda _i: self.event_ops.edit_event())
         self.mail_ops.accept_drops(self.pane.timeline_view)
         self.pane.overview.write.connect(self.compose_ops.compose)
@@ -380,4 +345,5 @@ class MainWindow(QMainWindow):
         self.prefs.language = lang
         settings.save(self.prefs)
         self.pane.timeline.set_case(None)
+        self.pane.waiting.drop()  # the pane is built again: nothing waits for the old one
         self._build()

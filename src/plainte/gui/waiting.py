@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QStatusBar
 
+from plainte.core.i18n import tr
 from plainte.core.model import Case
 
 
@@ -20,14 +22,28 @@ class Waiting(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._then: dict[str, Callable[[Case], None]] = {}
+        self._bar: QStatusBar | None = None
+
+    def shown_in(self, bar: QStatusBar) -> None:
+        """Say in ``bar`` what waits, and a failure; a busy cursor meanwhile (the window works)."""
+        self._bar = bar
+        self.changed.connect(lambda on: _busy(on, bar))
+        self.failed.connect(
+            lambda error: bar.showMessage(tr("gui.status.reading_failed", detail=str(error)))
+        )
 
     def __bool__(self) -> bool:
         return bool(self._then)
 
     def add(self, action: str, then: Callable[[Case], None]) -> None:
-        """Let ``then`` wait for the case, in place of what ``action`` asked before."""
+        """Let ``then`` wait for the case, in place of what ``action`` asked before.
+
+        ``action`` (letter, reply, recap) says what for: ``gui.status.reading_<action>``.
+        """
         first = not self._then
         self._then[action] = then
+        if self._bar is not None:  # "Reading the whole saga for the letter…"
+            self._bar.showMessage(tr(f"gui.status.reading_{action}"))
         if first:
             self.changed.emit(True)
 
@@ -45,3 +61,11 @@ class Waiting(QObject):
             self.changed.emit(False)
             if error is not None:
                 self.failed.emit(error)
+
+
+def _busy(on: bool, bar: QStatusBar) -> None:
+    if on:
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    else:
+        QApplication.restoreOverrideCursor()
+        bar.clearMessage()  # "Reading the whole saga…" said no more

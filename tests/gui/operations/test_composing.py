@@ -75,3 +75,15 @@ def test_a_short_case_opens_the_composer_at_once(qtbot, window):
     dialog = window.compose_ops.compose("complaint")
     assert dialog is not None and dialog.case.id == "demo-red-2016" and not _busy()
     dialog.reject()
+
+
+def test_switching_language_while_reading_leaves_no_busy_cursor(qtbot, long_window):
+    w = long_window
+    w.compose_ops.compose("complaint")
+    assert _busy()
+    w.set_language("fr")
+    assert not _busy()
+    w.set_language("en")
+    QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.wait(50)
+    assert getattr(w, "composer_dialog", None) is None

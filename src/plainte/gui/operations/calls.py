@@ -38,7 +38,7 @@ class CallOps:
         w = self.window
         if not w.event_ops.save(event, commands.label("gui.actions.i_called")):
             return
-        w.with_case("recap", lambda case: self._recap(case, event))
+        w.pane.when_read("recap", lambda case: self._recap(case, event))
 
     def _recap(self, case, event: Event) -> None:
         """The recap e-mail of ``event``, written from the whole ``case``, read."""

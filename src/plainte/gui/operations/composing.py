@@ -33,7 +33,7 @@ class ComposeOps:
         if not w.case_header:
             return None
         opened: list[ComposerDialog] = []
-        w.with_case("letter", lambda case: opened.append(self._open(case, kind)))
+        w.pane.when_read("letter", lambda case: opened.append(self._open(case, kind)))
         return opened[0] if opened else None
 
     def _open(self, case: Case, kind: str | None) -> ComposerDialog:

@@ -159,7 +159,7 @@ class MailOps:
         if not w.case_header:
             return None
         opened: list[ReplyDialog] = []
-        w.with_case("reply", lambda case: opened.append(self._open(case, text, event)))
+        w.pane.when_read("reply", lambda case: opened.append(self._open(case, text, event)))
         return opened[0] if opened else None
 
     def _open(self, case, text: str, event) -> ReplyDialog:
