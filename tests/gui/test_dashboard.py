@@ -136,3 +136,47 @@ def test_a_note_is_a_circle_on_the_line_not_a_contact_from_me(qtbot):
     board.show_case(parse_saga(json.dumps(saga_doc(events)).encode()).cases[0], date(2026, 8, 4))
     sides = sorted((m.up is None, m.up) for m in board.strip.marks())
     assert sides == [(False, False), (True, None)]
+
+
+def test_a_long_saga_s_marks_are_placed_once_per_size_and_drawn_once_per_pixel(qtbot, monkeypatch):
+    """A repaint (a tooltip, the window shown again) placed every mark again: 100,000 of
+    them held the window; and a mark hidden under the same mark is not drawn twice."""
+    import json
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPainter
+
+    from plainte.core.sagafile import parse_saga
+    from plainte.gui.dashboard import TimelineStrip
+    from tests.conftest import saga_doc
+
+    events = [
+        {
+            "id": f"e{i}",
+            "at": f"2026-08-{1 + i % 3:02d}T{8 + i % 10:02d}:{i % 60:02d}:00",
+            "channel": "phone",
+            "direction": "out",
+        }
+        for i in range(3_000)
+    ]
+    case = parse_saga(json.dumps(saga_doc(events)).encode()).cases[0]
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.resize(900, 600)
+    board.show()
+    placed = []
+    place = TimelineStrip._place
+    monkeypatch.setattr(TimelineStrip, "_place", lambda self: placed.append(1) or place(self))
+    lines = []
+    draw = QPainter.drawLine
+    monkeypatch.setattr(QPainter, "drawLine", lambda self, *a: lines.append(a) or draw(self, *a))
+    board.show_case(case, date(2026, 8, 4))
+    strip = board.strip
+    strip.grab()  # painted twice, as by a tooltip and the window shown again
+    strip.grab()
+    assert placed == [1] and len(strip.marks()) == 3_000
+    ticks = [a for a in lines if isinstance(a[0], QPointF) and a[0].y() != a[1].y()]
+    assert len(ticks) < 2 * 2 * strip.width()  # two paints, at most one tick per half pixel
+    strip.resize(strip.width() - 100, strip.height())
+    strip.marks()
+    assert placed == [1, 1]  # placed again for the new width

@@ -76,6 +76,7 @@ class TimelineStrip(QWidget):
         self.setMinimumHeight(150)
         self.case: Case | None = None
         self.today = date.today()
+        self._marks: tuple[tuple[int, int], list[Mark]] | None = None  # for a size, kept
         self.setAccessibleName(tr("gui.dashboard.strip"))
 
     def sizeHint(self) -> QSize:
@@ -83,6 +84,7 @@ class TimelineStrip(QWidget):
 
     def set_case(self, case: Case | None, today: date) -> None:
         self.case, self.today = case, today
+        self._marks = None
         self.update()
 
     def _frame(self) -> tuple[float, float, float, float]:
@@ -117,17 +119,25 @@ class TimelineStrip(QWidget):
         return [e for e in self.case.events if e.at.day <= self.today] if self.case else []
 
     def marks(self) -> list[Mark]:
-        """Every contact up to the last day, placed as it is drawn."""
-        found = self.days()
-        if found is None:
+        """Every contact up to the last day, placed as it is drawn (kept until the case or
+        the size changes: a paint of a long saga placed 100,000 marks each time)."""
+        size = (self.width(), self.height())
+        if self._marks is None or self._marks[0] != size:
+            self._marks = (size, self._place())
+        return self._marks[1]
+
+    def _place(self) -> list[Mark]:
+        events = self._events()
+        if not events:
             return []
-        start, span = found
+        start = events[0].at.day
+        span = max(1, (self.today - start).days + 1)
         left, width, _mid, _half = self._frame()
         marks = []
         for up in (False, True, None):  # mine below, theirs above, notes on the line
             side = [
                 (left + width * _days(e.at, start) / span, e)
-                for e in self._events()
+                for e in events
                 if (e.direction is Direction.IN if e.is_contact else None) is up
             ]
             side.sort(key=lambda pair: pair[0])
@@ -156,7 +166,12 @@ class TimelineStrip(QWidget):
         start, span = found
         painter.setFont(self._small_font())
         self._draw_days(painter, start, span, left, width, mid, half)
+        drawn = set()
         for mark in self.marks():
+            key = (round(mark.x * 2), mark.up, mark.answered, mark.channel)
+            if key in drawn:  # the same mark on the same half pixel: drawn once
+                continue
+            drawn.add(key)
             if mark.up is None:
                 painter.setPen(QPen(text_color, 1.5))
                 painter.setBrush(palette.color(QPalette.ColorRole.Base))
