@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -278,3 +280,13 @@ def local_zone():
     else:
         os.environ["TZ"] = old
     time.tzset()
+
+
+def two_starts(code: str, cache: Path) -> list[subprocess.CompletedProcess]:
+    """``code`` run by two fresh interpreters sharing the cache folder ``cache``: what the
+    first builds and keeps, the second reads back."""
+    env = dict(os.environ, PLAINTE_CACHE_DIR=str(cache))
+    return [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
+    ]

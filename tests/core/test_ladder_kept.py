@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
@@ -14,6 +12,8 @@ import yaml
 from plainte.core import i18n, ladder, parsed_cache, remedies_data
 from plainte.core.ladder import load_ladders, read_ladder
 from plainte.core.resources import data_folder
+
+from ..conftest import two_starts
 
 GOOD = (
     (data_folder("ladders") / "fr.yaml")
@@ -33,15 +33,6 @@ def _kept(cache: Path, kind: str = "ladder.mine") -> list[Path]:
     return sorted((cache / "parsed").glob(f"{kind}.*.pickle"))
 
 
-def _two_starts(code: str, cache: Path) -> list[subprocess.CompletedProcess]:
-    """``code`` run by two fresh interpreters sharing the cache folder ``cache``."""
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(cache))
-    return [
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
-
-
 def test_a_second_run_reads_the_checked_data_without_the_yaml_parser(tmp_path):
     """Ladders (a person's included), remedies and every plain data file a letter reads."""
     folder = _user_folder(tmp_path, GOOD)
@@ -59,7 +50,7 @@ def test_a_second_run_reads_the_checked_data_without_the_yaml_parser(tmp_path):
         "tone._data(); redact._rules()\n"
         "print('yaml' in sys.modules)\n"
     )
-    runs = _two_starts(code, tmp_path / "cache")
+    runs = two_starts(code, tmp_path / "cache")
     assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
 
 

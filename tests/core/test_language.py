@@ -9,6 +9,8 @@ import sys
 from plainte.core import language
 from plainte.core.model import Case
 
+from ..conftest import two_starts
+
 
 def test_only_french_and_english_profiles_are_loaded():
     assert sorted(language.loaded_languages()) == ["en", "fr"]
@@ -60,11 +62,7 @@ def test_a_later_run_has_the_answers_without_loading_langdetect(tmp_path):
         "import plainte.core.language as l\n"
         f"print([l.detect_text(t) for t in {texts!r}], 'langdetect' in sys.modules)\n"
     )
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
-    runs = [
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-        for _ in range(2)
-    ]
+    runs = two_starts(code, tmp_path)
     assert [r.stdout.strip() for r in runs] == [
         "['fr', 'en', None] True",
         "['fr', 'en', None] False",

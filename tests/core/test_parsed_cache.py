@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 
 from plainte.core import i18n, parsed_cache
 from plainte.core.resources import data_folder
+
+from ..conftest import two_starts
 
 
 def _yaml(path: Path) -> object:
@@ -78,11 +77,7 @@ def test_a_second_start_does_not_load_the_yaml_parser(tmp_path):
         "import sys; from plainte.core import i18n; i18n.tr('language_name');"
         "print('yaml' in sys.modules)"
     )
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
-    runs = [
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
+    runs = two_starts(code, tmp_path)
     assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
 
 

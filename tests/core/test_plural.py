@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from decimal import Decimal
 
 from babel import Locale, localedata
 
 from plainte.core import plural
+
+from ..conftest import two_starts
 
 NUMBERS = [
     *range(0, 1200),
@@ -51,11 +50,7 @@ def test_a_second_run_counts_without_importing_babel(tmp_path):
         "print(i18n.trn('plural.contacts', 1, 'fr'), '|', i18n.trn('plural.contacts', 2, 'en'),"
         " '|', i18n.trn('plural.contacts', 1_000_000, 'fr'), 'babel' in sys.modules)"
     )
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
-    runs = [
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
+    runs = two_starts(code, tmp_path)
     said = [r.stdout.strip() for r in runs]
     assert said[0].endswith("True") and said[1].endswith("False"), [r.stderr for r in runs]
     assert said[0][: -len("True")] == said[1][: -len("False")]

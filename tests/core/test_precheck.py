@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +16,8 @@ from plainte.core.ladder import evaluate, load_ladders
 from plainte.core.model import CaseStatus
 from plainte.core.precheck import check, other_language_of, stale_phrase
 from plainte.core.sagafile import read_saga
+
+from ..conftest import two_starts
 
 SAGAS = Path(__file__).resolve().parents[1] / "fixtures" / "sagas"
 
@@ -248,11 +247,7 @@ def test_day_and_month_names_are_kept_between_runs_without_babel(tmp_path):
         "from plainte.core import precheck\n"
         "print(precheck._weekdays('fr')[0], precheck._months('en')[11], 'babel' in sys.modules)\n"
     )
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(tmp_path))
-    runs = [
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
+    runs = two_starts(code, tmp_path)
     assert [r.stdout.strip() for r in runs] == ["lundi December True", "lundi December False"], [
         r.stderr for r in runs
     ]

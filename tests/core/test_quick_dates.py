@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -12,6 +9,8 @@ from babel.dates import format_date, format_time
 from babel.localedata import locale_identifiers
 
 from plainte.core import i18n, quick_dates
+
+from ..conftest import two_starts
 
 OURS = sorted(i for i in locale_identifiers() if i.split("_")[0] in ("fr", "en"))
 MAIN = ("fr_FR", "fr_CA", "fr_BE", "fr_CH", "en_US", "en_GB", "en_CA", "en_IN", "en_AU")
@@ -77,22 +76,13 @@ def test_a_locale_babel_does_not_know():
     assert quick_dates.known("fr_CA")
 
 
-def _two_starts(code: str, cache) -> list[subprocess.CompletedProcess]:
-    """``code`` run by two fresh interpreters sharing the cache folder ``cache``."""
-    env = dict(os.environ, PLAINTE_CACHE_DIR=str(cache))
-    return [
-        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        for _ in range(2)
-    ]
-
-
 def test_a_second_start_writes_days_without_loading_babel(tmp_path):
     code = (
         "import sys, datetime; from plainte.core import i18n;"
         "print(i18n.format_date_short(datetime.date(2026, 9, 1), 'fr'),"
         " i18n.format_time(datetime.datetime(2026, 9, 1, 14, 5), 'en_US'), 'babel' in sys.modules)"
     )
-    runs = _two_starts(code, tmp_path)
+    runs = two_starts(code, tmp_path)
     said = [r.stdout.strip() for r in runs]
     assert said == ["1 sept. 2026 2:05\u202fPM True", "1 sept. 2026 2:05\u202fPM False"], [
         r.stderr for r in runs
@@ -127,7 +117,7 @@ def test_a_second_start_counts_without_loading_a_locale(tmp_path):
         "print(i18n.trn('plural.contacts', 1234, 'fr'), '|', i18n.trn('plural.contacts', 1, 'en'),"
         " '|', bool(getattr(sys.modules.get('babel.localedata'), '_cache', None)))"
     )
-    runs = _two_starts(code, tmp_path)
+    runs = two_starts(code, tmp_path)
     said = [r.stdout.strip() for r in runs]
     assert said[0].endswith("True") and said[1].endswith("False"), [r.stderr for r in runs]
     assert said[0][: -len("True")] == said[1][: -len("False")]
