@@ -199,4 +199,6 @@ def test_memory_does_not_grow_with_a_new_case_s_events(tmp_path):
             tracemalloc.stop()
         assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == count
         store.close()
-    assert peaks[48_000] < 1.1 * peaks[24_000], peaks
+    # twice the events held whole would double the peak; bounded reading stays flat, give or
+    # take what the allocator and SQLite's page cache vary by (1.108 was seen once)
+    assert peaks[48_000] < 1.4 * peaks[24_000], peaks
