@@ -46,9 +46,11 @@ def test_a_running_saga_counts_to_today_and_names_its_next_step_and_date(ladders
     red.status = CaseStatus.OPEN
     view = overview.compute(red, ladders.for_case(red), TODAY, "fr")
     assert view.as_of == TODAY and view.days == (TODAY - date(2016, 9, 12)).days
+    assert view.days == 3724  # written with the language's separators, as the figures line
     assert (
-        overview.day_text(view, "fr") == f"Jour {view.days} de la saga, depuis le 12 septembre 2016"
+        overview.day_text(view, "fr") == "Jour 3\u202f724 de la saga, depuis le 12 septembre 2016"
     )
+    assert overview.day_text(view, "en").startswith("Day 3,724 of the saga, since")
     assert view.next_step.step.id == "written_complaint" and view.letter == "complaint"
     assert overview.next_text(view, "fr") == (
         "Réclamation écrite : possible depuis le 12 septembre 2016"

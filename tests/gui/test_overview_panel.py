@@ -53,7 +53,7 @@ def test_write_it_opens_the_composer_on_the_next_steps_letter(qtbot, window):
     window.editor.set_case_status("demo-red-2016", CaseStatus.OPEN)
     panel = _shown(qtbot, window, "demo-red-2016")
     days = (TODAY - panel.view.first_day).days
-    assert panel.day.text() == f"Day {days} of the saga, since September 12, 2016"
+    assert panel.day.text() == f"Day {days:,} of the saga, since September 12, 2016"
     assert panel.next.text() == "Written complaint: open since September 12, 2016"
     assert panel.write_button.isVisibleTo(panel)
     qtbot.mouseClick(panel.write_button, Qt.MouseButton.LeftButton)

@@ -33,7 +33,7 @@ def card_lines(case: Case, today: date, lang: str) -> dict[str, str]:
         "provider": case.provider,
         "title": lead[:1].upper() + lead[1:],
         # counted from the first contact, as the posts count it
-        "days": tr("report.card_days", lang, days=fig.days).capitalize(),
+        "days": tr("report.card_days", lang, days=i18n.format_number(fig.days, lang)).capitalize(),
     }
     shown = [h for h in highlights(fig, lang) if h.sentence != lead]
     for item in shown[:MAX_FIGURES]:

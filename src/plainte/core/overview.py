@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from plainte.core import dated
-from plainte.core.i18n import format_date, tr, trn
+from plainte.core.i18n import format_date, format_number, tr, trn
 
 if TYPE_CHECKING:
     from plainte.core import posts
@@ -207,7 +207,8 @@ def day_text(view: Overview, lang: str) -> str:
             how=tr(f"ladder.ended_as.{view.ended_as}", lang),
             days=trn("plural.days", view.days, lang),
         )
-    return tr("overview.day", lang, days=view.days, since=format_date(view.first_day, lang))
+    days = format_number(view.days, lang)  # "Day 2,517", as the figures line writes it
+    return tr("overview.day", lang, days=days, since=format_date(view.first_day, lang))
 
 
 def next_text(view: Overview, lang: str) -> str:
