@@ -334,7 +334,8 @@ class CasePane(QWidget):
         gc.freeze()  # its objects stay out of later collections (which would pause the window)
         self.case = case
         self.as_of = stats.today  # an ended saga is shown as of its last day, everywhere
-        self._stale = set(FILLED)
+        summed = OVERVIEW not in self._stale  # by a child, for this very state: not again here
+        self._stale = set(FILLED) - ({OVERVIEW} if summed else set())
         self.figures.show_stats(stats)
         self._fill_tab(self.tabs.currentIndex())
         self.waiting.call(case)

@@ -15,8 +15,13 @@ def _busy() -> bool:
 
 
 def test_the_composer_of_a_long_case_opens_once_it_is_read_off_the_gui_thread(
-    qtbot, long_window, reads
+    qtbot, long_window, reads, monkeypatch
 ):
+    """The overview summed up apart is not computed again in the window when the case comes."""
+    from plainte.gui.overview_panel import OverviewPanel
+
+    computed = []
+    monkeypatch.setattr(OverviewPanel, "show_computed", lambda *args: computed.append(args))
     w = long_window
     assert w.compose_ops.compose("complaint") is None  # being read: the window answers
     assert _busy() and w.statusBar().currentMessage() == tr("gui.status.reading_letter")
@@ -25,7 +30,7 @@ def test_the_composer_of_a_long_case_opens_once_it_is_read_off_the_gui_thread(
     dialog = w.composer_dialog
     qtbot.addWidget(dialog)
     assert dialog.case.id == "long" and len(dialog.case.events) == LONG
-    assert reads == [False]  # one reading, in a worker
+    assert reads == [False] and computed == []  # one reading, in a worker
     assert not _busy() and w.statusBar().currentMessage() == ""
     QThreadPool.globalInstance().waitForDone(5000)
     assert w.findChildren(type(dialog)) == [dialog]  # one composer for the two clicks
