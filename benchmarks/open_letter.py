@@ -5,8 +5,9 @@ Usage: python benchmarks/open_letter.py DATA_DIR [--runs N] [--where]
 With the real main window on the long case (``big``) as a person finds it, its
 overview shown and settled, each action is started as a click would, and a 10 ms
 heartbeat on the GUI thread measures the longest gap until what the person waits
-for is there: the composer open with its letter written, the reply reader open,
-a ladder step marked, an event logged after an ended saga (asked first). Prints
+for is there: the composer open with its letter written, the reply reader open
+with its reading, a ladder step marked, an event logged after an ended saga
+(asked first). Prints
 one JSON line: for each action, the median of ``N`` runs of the longest gap and
 of the time until done, in milliseconds; ``--where`` adds each gap over 50 ms
 with where the GUI thread was.
@@ -80,7 +81,8 @@ def main() -> None:
         return lambda: window.mail_ops.paste_reply("We will call you back tomorrow.")
 
     def replied() -> bool:
-        return window.mail_ops.dialog is not None
+        dialog = window.mail_ops.dialog
+        return dialog is not None and dialog.reading is not None
 
     results: dict[str, dict] = {}
     where: list[dict] = []

@@ -92,3 +92,33 @@ def test_switching_language_while_reading_leaves_no_busy_cursor(qtbot, long_wind
     QThreadPool.globalInstance().waitForDone(30_000)
     qtbot.wait(50)
     assert getattr(w, "composer_dialog", None) is None
+
+
+def test_the_reply_of_a_long_case_is_read_in_a_worker(qtbot, long_window, monkeypatch):
+    """Past ``APART`` events, the ladder over them all is not walked on the GUI thread."""
+    import threading
+
+    from plainte.core import react
+    from plainte.gui import reply_dialog
+
+    where: list[bool] = []
+    real = react.read_reply
+
+    def spy(*args, **kwargs):
+        where.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reply_dialog, "read_reply", spy)
+    monkeypatch.setattr(reply_dialog, "APART", 5_000)
+    w = long_window
+    w.mail_ops.paste_reply("We have closed your complaint. This is our final response.")
+    qtbot.waitUntil(lambda: w.mail_ops.dialog is not None, timeout=30_000)
+    dialog = w.mail_ops.dialog
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.reading is not None, timeout=30_000)
+    assert dialog.reading.kind == "final_response" and where == [False]
+    assert dialog.log_button.isEnabled()
+    dialog.text.setPlainText("")
+    dialog.read()
+    assert dialog.reading is None and not dialog.log_button.isEnabled()
+    dialog.reject()
