@@ -29,12 +29,14 @@ from plainte.gui.case_reading import FiguresLine
 from plainte.gui.columns import FitColumns, font_widths, table_defaults, timeline_samples
 from plainte.gui.overview_panel import OverviewPanel
 from plainte.gui.summary_process import Summing
+from plainte.gui.tab_filling import DASHBOARD, LADDER, OVERVIEW, PROMISES, TIMELINE, TabFilling
 from plainte.gui.tab_panels import TabPanels
 from plainte.gui.timeline_model import TimelineModel
 from plainte.gui.waiting import Waiting
 from plainte.gui.widgets import PlainLabel
 
-OVERVIEW, TIMELINE, PROMISES, LADDER, DASHBOARD = 0, 1, 2, 3, 4
+__all__ = ["DASHBOARD", "LADDER", "OVERVIEW", "PROMISES", "TIMELINE", "CasePane"]
+"""The tab indices (defined with the tabs' filling) are this pane's to tell."""
 FILLED = {OVERVIEW, PROMISES, LADDER, DASHBOARD}
 """The tabs filled from the whole case, when first shown after it is read."""
 
@@ -72,6 +74,7 @@ class CasePane(QWidget):
         self.as_of = self.today
         """The day the case is told as of: today, or its last day once it ended."""
         self._stale: set[int] = set()
+        self._filling = TabFilling(self)
         self._sized: str | None = None
         self._reading, self._after_order = 0, False
         self._painted = self._held = False
@@ -319,7 +322,9 @@ class CasePane(QWidget):
             return self.timeline.is_settled()
         read = self.case is not None or not self._wants_whole()
         figured = self.case is not None or not self._wants_figures()
-        return self.timeline.is_settled() and read and figured
+        filled = self.tabs.currentIndex() not in self._filling  # nor summed up by a child
+        filled = filled and not (self.tabs.currentIndex() == OVERVIEW and self.summing.child)
+        return self.timeline.is_settled() and read and figured and filled
 
     def adopt(self, case: Case) -> None:
         """Use ``case``, read whole by someone who could not wait (a letter, an export)."""
@@ -371,19 +376,18 @@ class CasePane(QWidget):
             return  # filled after the first frame (``_release``): the window shows first
         self._stale.discard(index)
         case, day = self.case, self.as_of
-        if index == OVERVIEW:
-            self.overview.show_computed(case, self._ladders().for_case(case), day)
-        elif index == PROMISES:
+        if index == PROMISES:  # a table model over the promises: quick at any length
             self.promises_panel.show_case(case, day)
-        elif index == LADDER:
-            from plainte.core.ladder import evaluate
+            return
+        apart = not self.timeline.is_short()
+        self._filling.fill(index, case, day, i18n.language(), apart=apart)
 
-            ladder = self._ladders().for_case(case)
-            # the panel speaks the interface's language; letters keep the case's own
-            state = evaluate(ladder, case, day)
-            self.ladder_panel.show_state(state, i18n.language(), case)
-        elif index == DASHBOARD:
-            self.dashboard.show_case(case, day)
+    def mark_stale(self, index: int) -> None:
+        self._stale.add(index)  # filled again when next shown
+
+    def ladders(self):
+        """The ladders the case is judged by (read once, when first needed)."""
+        return self._ladders()
 
     def _size_timeline_columns(self) -> None:
         """Column widths from the font, not from the rows: measuring a long saga costs."""

@@ -3,63 +3,31 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from plainte.core import i18n
 from plainte.core.i18n import tr
-from plainte.core.model import Case, Direction
-from plainte.core.stats import HEADLINE, SagaStats, compute
+from plainte.core.model import Case
+from plainte.core.stats import HEADLINE
+from plainte.gui.glance import (
+    CONTRASTS,
+    Glance,
+    Lanes,
+    Mark,
+    drawn_marks,
+    glance,
+    lanes,
+    place,
+)
 from plainte.gui.icons import channel_color
 from plainte.gui.widgets import PlainLabel
 
 FIGURES = tuple(k for k in HEADLINE if k != "promises_kept")
-
-
-GAP = 5.0
-"""Pixels kept between two marks on the same side: four calls a day are four marks."""
-
-
-def spread(xs: list[float], left: float, right: float, gap: float = GAP) -> list[float]:
-    """``xs`` (sorted) moved apart by at least ``gap``, kept within ``left``–``right``.
-
-    Marks close in time are pushed right, then back left from the right edge;
-    when even that cannot fit them, the gap shrinks to what the width allows.
-    """
-    if not xs:
-        return []
-    gap = min(gap, (right - left) / max(1, len(xs) - 1))
-    out = [max(left, xs[0])]
-    for x in xs[1:]:
-        out.append(max(x, out[-1] + gap))
-    limit = right
-    for i in range(len(out) - 1, -1, -1):
-        out[i] = min(out[i], limit)
-        limit = out[i] - gap
-    return out
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One contact as drawn: where, on which side, how long, in which colour."""
-
-    x: float
-    up: bool | None  # None: a note, which goes to no one
-    answered: bool
-    channel: str
-
-
-def _days(when, start: date) -> float:
-    """Days from ``start``'s midnight to ``when`` (a day without a time: its middle)."""
-    offset = (when.day - start).days
-    if not when.has_time:
-        return offset + 0.5
-    clock = when.value
-    return offset + (clock.hour * 60 + clock.minute) / 1440
 
 
 class TimelineStrip(QWidget):
@@ -76,15 +44,19 @@ class TimelineStrip(QWidget):
         self.setMinimumHeight(150)
         self.case: Case | None = None
         self.today = date.today()
-        self._marks: tuple[tuple[int, int], list[Mark]] | None = None  # for a size, kept
+        self._lanes: Lanes | None = None
+        self._placed: tuple[tuple[int, int], list, list[Mark]] | None = None
+        """For a size: each side placed, and the marks drawn (one per half pixel), kept."""
         self.setAccessibleName(tr("gui.dashboard.strip"))
 
     def sizeHint(self) -> QSize:
         return QSize(600, 240)
 
-    def set_case(self, case: Case | None, today: date) -> None:
+    def set_case(self, case: Case | None, today: date, computed: Lanes | None = None) -> None:
+        """Show ``case`` as of ``today``; ``computed``: its :func:`lanes`, if already known."""
         self.case, self.today = case, today
-        self._marks = None
+        self._lanes = computed if computed is not None else lanes(case, today)
+        self._placed = None
         self.update()
 
     def _frame(self) -> tuple[float, float, float, float]:
@@ -109,47 +81,46 @@ class TimelineStrip(QWidget):
 
     def days(self) -> tuple[date, int] | None:
         """The first day drawn and how many days the line holds (the last one included)."""
-        events = self._events()
-        if not events:
-            return None
-        start = events[0].at.day
-        return start, max(1, (self.today - start).days + 1)
+        return None if self._lanes is None else (self._lanes.start, self._lanes.span)
 
-    def _events(self) -> list:
-        return [e for e in self.case.events if e.at.day <= self.today] if self.case else []
+    def _placement(self) -> tuple[list, list[Mark]]:
+        """Each side placed at the current size, and the marks to draw (kept until the case
+        or the size changes: a paint of a long saga placed 100,000 marks each time)."""
+        size = (self.width(), self.height())
+        if self._placed is None or self._placed[0] != size:
+            placed = self._place()
+            self._placed = (size, placed, drawn_marks(placed))
+        return self._placed[1], self._placed[2]
+
+    def keep_placement(self, size: tuple[int, int], placed: list, drawn: list[Mark]) -> None:
+        """Use ``placed`` and ``drawn`` (computed apart for ``size``) while the size holds."""
+        self._placed = (size, placed, drawn)
 
     def marks(self) -> list[Mark]:
-        """Every contact up to the last day, placed as it is drawn (kept until the case or
-        the size changes: a paint of a long saga placed 100,000 marks each time)."""
-        size = (self.width(), self.height())
-        if self._marks is None or self._marks[0] != size:
-            self._marks = (size, self._place())
-        return self._marks[1]
+        """Every contact up to the last day, placed as it is drawn."""
+        return [
+            Mark(x, up, done, channel)
+            for up, xs, answered, channels in self._placement()[0]
+            for x, done, channel in zip(xs, answered, channels, strict=True)
+        ]
 
-    def _place(self) -> list[Mark]:
-        events = self._events()
-        if not events:
-            return []
-        start = events[0].at.day
-        span = max(1, (self.today - start).days + 1)
+    def frame(self) -> tuple[tuple[int, int], float, float]:
+        """The strip's size, and where its line starts and how wide it is."""
         left, width, _mid, _half = self._frame()
-        marks = []
-        for up in (False, True, None):  # mine below, theirs above, notes on the line
-            side = [
-                (left + width * _days(e.at, start) / span, e)
-                for e in events
-                if (e.direction is Direction.IN if e.is_contact else None) is up
-            ]
-            side.sort(key=lambda pair: pair[0])
-            xs = spread([x for x, _e in side], left, left + width)
-            marks += [
-                Mark(x, up, e.answered, e.channel.value)
-                for x, (_x, e) in zip(xs, side, strict=True)
-            ]
-        return marks
+        return (self.width(), self.height()), left, width
+
+    def _place(self) -> list:
+        _size, left, width = self.frame()
+        return place(self._lanes, left, width)
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()  # ended here, whoever still holds the Python object
+
+    def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
@@ -166,22 +137,23 @@ class TimelineStrip(QWidget):
         start, span = found
         painter.setFont(self._small_font())
         self._draw_days(painter, start, span, left, width, mid, half)
-        drawn = set()
-        for mark in self.marks():
-            key = (round(mark.x * 2), mark.up, mark.answered, mark.channel)
-            if key in drawn:  # the same mark on the same half pixel: drawn once
-                continue
-            drawn.add(key)
+        notes, pen = [], None
+        ticks = sorted(self._placement()[1], key=attrgetter("channel"))  # a pen per channel
+        for mark in ticks:
             if mark.up is None:
-                painter.setPen(QPen(text_color, 1.5))
-                painter.setBrush(palette.color(QPalette.ColorRole.Base))
-                painter.drawEllipse(QPointF(mark.x, mid), 4, 4)
+                notes.append(mark.x)
                 continue
+            if mark.channel != pen:
+                pen = mark.channel
+                painter.setPen(QPen(channel_color(pen), 2))
             length = half * (0.75 if mark.answered else 0.35)
-            painter.setPen(QPen(channel_color(mark.channel), 2))
             end = mid - length if mark.up else mid + length
-            painter.drawLine(QPointF(mark.x, mid), QPointF(mark.x, end))
-        self._draw_broken(painter, start, span, left, width, mid, half)
+            painter.drawLine(QLineF(mark.x, mid, mark.x, end))
+        painter.setPen(QPen(text_color, 1.5))  # notes on the line, over the ticks
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        for x in notes:
+            painter.drawEllipse(QPointF(x, mid), 4, 4)
+        self._draw_broken(painter, left, width, mid, half)
         painter.setPen(QPen(text_color, 1))
         painter.drawText(self._legend_box(), Qt.TextFlag.TextWordWrap, tr("gui.dashboard.legend"))
 
@@ -206,20 +178,15 @@ class TimelineStrip(QWidget):
                 break
             painter.drawText(box, align, text)
 
-    def _draw_broken(self, painter, start, span, left, width, mid, half) -> None:
-        from plainte.core.promises import ledger  # read when the tab is filled, not at start
-
+    def _draw_broken(self, painter, left, width, mid, half) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#e53935"))
         top = mid - half * 0.8
-        for entry in ledger(self.case, self.today):
-            if entry.is_broken and entry.promise.due:
-                pos = left + width * min(1.0, _days(entry.promise.due, start) / span)
-                painter.drawPolygon(
-                    QPolygonF(
-                        [QPointF(pos, top + 12), QPointF(pos - 6, top), QPointF(pos + 6, top)]
-                    )
-                )
+        for fraction in self._lanes.broken:
+            pos = left + width * fraction
+            painter.drawPolygon(
+                QPolygonF([QPointF(pos, top + 12), QPointF(pos - 6, top), QPointF(pos + 6, top)])
+            )
 
 
 class Dashboard(QWidget):
@@ -251,23 +218,29 @@ class Dashboard(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.strip, 1)  # the drawn timeline takes the room the figures leave
 
-    def show_case(self, case: Case | None, today: date) -> SagaStats | None:
-        stats = compute(case, today) if case else None
+    def show_case(self, case: Case | None, today: date) -> None:
+        """Compute and show ``case`` as of ``today`` (a short saga: in no time)."""
+        self.show_glance(case, today, glance(case, today, i18n.language()))
+
+    def show_glance(self, case: Case | None, today: date, seen: Glance) -> None:
+        """Show what :func:`glance` computed of ``case``."""
+        stats = seen.stats
         for key, label in self.values.items():
             label.setText(str(getattr(stats, key)) if stats else "—")
         if stats and stats.promises_broken:
             self.values["promises_broken"].setStyleSheet("color: #e53935")
         else:
             self.values["promises_broken"].setStyleSheet("")
-        self.strip.set_case(case, today)
-        self.contrasts.show_case(case, today)
-        return stats
+        self.strip.set_case(case, today, seen.lanes)
+        if seen.placed is not None:
+            self.strip.keep_placement(*seen.placed)
+        self.contrasts.show_contrasts(seen.lead, seen.highlights)
 
 
 class ContrastPanel(QFrame):
     """The case's contrasts (core/posts.py): the strongest in words, then each figure."""
 
-    MAX = 6
+    MAX = CONTRASTS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -284,24 +257,19 @@ class ContrastPanel(QFrame):
         layout.addWidget(self.lead)
         layout.addLayout(self.grid)
 
-    def show_case(self, case: Case | None, today: date) -> None:
-        """Show the contrasts of ``case`` as of ``today`` in the interface language."""
+    def show_contrasts(self, lead: str | None, items: list) -> None:
+        """Show the strongest contrast in words (``lead``) and each of ``items``."""
         for cell in self.cells.values():
             for label in cell:  # out of the grid now: deleteLater waits for the event loop
                 self.grid.removeWidget(label)
                 label.hide()
                 label.deleteLater()
         self.cells = {}
-        if case is None or not case.events:
+        if lead is None:
             self.setVisible(False)
             return
-        lang = i18n.language()
-        from plainte.core.figures import compute as compute_figures
-        from plainte.core.posts import highlights, phrases
-
-        fig = compute_figures(case, today)
-        self.lead.setText(tr("posts.contrast", lead=phrases(fig, lang)["lead"]))
-        for index, item in enumerate(highlights(fig, lang)[: self.MAX]):
+        self.lead.setText(tr("posts.contrast", lead=lead))
+        for index, item in enumerate(items):
             value = PlainLabel(item.value)
             value.setObjectName(f"highlight_{item.key}")
             font = value.font()

@@ -20,16 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plainte.core import i18n
 from plainte.core.i18n import tr
 from plainte.gui.colors import style
 from plainte.gui.widgets import PlainLabel
 
 if TYPE_CHECKING:
-    from datetime import date
-
-    from plainte.core.ladder import Ladder
-    from plainte.core.model import Case
     from plainte.core.overview import Lines
 
 
@@ -138,13 +133,6 @@ class OverviewPanel(QStackedWidget):
         if self.view is None:
             self.placeholder.setText(tr("overview.long.text"))
             self.read_button.setVisible(True)
-
-    def show_computed(self, case: Case, ladder: Ladder, day: date) -> None:
-        """Compute the overview of ``case`` (read whole) as of ``day``, and show it."""
-        from plainte.core import overview
-
-        lang = i18n.language()
-        self.show_overview(overview.lines(overview.compute(case, ladder, day, lang), lang))
 
     def show_overview(self, view: Lines | None) -> None:
         """Show the overview's lines (None: the placeholder)."""

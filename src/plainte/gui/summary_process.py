@@ -84,6 +84,8 @@ class Summing(QObject):
         super().__init__(parent)
         self._shown, self._failed = shown, failed
         self.child: SummaryReader | None = None
+        self.failed_once = False
+        """A child could not sum up: the window computes the overview itself from then on."""
 
     @staticmethod
     def fits(events: int | None) -> bool:
@@ -102,6 +104,7 @@ class Summing(QObject):
         def failed(_why: str) -> None:  # read in the window instead: slower, never wrong
             if child is self.child:
                 self.child = None
+                self.failed_once = True
                 self._failed()
 
         child.done.connect(done)
