@@ -38,5 +38,27 @@ def test_quick_run_reports_every_figure(tmp_path):
         "letter",
     ):
         assert what in names
-    for row in figures:
+    machine, *measured = figures
+    assert machine["name"].startswith("this machine") and machine["target"] is None
+    assert machine["value"] > 0
+    for row in measured:
         assert row["value"] > 0 and row["target"] > 0 and isinstance(row["met"], bool)
+
+
+def test_the_table_shows_the_machine_row_without_a_target(capsys):
+    sys.path.insert(0, str(RUN.parent))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(RUN.parent))
+    rows = [
+        run.machine_row(1),
+        run.figure("verify of 100,000 events", 3.3, 2, "s"),
+        {**run.figure("quick log at 1,000,000 events", 30.0, 50, "ms"), "reference": True},
+    ]
+    run.print_table(rows)
+    lines = capsys.readouterr().out.splitlines()
+    machine, verify, reference = lines[2:5]
+    assert "this machine" in machine and machine.count("—") == 2
+    assert "|      2 s |  NO |" in verify
+    assert "|  (50 ms) |   — |" in reference
