@@ -37,6 +37,12 @@ Cell = list[tuple[str, str]]
 """Paragraphs of a cell, each (text, style), stacked as the HTML's line breaks stack them."""
 
 
+SHORT = 40
+"""Texts this long or shorter are measured once per style and width: dates, channels,
+directions and names repeat down a long chronology (a third of the measuring at 10,000
+events); a summary seldom does, and is not kept."""
+
+
 class _Pages:
     """Places blocks down the pages; measures only (``draw`` False) or draws as well."""
 
@@ -62,6 +68,8 @@ class _Pages:
         self.table_head: tuple[list[float], Cell | list[Cell]] | None = None
         self.measure = measure
         self.heights: list[float] = []
+        self.measured: dict[tuple[str, str, float], float] = {}
+        self.border = QPen(QColor("#bbbbbb"), self.dpi / 150)
         self.replay = None
 
     def _font(self, style: str) -> None:
@@ -74,8 +82,13 @@ class _Pages:
         """The height of ``text`` wrapped to ``width``: measured once, replayed when drawing."""
         if self.replay is not None:
             return next(self.replay)
-        self._font(style)
-        height = self.measure.boundingRect(QRectF(0, 0, width, 1e7), WRAP, text).height()
+        key = (text, style, width)
+        height = self.measured.get(key)
+        if height is None:
+            self._font(style)
+            height = self.measure.boundingRect(QRectF(0, 0, width, 1e7), WRAP, text).height()
+            if len(text) <= SHORT:
+                self.measured[key] = height
         self.heights.append(height)
         return height
 
@@ -129,7 +142,7 @@ class _Pages:
                 box = QRectF(x, self.y, widths[i] * self.width, height)
                 if shade:
                     painter.fillRect(box, QColor("#eeeeee"))
-                painter.setPen(QPen(QColor("#bbbbbb"), self.dpi / 150))
+                painter.setPen(self.border)
                 painter.drawRect(box)
                 top = self.y + self.pad
                 for (text, style), h in zip(cell, heights[i], strict=True):
