@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from plainte.core.journal import (
     case_content,
     entry_hash,
     event_fields,
+    event_fields_json,
     promise_fields,
 )
 from plainte.core.model import Attachment, parse_when
@@ -72,7 +74,7 @@ def verify_case(store: Store, case_id: str, fingerprints: list[str] | None = Non
     _check_sent(store, case_id, sent, fingerprints or [], verdict)
     case_entry = next(_last_entries(store, case_id, "case", case_id), None)
     if case_entry is not None:  # journals from before case fields were journaled have none
-        _check_record(verdict, case_entry[1], f"case {case_id}", case_content(head))
+        _check_record(verdict, case_entry[1], f"case {case_id}", canonical(case_content(head)))
     promised = dict(_last_entries(store, case_id, "promise"))
     retracted: set[str] = set()  # events whose last entry is a retraction
     files: list[Problem] = []
@@ -89,9 +91,9 @@ def verify_case(store: Store, case_id: str, fingerprints: list[str] | None = Non
                 retracted.add(event.id)
         verdict.records += 1 + len(event.promises)
         where = f"event {event.id}"
-        _check_record(verdict, mine, where, event.content)
-        for promise_id, content in event.promises:
-            _check_record(verdict, promised.pop(promise_id, None), f"promise {promise_id}", content)
+        _check_record(verdict, mine, where, event.text)
+        for promise_id, text in event.promises:
+            _check_record(verdict, promised.pop(promise_id, None), f"promise {promise_id}", text)
         for attachment in event.attachments:
             verdict.files += 1
             state = attachments.check(store.data_dir, attachment)
@@ -122,13 +124,14 @@ PAGE = 2000
 
 @dataclass
 class _Stored:
-    """A live event as stored: its entry's content, its promises' and its files."""
+    """A live event as stored: its entry's content as the journal writes it, its
+    promises' and its files."""
 
     id: str
     at: str
     sort_at: str
-    content: dict
-    promises: list[tuple[str, dict]] = field(default_factory=list)
+    text: str | None
+    promises: list[tuple[str, str]] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
 
 
@@ -156,7 +159,7 @@ def _events_by_id(store: Store, case_id: str) -> Iterator[_Stored]:
             (case_id, ids),
         ):
             files.setdefault(event_id, []).append(Attachment(name, sha256, size))
-        promises: dict[str, list[tuple[str, dict]]] = {}
+        promises: dict[str, list[tuple[str, str]]] = {}
         for r in conn.execute(
             "SELECT event_id, id, text, due, status, closed_at, window_from, window_to"
             " FROM promises WHERE case_id = ? AND retracted_at IS NULL"
@@ -164,26 +167,51 @@ def _events_by_id(store: Store, case_id: str) -> Iterator[_Stored]:
             (case_id, ids),
         ):
             window = (r[6], r[7]) if r[6] and r[7] else None
-            content = promise_fields(r[1], r[0], r[2], r[3] or None, r[4], r[5] or None, window)
-            promises.setdefault(r[0], []).append((r[1], content))
+            fields = (r[1], r[0], r[2], r[3] or None, r[4], r[5] or None, window)
+            promises.setdefault(r[0], []).append((r[1], _written(promise_fields, *fields)))
         for r in rows:
             mine = files.get(r[0], [])
-            content = event_fields(
-                r[0],
-                r[1],
-                r[3],
-                r[4],
-                bool(r[5]),
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                [(a.name, a.sha256, a.size) for a in mine],
-                r[11],
-            )
-            yield _Stored(r[0], r[1], r[2], content, promises.get(r[0], []), mine)
+            fields = (*r[:2], *r[3:5], bool(r[5]), *r[6:11])
+            attached = [(a.name, a.sha256, a.size) for a in mine]
+            if _well_typed(r, attached):
+                text = event_fields_json(*fields, attached, r[11])
+            else:  # what a hostile store holds, as the journal's encoder would write it
+                text = _written(event_fields, *fields, attached, r[11])
+            yield _Stored(r[0], r[1], r[2], text, promises.get(r[0], []), mine)
         after = rows[-1][0]
+
+
+def _written(content: Callable[..., dict], *fields) -> str | None:
+    """A record's content as the journal's encoder writes it, None when a hostile row's
+    values cannot be written (bytes, minutes that are not a number): it matches no entry."""
+    try:
+        return canonical(content(*fields))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _well_typed(row: tuple, attached: list[tuple]) -> bool:
+    """Whether an event row holds the types the journal's direct writer expects (text,
+    optional text, a finite number of minutes, files named with a whole size)."""
+    event_id, at, _sort, channel, direction, _answered, who, ref, summary, wait, step, kind = row
+    return (
+        type(event_id) is str
+        and type(at) is str
+        and type(channel) is str
+        and type(direction) is str
+        and type(kind) is str
+        and (who is None or type(who) is str)
+        and (ref is None or type(ref) is str)
+        and (summary is None or type(summary) is str)
+        and (step is None or type(step) is str)
+        and (wait is None or (type(wait) in (int, float) and math.isfinite(wait)))
+        and (not attached or all(map(_well_typed_file, attached)))
+    )
+
+
+def _well_typed_file(file: tuple) -> bool:
+    name, sha256, size = file
+    return type(name) is str and type(sha256) is str and type(size) is int
 
 
 def _last_entries(
@@ -304,13 +332,14 @@ def check_fingerprints(verdict: Verdict, entries: list, given: list[str]) -> Non
             verdict.sent += 1
 
 
-def _check_record(verdict: Verdict, entry: tuple | None, where: str, content) -> None:
-    """A live record against its last entry (n, whether a retraction, content as stored)."""
+def _check_record(verdict: Verdict, entry: tuple | None, where: str, text: str | None) -> None:
+    """A live record (its content as the journal writes it) against its last entry (n,
+    whether a retraction, content as stored)."""
     if entry is None:
         verdict.problems.append(Problem(where, "not_journaled"))
     elif entry[1]:
         verdict.problems.append(Problem(where, "retracted_but_shown", f"journal #{entry[0]}"))
-    elif entry[2] != canonical(content):
+    elif entry[2] != text:
         verdict.problems.append(Problem(where, "record_mismatch", f"journal #{entry[0]}"))
 
 
