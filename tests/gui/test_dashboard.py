@@ -180,3 +180,44 @@ def test_a_long_saga_s_marks_are_placed_once_per_size_and_drawn_once_per_pixel(q
     strip.resize(strip.width() - 100, strip.height())
     strip.marks()
     assert placed == [1, 1]  # placed again for the new width
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("width", [620, 760, 900])
+def test_the_dates_under_a_long_line_never_run_into_each_other(qtbot, monkeypatch, lang, width):
+    """The room for a date was measured on the first day ("Jan 1, 2020"): "Nov 24, 2021"
+    is wider, and ran into the date after it."""
+    import json
+    from itertools import pairwise
+
+    from PySide6.QtGui import QFontMetricsF, QPainter
+
+    from plainte.core import i18n
+    from plainte.core.sagafile import parse_saga
+    from tests.conftest import saga_doc
+
+    events = [
+        {"id": f"e{i}", "at": f"{2020 + i // 12}-{1 + i % 12:02d}-01", "channel": "phone",
+         "direction": "in"}
+        for i in range(72)
+    ]  # fmt: skip
+    i18n.set_language(lang)
+    case = parse_saga(json.dumps(saga_doc(events)).encode()).cases[0]
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.resize(width, 600)
+    board.show()
+    texts = []
+    draw = QPainter.drawText
+
+    def spy(self, *args):
+        if len(args) == 3 and isinstance(args[2], str) and any(c.isdigit() for c in args[2]):
+            texts.append((args[0].x(), QFontMetricsF(self.font()).horizontalAdvance(args[2])))
+        return draw(self, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", spy)
+    board.show_case(case, date(2026, 1, 1))
+    board.strip.grab()
+    assert len(texts) >= 5
+    for (x, width), (next_x, _) in pairwise(texts):
+        assert x + width + 8 <= next_x, texts  # a space between two dates

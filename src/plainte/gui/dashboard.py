@@ -161,7 +161,9 @@ class TimelineStrip(QWidget):
         """A notch on the line where each day starts, and as many dates below as fit."""
         text_color = self.palette().color(QPalette.ColorRole.Text)
         day_width = width / span
-        label = painter.fontMetrics().horizontalAdvance(i18n.format_date_short(start)) + 12
+        advance = painter.fontMetrics().horizontalAdvance
+        widest = (date(start.year, month, 28) for month in range(1, 13))  # "Sept. 28"
+        label = max(advance(i18n.format_date_short(day)) for day in widest) + 12
         step = max(1, math.ceil(label / day_width))
         painter.setPen(QPen(text_color, 1))
         if day_width >= 4:
