@@ -221,3 +221,25 @@ def test_the_dates_under_a_long_line_never_run_into_each_other(qtbot, monkeypatc
     assert len(texts) >= 5
     for (x, width), (next_x, _) in pairwise(texts):
         assert x + width + 8 <= next_x, texts  # a space between two dates
+
+
+@pytest.mark.parametrize(("lang", "written"), [("en", "1,250"), ("fr", "1\u202f250")])
+def test_the_big_figures_are_written_with_the_language_s_separators(qtbot, lang, written):
+    """The header said "219,825 min on hold" and the figures tab "219825"."""
+    import json
+
+    from plainte.core import i18n
+    from plainte.core.sagafile import parse_saga
+    from tests.conftest import saga_doc
+
+    events = [
+        {"id": "a", "at": "2026-08-01T10:00:00", "channel": "phone", "direction": "out",
+         "wait_minutes": 1250},
+    ]  # fmt: skip
+    i18n.set_language(lang)
+    case = parse_saga(json.dumps(saga_doc(events)).encode()).cases[0]
+    board = Dashboard()
+    qtbot.addWidget(board)
+    board.show_case(case, date(2026, 8, 4))
+    assert board.values["wait_minutes"].text() == written
+    assert board.values["contacts_out"].text() == "1"

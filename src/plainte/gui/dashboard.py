@@ -228,7 +228,7 @@ class Dashboard(QWidget):
         """Show what :func:`glance` computed of ``case``."""
         stats = seen.stats
         for key, label in self.values.items():
-            label.setText(str(getattr(stats, key)) if stats else "—")
+            label.setText(i18n.format_number(getattr(stats, key)) if stats else "—")
         if stats and stats.promises_broken:
             self.values["promises_broken"].setStyleSheet("color: #e53935")
         else:
