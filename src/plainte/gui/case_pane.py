@@ -61,7 +61,8 @@ class CasePane(QWidget):
         self, ladders: Callable[[], object], parent: QWidget | None = None, *, at_start=False
     ) -> None:
         super().__init__(parent)
-        self._ladders = ladders
+        self.ladders = ladders
+        """The ladders the case is judged by (read once, when first needed)."""
         self._at_start = at_start
         """Shown as the app starts: even a short saga is read once the first frame is painted
         (its figures, overview and ladder are computed then, not before the window shows)."""
@@ -384,10 +385,6 @@ class CasePane(QWidget):
 
     def mark_stale(self, index: int) -> None:
         self._stale.add(index)  # filled again when next shown
-
-    def ladders(self):
-        """The ladders the case is judged by (read once, when first needed)."""
-        return self._ladders()
 
     def _size_timeline_columns(self) -> None:
         """Column widths from the font, not from the rows: measuring a long saga costs."""

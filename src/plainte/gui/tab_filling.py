@@ -77,11 +77,10 @@ class TabFilling:
         self._running[index] = token
 
         def ended() -> bool:
-            """This filling ended; True if its case is still the one shown."""
-            if not isValid(pane):
-                return False
-            if self._running.get(index) is token:
-                del self._running[index]
+            """This filling ended; True if it is the tab's latest and its case still shown."""
+            if not isValid(pane) or self._running.get(index) is not token:
+                return False  # a later filling of the tab shows its own result
+            del self._running[index]
             return pane.case is case
 
         def done(result) -> None:
